@@ -1,0 +1,80 @@
+"""Actions that frame a call and advise on each debtor utterance."""
+from __future__ import annotations
+
+from typing import Any
+
+from rasa_sdk import Action, Tracker
+from rasa_sdk.executor import CollectingDispatcher
+
+from bot.actions.adapter import call_state, coach, entity_values, reply, save
+from bot.coach.call import CallState
+from bot.coach.coach import UnknownCase
+
+
+class ActionStartCall(Action):
+    """`/start_call{"case_id": "DEMO-1"}`: load the case and send the preparation brief."""
+
+    def name(self) -> str:
+        return "action_start_call"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        case_id = next(tracker.get_latest_entity_values("case_id"), None)
+        if case_id is not None and not isinstance(case_id, str):
+            case_id = str(case_id)
+        try:
+            brief, state = coach().start_call(case_id)
+        except UnknownCase as unknown:
+            reply(dispatcher, unknown.message, {"type": "error", "code": "unknown_case",
+                                                "message": unknown.message})
+            return save(CallState())
+        text = brief.to_text()
+        if not case_id:
+            text = coach().playbook.messages["no_case"] + "\n\n" + text
+        reply(dispatcher, text, brief.to_payload())
+        return save(state)
+
+
+class ActionGiveAdvice(Action):
+    """Advice for what the debtor just said, computed from the case and the call so far."""
+
+    def name(self) -> str:
+        return "action_give_advice"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        intent = tracker.latest_message.get("intent") or {}
+        state = call_state(tracker)
+        advice = coach().advise(state, intent.get("name") or "unknown",
+                                float(intent.get("confidence") or 0.0), entity_values(tracker))
+        reply(dispatcher, advice.to_text(), advice.to_payload())
+        return save(state)
+
+
+class ActionEndCall(Action):
+    """`/end_call` or the debtor's goodbye: summary, draft e-mail and follow-up plan."""
+
+    def name(self) -> str:
+        return "action_end_call"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        summary = coach().end_call(call_state(tracker))
+        reply(dispatcher, summary.to_text(), summary.to_payload())
+        return []  # the call state stays, so the summary can be asked for again
+
+
+class ActionAskRephrase(Action):
+    """Too unsure, empty input or an unknown command: ask politely instead of guessing."""
+
+    def name(self) -> str:
+        return "action_ask_rephrase"
+
+    async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
+                  domain: dict[str, Any]) -> list[dict[str, Any]]:
+        text = (tracker.latest_message.get("text") or "").strip()
+        messages = coach().playbook.messages
+        key = "rephrase" if text else "empty_message"
+        reply(dispatcher, messages[key], {"type": "rephrase", "reason": key,
+                                          "message": messages[key]})
+        return []

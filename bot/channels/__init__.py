@@ -1,0 +1,1 @@
+"""Rasa input channels, thin over Rasa's own connectors."""

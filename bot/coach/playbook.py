@@ -1,0 +1,158 @@
+"""The playbook: advice per situation, firmness profiles and texts, kept as YAML.
+
+The YAML is validated on load so that a manager's typo gives a clear message naming the
+situation and field, instead of a broken advice card in the middle of a call.
+"""
+from __future__ import annotations
+
+import string
+from dataclasses import dataclass
+from functools import lru_cache
+from pathlib import Path
+
+import yaml
+
+PLAYBOOK_PATH = Path(__file__).resolve().parents[1] / "playbook.yml"
+CONDITIONS = ("has_costs", "delivery_stop", "has_dispute", "important_customer")
+PROFILE_FIELDS = ("pay_within_days", "down_payment_percent", "rest_within_days",
+                  "max_installments", "extension_days")
+
+
+class PlaybookError(ValueError):
+    """The playbook file is missing, not YAML, or misses something the coach needs."""
+
+
+@dataclass(frozen=True)
+class Concession:
+    give: str
+    get: str
+    only_if: str | None = None
+
+
+@dataclass(frozen=True)
+class Situation:
+    name: str
+    label: str
+    say: str
+    probing_questions: tuple[str, ...]
+    proposals: tuple[str, ...]
+    concessions: tuple[Concession, ...]
+    avoid: tuple[str, ...]
+    next_step: str
+
+
+@dataclass(frozen=True)
+class Profile:
+    name: str
+    label: str
+    pay_within_days: int
+    down_payment_percent: int
+    rest_within_days: int
+    max_installments: int
+    extension_days: int
+
+
+@dataclass(frozen=True)
+class Playbook:
+    situations: dict[str, Situation]
+    profiles: dict[str, Profile]
+    proposal_texts: dict[str, str]
+    messages: dict[str, str]
+    call_windows: tuple[str, ...]
+    preferred_weekdays: tuple[str, ...]
+    callback_time: str
+
+    def situation(self, name: str) -> Situation:
+        return self.situations.get(name) or self.situations["unknown"]
+
+
+class _Facts(dict):
+    """Fills {placeholders}; unknown ones stay visible instead of raising."""
+
+    def __missing__(self, key: str) -> str:
+        return "{" + key + "}"
+
+
+def fill(template: str, facts: dict) -> str:
+    return string.Formatter().vformat(template, (), _Facts(facts))
+
+
+def _text_list(entry: dict, key: str, where: str, minimum: int = 0) -> tuple[str, ...]:
+    items = entry.get(key) or []
+    if not isinstance(items, list) or not all(isinstance(i, str) and i.strip() for i in items):
+        raise PlaybookError(f"{where}: '{key}' moet een lijst met teksten zijn")
+    if len(items) < minimum:
+        raise PlaybookError(f"{where}: '{key}' heeft er minstens {minimum} nodig")
+    return tuple(items)
+
+
+def _text(entry: dict, key: str, where: str) -> str:
+    value = entry.get(key)
+    if not isinstance(value, str) or not value.strip():
+        raise PlaybookError(f"{where}: '{key}' ontbreekt of is leeg")
+    return value
+
+
+def parse_playbook(data: object, source: str = "playbook") -> Playbook:
+    if not isinstance(data, dict):
+        raise PlaybookError(f"{source}: verwacht een mapping bovenaan")
+    texts = data.get("proposal_texts") or {}
+    situations = {}
+    for name, entry in (data.get("situations") or {}).items():
+        where = f"{source}: situatie {name}"
+        if not isinstance(entry, dict):
+            raise PlaybookError(f"{where}: moet een mapping zijn")
+        concessions = []
+        for item in entry.get("concessions") or []:
+            if not isinstance(item, dict) or not item.get("give") or not item.get("get"):
+                raise PlaybookError(f"{where}: elke concessie heeft 'give' én 'get' nodig")
+            if item.get("only_if") not in (None, *CONDITIONS):
+                raise PlaybookError(f"{where}: onbekende voorwaarde only_if: {item['only_if']}")
+            concessions.append(Concession(item["give"], item["get"], item.get("only_if")))
+        proposals = _text_list(entry, "proposals", where)
+        unknown = [p for p in proposals if p not in texts]
+        if unknown:
+            raise PlaybookError(f"{where}: onbekend voorstel {', '.join(unknown)}")
+        situations[name] = Situation(
+            name=name, label=_text(entry, "label", where), say=_text(entry, "say", where),
+            probing_questions=_text_list(entry, "probing_questions", where, minimum=1),
+            proposals=proposals, concessions=tuple(concessions),
+            avoid=_text_list(entry, "avoid", where), next_step=_text(entry, "next_step", where))
+    if "unknown" not in situations:
+        raise PlaybookError(f"{source}: de situatie 'unknown' (algemeen advies) ontbreekt")
+    profiles = {}
+    for name, entry in (data.get("profiles") or {}).items():
+        where = f"{source}: profiel {name}"
+        try:
+            values = {f: int(entry[f]) for f in PROFILE_FIELDS}
+        except (KeyError, TypeError, ValueError) as err:
+            raise PlaybookError(f"{where}: {', '.join(PROFILE_FIELDS)} moeten getallen zijn") from err
+        profiles[name] = Profile(name=name, label=str(entry.get("label", name)), **values)
+    missing = {"strict", "standard", "accommodating"} - profiles.keys()
+    if missing:
+        raise PlaybookError(f"{source}: profiel(en) ontbreken: {', '.join(sorted(missing))}")
+    moments = data.get("call_moments") or {}
+    return Playbook(
+        situations=situations, profiles=profiles, proposal_texts=dict(texts),
+        messages=dict(data.get("messages") or {}),
+        call_windows=tuple(moments.get("windows") or ()),
+        preferred_weekdays=tuple(moments.get("preferred_weekdays") or ()),
+        callback_time=str(moments.get("callback_time", "10:00")))
+
+
+def load_playbook(path: Path | str = PLAYBOOK_PATH) -> Playbook:
+    path = Path(path)
+    try:
+        data = yaml.safe_load(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as err:
+        raise PlaybookError(f"{path}: playbook niet gevonden") from err
+    except yaml.YAMLError as err:
+        mark = getattr(err, "problem_mark", None)
+        raise PlaybookError(f"{path.name}: geen geldige YAML"
+                            + (f" (regel {mark.line + 1})" if mark else "")) from err
+    return parse_playbook(data, path.name)
+
+
+@lru_cache(maxsize=1)
+def default_playbook() -> Playbook:
+    return load_playbook()

@@ -1,0 +1,27 @@
+"""Shared test set-up: a fixed 'today', an isolated case database and the trained model."""
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parents[1]
+MODEL = ROOT / "models" / "incassocoach.tar.gz"
+TODAY = "2026-11-23"  # a Monday; tests compute business days from here
+
+os.environ.setdefault("RASA_TELEMETRY_ENABLED", "false")
+os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
+
+
+@pytest.fixture(autouse=True)
+def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
+    monkeypatch.setenv("INCASSO_TODAY", TODAY)
+    monkeypatch.setenv("INCASSO_CASES_DB", str(tmp_path / "cases.sqlite3"))
+
+
+@pytest.fixture(scope="session")
+def trained_model() -> Path:
+    if not MODEL.exists():
+        pytest.fail(f"no trained model at {MODEL}: run the tests with `make test`, which trains it")
+    return MODEL

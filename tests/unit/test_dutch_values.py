@@ -1,0 +1,162 @@
+"""Dutch amounts, dates and invoice numbers, normalised (reference date Monday 23-11-2026)."""
+import datetime as dt
+
+import pytest
+import yaml
+
+from bot.nlu.dutch_values import find_values, parse_amount
+
+from unit_constants import PROJECT_ROOT, TODAY
+
+HOLDOUT = PROJECT_ROOT / "tests" / "data" / "entities_holdout.yml"
+MIN_ACCURACY = 0.85
+
+
+def values(text: str, today: dt.date = TODAY) -> dict[str, list]:
+    found: dict[str, list] = {}
+    for item in find_values(text, today):
+        found.setdefault(item.entity, []).append(item.value)
+    return found
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("€ 1.250,50", 1250.5),
+    ("1250 euro", 1250),
+    ("tweehonderd euro", 200),
+    ("EUR 640", 640),
+    ("€ 1.800,-", 1800),
+    ("75,-", 75),
+    ("2.450 euro", 2450),
+    ("500 euro en 50 cent", 500.5),
+    ("450 per maand", 450),
+    ("€ 99,95", 99.95),
+])
+def test_amounts(text, expected):
+    assert values(text) == {"amount": [expected]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("vrijdag", "2026-11-27"),            # Monday 23rd → the coming Friday
+    ("maandag", "2026-11-30"),            # today's weekday means next week
+    ("15 december", "2026-12-15"),
+    ("eind deze maand", "2026-11-30"),
+    ("over twee weken", "2026-12-07"),
+    ("9-12", "2026-12-09"),
+    ("morgen", "2026-11-24"),
+    ("overmorgen", "2026-11-25"),
+    ("10 januari", "2027-01-10"),         # said in November: next year
+    ("volgende week dinsdag", "2026-12-01"),
+    ("begin volgende maand", "2026-12-01"),
+    ("eind december", "2026-12-31"),
+    ("over drie werkdagen", "2026-11-26"),
+])
+def test_dates(text, expected):
+    assert values(text) == {"date": [expected]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("F2026-0087", "F2026-0087"),
+    ("factuurnummer 20261187", "20261187"),
+    ("factuur inv-4471", "INV-4471"),
+    ("ST-2026/118", "ST-2026/118"),
+    ("VF-26-0312", "VF-26-0312"),
+])
+def test_invoice_numbers(text, expected):
+    assert values(text) == {"invoice_number": [expected]}
+
+
+def test_sentence_with_all_three():
+    found = values("Vrijdag maak ik € 1.250,50 over voor factuur F2026-0093.")
+    assert found == {"date": ["2026-11-27"], "amount": [1250.5],
+                     "invoice_number": ["F2026-0093"]}
+
+
+def test_results_are_in_text_order_without_overlap():
+    found = find_values("Morgen 100 euro en op 15 december 200 euro voor F2026-0001", TODAY)
+    assert [f.start for f in found] == sorted(f.start for f in found)
+    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert [f.entity for f in found] == ["date", "amount", "date", "amount", "invoice_number"]
+
+
+def test_spans_point_into_the_original_text():
+    """start/end become Rasa entity offsets, so they must index the message as typed,
+    also after number words ('tweehonderd') have been turned into digits internally."""
+    text = "Ik kan tweehonderd euro betalen op vrijdag"
+    found = {f.entity: f for f in find_values(text, TODAY)}
+    date = found["date"]
+    assert text[date.start:date.end].lower() == "vrijdag"
+    amount = found["amount"]
+    assert text[amount.start:amount.end] == "tweehonderd euro"
+
+
+@pytest.mark.parametrize("text", ["ik bel over 5 minuten terug", "we hebben 3 facturen",
+                                  "Wij zijn al 15 jaar klant", "Bel me op 06-12345678",
+                                  "Kan het in 4 termijnen?", "", "   "])
+def test_no_entities_in_ordinary_numbers(text):
+    assert find_values(text, TODAY) == []
+
+
+@pytest.mark.parametrize("text", ["😀", "🙂🙏💶", "👍" * 50], ids=["one", "three", "fifty"])
+def test_emoji_only_gives_nothing(text):
+    assert find_values(text, TODAY) == []
+
+
+@pytest.mark.parametrize("text", ["ik betaal 100 euro morgen. " * 800, "1" * 20000,
+                                  "1.000," * 4000, "a" * 20000],
+                         ids=["repeated-sentence", "digits", "thousands", "letters"])
+def test_very_long_input_returns_a_list(text):
+    assert len(text) >= 20000
+    assert isinstance(find_values(text, TODAY), list)
+
+
+def test_relative_dates_follow_the_reference_date():
+    friday = dt.date(2026, 11, 27)
+    assert values("morgen", friday) == {"date": ["2026-11-28"]}
+    assert values("eind deze maand", dt.date(2027, 2, 3)) == {"date": ["2027-02-28"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("1.250,50", 1250.5), ("2.450", 2450), ("1250.50", 1250.5), ("75", 75),
+])
+def test_parse_amount(text, expected):
+    assert parse_amount(text) == expected
+
+
+# --- held-out set -------------------------------------------------------------------------
+
+def score_holdout() -> tuple[int, int, list[str]]:
+    data = yaml.safe_load(HOLDOUT.read_text(encoding="utf-8"))
+    reference = data["reference_date"]
+    if not isinstance(reference, dt.date):
+        reference = dt.date.fromisoformat(str(reference))
+    correct = total = 0
+    failures = []
+    for example in data["examples"]:
+        expected = example.get("entities") or {}
+        found = values(example["text"], reference)
+        problems = []
+        for entity, value in expected.items():
+            total += 1
+            if found.get(entity) == [value]:
+                correct += 1
+            else:
+                problems.append(f"{entity}: expected {value!r}, got {found.get(entity)!r}")
+        for entity in sorted(set(found) - set(expected)):
+            total += 1          # a spurious entity type counts as an error
+            problems.append(f"{entity}: not expected, got {found[entity]!r}")
+        if not expected and not found:
+            correct += 1        # "nothing here" correctly recognised counts as one hit
+            total += 1
+        if problems:
+            failures.append(f"{example['text']!r}: " + "; ".join(problems))
+    return correct, total, failures
+
+
+def test_holdout_value_accuracy():
+    correct, total, failures = score_holdout()
+    accuracy = correct / total
+    print(f"\nheld-out entity accuracy: {correct}/{total} = {accuracy:.3f}")
+    for failure in failures:
+        print("  FAIL", failure)
+    assert total > 90
+    assert accuracy >= MIN_ACCURACY, "\n".join(failures)
