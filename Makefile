@@ -19,10 +19,9 @@ TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name
 install:
 	@bash scripts/install.sh
 
-build/spacy_nl/incasso_pipeline.json: install
-
 ## train: train the model when training data, domain or config changed
-train: install $(MODEL)
+train: install
+	@$(MAKE) --no-print-directory $(MODEL)
 
 $(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --config config.yml --domain bot/domain.yml --data bot/data \

@@ -70,7 +70,6 @@ def test_important_customer_who_pays_poorly_is_never_accommodating(make_case, fi
 
 @pytest.mark.parametrize("fields", [{"payment_behaviour": "poor"}, {"creditworthiness": "poor"}],
                          ids=["poor-payer", "poor-credit"])
-def test_important_customer_who_pays_poorly_is_strict_as_documented(make_case, fields):
-    """profiles.py's docstring, the playbook header and the spec all say 'strict for poor
-    payers'; being important only earns leniency 'in good standing'."""
-    assert profile_name(make_case(important_customer=True, **fields)) == "strict"
+def test_important_customer_who_pays_poorly_without_broken_promises_is_standard(make_case, fields):
+    """Documented trade-off: firm but not strict, so one slip does not cost the relationship."""
+    assert profile_name(make_case(important_customer=True, **fields)) == "standard"
