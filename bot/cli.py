@@ -72,9 +72,8 @@ def shell(services: Services) -> None:
             except requests.RequestException as err:
                 print(f"De coach is niet bereikbaar ({err}). Probeer het opnieuw.")
                 continue
-            for reply in replies:
-                if reply.get("text"):
-                    print(f"\n{reply['text']}\n")
+            # Rasa splits a text at blank lines into several replies; show it as one.
+            print("\n" + "\n\n".join(r["text"] for r in replies if r.get("text")) + "\n")
 
 
 def serve(services: Services) -> None:

@@ -8,7 +8,7 @@ records agreements in the call state when the debtor commits or accepts a propos
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from decimal import Decimal
 
 from bot.coach.business_days import add_business_days
@@ -37,7 +37,7 @@ class Advice:
     next_step: str
     profile: str
     notes: tuple[str, ...] = ()
-    agreements: tuple[dict, ...] = field(default=())
+    agreements: tuple[dict, ...] = ()
 
     def to_payload(self) -> dict:
         return {
@@ -73,8 +73,7 @@ def case_facts(case: Case | None, today: dt.date, profile: Profile) -> dict:
     """Values for the playbook's {placeholders}; general words when there is no case."""
     deadline = long_date(add_business_days(today, profile.pay_within_days))
     if case is None:
-        return {"contact": "de contactpersoon", "contact_or_person": "de verantwoordelijke",
-                "company": "uw bedrijf", "invoices": "de openstaande factuur",
+        return {"contact": "de contactpersoon", "company": "uw bedrijf", "invoices": "de openstaande factuur",
                 "invoice_numbers": "de openstaande factuur", "balance": "het openstaande bedrag",
                 "undisputed": "het onbetwiste deel", "disputed": "het betwiste deel",
                 "costs": "de kosten", "deadline": deadline, "email": "het juiste e-mailadres",
@@ -84,7 +83,6 @@ def case_facts(case: Case | None, today: dt.date, profile: Profile) -> dict:
     numbers = [inv.number for inv in case.invoices]
     return {
         "contact": spoken_name(case.contact.name),
-        "contact_or_person": spoken_name(case.contact.name),
         "company": case.company,
         "invoices": join_nl([f"factuur {inv.number} van {format_euro(inv.amount)}"
                              for inv in case.invoices]),
@@ -158,6 +156,9 @@ def _record_agreements(intent: str, ctx: ProposalContext, state: CallState,
     amount = format_euro(agreement.amount) if agreement.amount is not None else "het bedrag"
     notes.append(fill(playbook.messages["agreement_recorded"],
                       {"amount": amount, "date": long_date(agreement.date)}))
+    if ctx.case is not None and state.agreed_total() < ctx.case.balance:
+        notes.append(fill(playbook.messages["remaining_open"],
+                          {"amount": format_euro(ctx.case.balance - state.agreed_total())}))
     latest = add_business_days(ctx.today, ctx.profile.extension_days)
     if agreement.source == "debtor" and agreement.date > latest:
         notes.append(fill(playbook.messages["agreement_too_late"],
