@@ -13,7 +13,7 @@ MODEL := models/incassocoach.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
 	bot/nlu/entity_extractor.py bot/nlu/unknown_words_guard.py build/spacy_nl/incasso_pipeline.json
 
-.PHONY: install train run serve shell test bench clean
+.PHONY: install train run serve serve-chat shell test bench clean roleplay report
 
 ## install: create .venv from the lock file (fast no-op when nothing changed)
 install:
@@ -28,19 +28,35 @@ $(MODEL): $(TRAINING_INPUTS)
 		--out models --fixed-model-name incassocoach
 	@touch $(MODEL)
 
-## run: install, train if needed, start the servers and open the Dutch terminal session
+## run: install, train if needed, start the servers and print the URL of the live pane
 run: train
+	$(PY) -m bot.cli serve
+
+## shell: as run, with the Dutch terminal session instead of the pane
+shell: train
 	$(PY) -m bot.cli shell
 
-shell: run
-
-## serve: Rasa on 127.0.0.1:5005 (REST channel + API), action server on 127.0.0.1:5055
+## serve: Rasa on 127.0.0.1:5005 (pane, REST channel + API), action server on 127.0.0.1:5055
 serve: train
 	$(PY) -m bot.cli serve
+
+## serve-chat: as serve, plus Slack and Teams; secrets from the environment (README, "Slack en Teams")
+CHAT_CREDENTIALS ?= credentials-chat.yml
+serve-chat: train
+	$(PY) -m bot.cli serve --chat-credentials $(CHAT_CREDENTIALS)
 
 ## test: install, train if needed, run the whole test suite
 test: train
 	$(PY) -m pytest
+
+## roleplay: practice a collection call; the bot plays the debtor (SCENARIO=…, TRAINEE=…)
+roleplay: train
+	$(PY) -m bot.cli roleplay $(if $(SCENARIO),--scenario "$(SCENARIO)") $(if $(TRAINEE),--trainee "$(TRAINEE)")
+
+## report: a trainee's role-play history and a PNG chart in build/reports/ (TRAINEE=naam)
+report: install
+	@test -n "$(TRAINEE)" || { echo "Gebruik: make report TRAINEE=naam"; exit 2; }
+	$(PY) -m bot.cli report "$(TRAINEE)"
 
 ## bench: NLU quality, latency, training time and memory → docs/benchmarks.md
 bench: train

@@ -1,9 +1,11 @@
 """Command line: the interactive Dutch coach session, the servers, and case import.
 
     python -m bot.cli shell              start the servers and type what the debtor says
-    python -m bot.cli serve              Rasa on 127.0.0.1:5005, actions on 127.0.0.1:5055
+    python -m bot.cli serve              the live pane, Rasa on 127.0.0.1:5005, actions on :5055
+        [--chat-credentials FILE]        … with Slack and Teams (credentials-chat.yml)
     python -m bot.cli cases [ZOEKTERM]   list cases
     python -m bot.cli import-cases FILE  import a .yml or .csv file of cases
+    python -m bot.cli roleplay | report NAAM | score-transcript FILE   (bot/roleplay_cli.py)
 """
 from __future__ import annotations
 
@@ -12,12 +14,14 @@ import json
 import sys
 import time
 import uuid
+from pathlib import Path
 
 import requests
 
+from bot import roleplay_cli
 from bot.coach.case_store import default_store, import_file
 from bot.coach.cases import CaseError
-from bot.servers import Services
+from bot.servers import Services, missing_env_vars
 
 HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt eronder.
   :dossier DEMO-1   gesprek starten met dossier DEMO-1 (voorbereiding verschijnt)
@@ -77,9 +81,14 @@ def shell(services: Services) -> None:
 
 
 def serve(services: Services) -> None:
+    print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
     with services:
+        print(f"\nOpen de gesprekshulp in uw browser: {services.rasa_url}/webhooks/pane/\n")
         print(f"Rasa (REST + API):  {services.rasa_url}/webhooks/rest/webhook")
         print(f"Actieserver:        {services.action_url}/webhook")
+        if services.chat_credentials:
+            print(f"Slack:              {services.rasa_url}/webhooks/slack/webhook")
+            print(f"Teams:              {services.rasa_url}/webhooks/botframework/webhook")
         print("Stoppen met Ctrl-C.", flush=True)
         try:
             while all(p.poll() is None for p in services.processes):
@@ -96,12 +105,23 @@ def main(argv: list[str] | None = None) -> int:
         p = sub.add_parser(name)
         p.add_argument("--rasa-port", type=int, default=5005)
         p.add_argument("--action-port", type=int, default=5055)
+        p.add_argument("--chat-credentials", type=Path, help="Slack/Teams channels to add")
     sub.add_parser("cases").add_argument("search", nargs="?", default="")
     sub.add_parser("import-cases").add_argument("file")
+    roleplay_cli.add_commands(sub)
     args = parser.parse_args(argv)
 
+    if args.command in roleplay_cli.COMMANDS:
+        return roleplay_cli.run(args)
+
     if args.command in ("shell", "serve"):
-        services = Services(rasa_port=args.rasa_port, action_port=args.action_port)
+        missing = missing_env_vars(args.chat_credentials) if args.chat_credentials else []
+        if missing:
+            print(f"Niet ingesteld: {', '.join(missing)}. Zie README, ‘Slack en Teams’.",
+                  file=sys.stderr)
+            return 2
+        services = Services(rasa_port=args.rasa_port, action_port=args.action_port,
+                            chat_credentials=args.chat_credentials)
         (shell if args.command == "shell" else serve)(services)
     elif args.command == "cases":
         for case_id, company, contact in default_store().search(args.search):

@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import contextlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -42,12 +43,22 @@ def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = N
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
+def missing_env_vars(credentials: Path, env: dict[str, str] | None = None) -> list[str]:
+    """The ${VAR}s in a credentials file that are not set; Rasa would stop on them."""
+    env = os.environ if env is None else env
+    settings = [line for line in Path(credentials).read_text().splitlines()
+                if not line.lstrip().startswith("#")]
+    names = re.findall(r"\$\{(\w+)\}", "\n".join(settings))
+    return sorted({name for name in names if name not in env})
+
+
 @dataclass
 class Services:
     rasa_port: int = 5005
     action_port: int = 5055
     model: Path = MODEL
     env: dict[str, str] = field(default_factory=dict)  # extra environment for both servers
+    chat_credentials: Path | None = None  # e.g. credentials-chat.yml: added to credentials.yml
     processes: tuple[subprocess.Popen, ...] = ()
 
     @property
@@ -76,11 +87,17 @@ class Services:
         LOGS.mkdir(parents=True, exist_ok=True)
         endpoints = LOGS / f"endpoints-{self.rasa_port}.yml"
         endpoints.write_text(f'action_endpoint:\n  url: "{self.action_url}/webhook"\n')
+        credentials = ROOT / "credentials.yml"
+        if self.chat_credentials:  # the text as written: ${VAR}s stay unexpanded on disk
+            combined = LOGS / f"credentials-{self.rasa_port}.yml"
+            combined.write_text(credentials.read_text() + "\n"
+                                + Path(self.chat_credentials).read_text())
+            credentials = combined
         log = open(LOGS / f"rasa-{self.rasa_port}.log", "w")
         process = subprocess.Popen(
             [sys.executable, "-m", "rasa", "run", "--enable-api", "-i", "127.0.0.1",
              "-p", str(self.rasa_port), "-m", str(self.model), "--endpoints", str(endpoints),
-             "--credentials", str(ROOT / "credentials.yml")],
+             "--credentials", str(credentials)],
             cwd=ROOT, env=service_env(**self.env), stdout=log, stderr=subprocess.STDOUT,
             start_new_session=True)
         self.processes += (process,)

@@ -1,5 +1,8 @@
 """Benchmark Incassocoach: NLU quality, entity values, latency, training time and memory.
 
+Latency includes the live pane: Enter → rendered advice card in headless Chromium
+(scripts/bench_pane.py; needs Debian's /usr/bin/chromium).
+
 Everything is measured on this machine when the script runs and written to
 docs/benchmarks.md (see scripts/bench_report.py for the layout). `make bench` runs it
 after `make train`; by hand, from the repo root:
@@ -42,11 +45,15 @@ if str(ROOT) not in sys.path:  # `python scripts/bench.py` without PYTHONPATH
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bench_pane import pane_latency  # noqa: E402
 from bench_report import render  # noqa: E402
+from bot.nlu.speaker_intents import COLLECTOR, DEBTOR, belongs_to, best_intent  # noqa: E402
 from bot.servers import Services, service_env  # noqa: E402
 
 TRAIN_GLOB = "bot/data/nlu/*.yml"
 HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
+# What collectors say (role-play trainees); scored raw top-1 and speaker-aware.
+COLLECTOR_HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout_collector.yml"
 ENTITY_HOLDOUT = ROOT / "tests" / "data" / "entities_holdout.yml"
 SPACY_META = ROOT / "build" / "spacy_nl" / "incasso_pipeline.json"
 RASA_PORT, ACTION_PORT = 5105, 5155
@@ -149,6 +156,31 @@ def rasa_scores(session: requests.Session, services: Services,
     predicted = [(parse(session, services, text).get("intent") or {}).get("name") or FALLBACK
                  for text, _ in holdout]
     return score_intents([i for _, i in holdout], predicted)
+
+
+def speaker_scores(session: requests.Session, services: Services,
+                   holdout: list[tuple[str, str]], speaker: str) -> tuple[IntentScores, IntentScores]:
+    """(raw top-1, speaker-aware) scores of the trained model on one speaker's held-out
+    set; speaker-aware takes the best intent of that speaker (bot/nlu/speaker_intents.py)."""
+    parses = [parse(session, services, text) for text, _ in holdout]
+    truth = [intent for _, intent in holdout]
+    top1 = [(p.get("intent") or {}).get("name") or FALLBACK for p in parses]
+    return (score_intents(truth, top1),
+            score_intents(truth, [best_intent(p, speaker)[0] for p in parses]))
+
+
+def baseline_speaker_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]],
+                            speaker: str) -> IntentScores:
+    """The baseline restricted to the speaker's intents (its most probable one of them)."""
+    features = FeatureUnion([
+        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), lowercase=True)),
+        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True))])
+    model = make_pipeline(features, LogisticRegression(max_iter=2000))
+    model.fit([t for t, _ in train], [i for _, i in train])
+    allowed = np.array([belongs_to(c, speaker) for c in model.classes_])
+    probabilities = model.predict_proba([t for t, _ in holdout]) * allowed
+    return score_intents([i for _, i in holdout],
+                         [model.classes_[row.argmax()] for row in probabilities])
 
 
 def top_confusions(truth: list[str], predicted: list[str], n: int = 10) -> list[tuple[str, str, int]]:
@@ -290,7 +322,8 @@ def machine_info(model: Path) -> dict[str, str]:
             "model": str(model.relative_to(ROOT) if model.is_relative_to(ROOT) else model)}
 
 
-def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages: int) -> dict:
+def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages: int,
+                          collector_holdout: list[tuple[str, str]]) -> dict:
     """Start the servers (INCASSO_TODAY pinned) and measure NLU, entities, latency, memory."""
     reference, entity_examples = load_entity_holdout()
     os.environ["INCASSO_TODAY"] = reference.isoformat()
@@ -301,22 +334,26 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
         services.start()
         with requests.Session() as session:
             rasa = rasa_scores(session, services, holdout)
+            speakers = {DEBTOR: speaker_scores(session, services, holdout, DEBTOR),
+                        COLLECTOR: speaker_scores(session, services, collector_holdout, COLLECTOR)}
             entities = entity_scores(session, services, entity_examples)
             parse_only = latency_parse(session, services, texts, messages)
             end_to_end = latency_end_to_end(session, services, texts, messages)
+        pane = Latency(*pane_latency(services.rasa_url, texts, messages))
         actions, rasa_process = services.processes
         memory = {"rasa": peak_rss_mb(rasa_process.pid), "actions": peak_rss_mb(actions.pid)}
     finally:
         services.stop()
-    return {"rasa": rasa, "entities": entities, "reference_date": reference,
-            "parse": parse_only, "e2e": end_to_end, "memory": memory}
+    return {"rasa": rasa, "speakers": speakers, "entities": entities, "reference_date": reference,
+            "parse": parse_only, "e2e": end_to_end, "pane": pane, "memory": memory}
 
 
 def main(argv: list[str] | None = None) -> int:
     """Run every benchmark, write the Markdown report and print a summary."""
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--skip-train", action="store_true", help="do not time a training run")
-    parser.add_argument("--messages", type=int, default=200, help="measured requests per latency run")
+    parser.add_argument("--messages", type=int, default=200,
+                        help="measured requests per latency run (also pane submissions)")
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "benchmarks.md")
     parser.add_argument("--model", type=Path, default=ROOT / "models" / "incassocoach.tar.gz")
     args = parser.parse_args(argv)
@@ -327,12 +364,16 @@ def main(argv: list[str] | None = None) -> int:
 
     train = load_training_examples()
     holdout = load_nlu_examples([HOLDOUT])
+    collector_holdout = load_nlu_examples([COLLECTOR_HOLDOUT])
     info = machine_info(model)
     train_s = None if args.skip_train else training_seconds()
     baseline = baseline_scores(train, holdout)
-    measured = run_server_benchmarks(model, holdout, args.messages)
+    measured = run_server_benchmarks(model, holdout, args.messages, collector_holdout)
+    baseline_speakers = {DEBTOR: baseline_speaker_scores(train, holdout, DEBTOR),
+                         COLLECTOR: baseline_speaker_scores(train, collector_holdout, COLLECTOR)}
     truth = [intent for _, intent in holdout]
     results = dict(measured, info=info, train=train, holdout=holdout, baseline=baseline,
+                   collector_holdout=collector_holdout, baseline_speakers=baseline_speakers,
                    train_seconds=train_s, warmup=WARMUP, senders=SENDERS,
                    confusions=top_confusions(truth, measured["rasa"].predictions),
                    fallbacks=measured["rasa"].predictions.count(FALLBACK))

@@ -6,7 +6,8 @@ from typing import Any
 from rasa_sdk import Action, Tracker
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.adapter import call_state, coach, entity_values, reply, save
+from bot.actions.adapter import call_state, coach, give_advice, in_roleplay, reply, save
+from bot.actions.roleplay_actions import play_roleplay_turn
 from bot.coach.call import CallState
 from bot.coach.coach import UnknownCase
 
@@ -36,19 +37,17 @@ class ActionStartCall(Action):
 
 
 class ActionGiveAdvice(Action):
-    """Advice for what the debtor just said, computed from the case and the call so far."""
+    """Advice for what the debtor just said, computed from the case and the call so far.
+    During a role-play the line is the trainee's, so the simulated debtor answers it."""
 
     def name(self) -> str:
         return "action_give_advice"
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
-        intent = tracker.latest_message.get("intent") or {}
-        state = call_state(tracker)
-        advice = coach().advise(state, intent.get("name") or "unknown",
-                                float(intent.get("confidence") or 0.0), entity_values(tracker))
-        reply(dispatcher, advice.to_text(), advice.to_payload())
-        return save(state)
+        if in_roleplay(tracker):
+            return play_roleplay_turn(dispatcher, tracker)
+        return give_advice(dispatcher, tracker)
 
 
 class ActionEndCall(Action):
@@ -59,6 +58,8 @@ class ActionEndCall(Action):
 
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
+        if in_roleplay(tracker) and tracker.get_intent_of_latest_message() != "end_call":
+            return play_roleplay_turn(dispatcher, tracker)  # the trainee's goodbye
         summary = coach().end_call(call_state(tracker))
         reply(dispatcher, summary.to_text(), summary.to_payload())
         return []  # the call state stays, so the summary can be asked for again
@@ -73,6 +74,8 @@ class ActionAskRephrase(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         text = (tracker.latest_message.get("text") or "").strip()
+        if text and in_roleplay(tracker):
+            return play_roleplay_turn(dispatcher, tracker)  # the debtor asks what was meant
         messages = coach().playbook.messages
         key = "rephrase" if text else "empty_message"
         reply(dispatcher, messages[key], {"type": "rephrase", "reason": key,

@@ -123,46 +123,74 @@ def _applies(concession: Concession, case: Case | None) -> bool:
             "important_customer": case.important_customer}[concession.only_if]
 
 
-def _first(entities: dict, name: str) -> object:
+def _all(entities: dict, name: str) -> list:
     value = entities.get(name)
-    return value[0] if isinstance(value, list) else value
+    if value is None:
+        return []
+    return list(value) if isinstance(value, list) else [value]
 
 
-def _record_agreements(intent: str, ctx: ProposalContext, state: CallState,
+def _first(entities: dict, name: str) -> object:
+    values = _all(entities, name)
+    return values[0] if values else None
+
+
+def _debtor_promises(entities: dict, case: Case | None, state: CallState) -> list[Agreement]:
+    """One agreement per date the debtor named, paired with the amounts in the order said
+    ("vrijdag 1.000 euro en de rest op 15 december"); a date without an amount gets what
+    is still open. A promise without amount after everything was promised is a new date
+    for the whole balance."""
+    dates = [dt.date.fromisoformat(d) for d in _all(entities, "date")]
+    amounts = [euros(a) for a in _all(entities, "amount")]
+    promises: list[Agreement] = []
+    for i, date in enumerate(dates):
+        amount = amounts[i] if i < len(amounts) else None
+        if amount is None and case is not None:
+            promised = state.agreed_total() + sum(p.amount for p in promises if p.amount)
+            amount = case.balance - promised
+            if amount <= 0:
+                if promises:
+                    continue
+                state.agreements = []
+                amount = case.balance
+        promises.append(Agreement(date, amount, "Toezegging van de debiteur", "debtor"))
+    return promises
+
+
+def _accepted_proposal(state: CallState) -> Agreement:
+    accepted = state.last_proposals[0]
+    return Agreement(
+        dt.date.fromisoformat(accepted["date"]),
+        euros(accepted["amount"]) if accepted.get("amount") is not None else None,
+        accepted["text"], "proposal",
+        tuple((dt.date.fromisoformat(i["date"]), euros(i["amount"]))
+              for i in accepted.get("installments", ())))
+
+
+def _record_agreements(intent: str, entities: dict, ctx: ProposalContext, state: CallState,
                        playbook: Playbook) -> list[str]:
     """Agreements from a concrete promise, or from 'yes' to the last proposal."""
-    notes = []
-    agreement = None
-    if intent == "promise_to_pay" and ctx.said_date is not None:
-        amount = ctx.said_amount
-        if amount is None and ctx.case is not None:
-            amount = ctx.case.balance - state.agreed_total()
-            if amount <= 0:  # all was promised already: this is a new date for the whole
-                state.agreements = []
-                amount = ctx.case.balance
-        agreement = Agreement(ctx.said_date, amount, "Toezegging van de debiteur", "debtor")
+    if intent == "promise_to_pay":
+        agreements = _debtor_promises(entities, ctx.case, state)
     elif intent == "affirm" and state.last_proposals:
-        accepted = state.last_proposals[0]
-        agreement = Agreement(
-            dt.date.fromisoformat(accepted["date"]),
-            euros(accepted["amount"]) if accepted.get("amount") is not None else None,
-            accepted["text"], "proposal",
-            tuple((dt.date.fromisoformat(i["date"]), euros(i["amount"]))
-                  for i in accepted.get("installments", ())))
-    if agreement is None:
-        return notes
-    state.agree_to(agreement)
-    state.last_proposals = []
-    amount = format_euro(agreement.amount) if agreement.amount is not None else "het bedrag"
-    notes.append(fill(playbook.messages["agreement_recorded"],
-                      {"amount": amount, "date": long_date(agreement.date)}))
-    if ctx.case is not None and state.agreed_total() < ctx.case.balance:
-        notes.append(fill(playbook.messages["remaining_open"],
-                          {"amount": format_euro(ctx.case.balance - state.agreed_total())}))
+        agreements = [_accepted_proposal(state)]
+    else:
+        agreements = []
+    notes = []
     latest = add_business_days(ctx.today, ctx.profile.extension_days)
-    if agreement.source == "debtor" and agreement.date > latest:
-        notes.append(fill(playbook.messages["agreement_too_late"],
-                          {"date": long_date(agreement.date), "deadline": long_date(latest)}))
+    for agreement in agreements:
+        state.agree_to(agreement)
+        amount = format_euro(agreement.amount) if agreement.amount is not None else "het bedrag"
+        notes.append(fill(playbook.messages["agreement_recorded"],
+                          {"amount": amount, "date": long_date(agreement.date)}))
+        if agreement.source == "debtor" and agreement.date > latest:
+            notes.append(fill(playbook.messages["agreement_too_late"],
+                              {"date": long_date(agreement.date), "deadline": long_date(latest)}))
+    if agreements:
+        state.last_proposals = []
+        if ctx.case is not None and state.agreed_total() < ctx.case.balance:
+            notes.append(fill(playbook.messages["remaining_open"],
+                              {"amount": format_euro(ctx.case.balance - state.agreed_total())}))
     return notes
 
 
@@ -182,7 +210,7 @@ def advise(intent: str, confidence: float, entities: dict, state: CallState,
         said_invoice=str(said_invoice).upper() if said_invoice else None, facts=facts)
 
     notes = [] if case is not None else [playbook.messages["no_case"]]
-    notes += _record_agreements(situation.name, ctx, state, playbook)
+    notes += _record_agreements(situation.name, entities, ctx, state, playbook)
     proposals = build_proposals(situation.proposals, ctx)
     for proposal in proposals:
         if proposal.kind == "undisputed_part":  # the debtor may have named the disputed invoice

@@ -87,7 +87,7 @@ def parse_amount(text: str) -> float | None:
         value = Decimal(s)
     except InvalidOperation:
         return None
-    return float(value) if value > 0 else None
+    return float(value) if value.is_finite() and value > 0 else None
 
 
 def _count(word: str) -> float:

@@ -116,6 +116,16 @@ def test_promise_with_date_and_amount_records_that_amount(ask):
     assert state.agreements[0].amount == Decimal("1000.00")
 
 
+def test_promise_with_two_dates_splits_amount_and_rest(ask):
+    """"vrijdag 1.000 euro en de rest op 15 december": two agreements, the second is what
+    remains of DEMO-1's € 2.450,00."""
+    _, state = ask("promise_to_pay", "DEMO-1",
+                   {"date": ["2026-11-27", "2026-12-15"], "amount": 1000.0})
+    assert [(a.date, a.amount) for a in state.agreements] == [
+        (dt.date(2026, 11, 27), Decimal("1000.00")), (dt.date(2026, 12, 15), Decimal("1450.00"))]
+    assert state.agreed_total() == Decimal("2450.00")
+
+
 def test_promise_without_a_date_records_nothing(ask):
     advice, state = ask("promise_to_pay", "DEMO-1", {"amount": 1000})
     assert state.agreements == []

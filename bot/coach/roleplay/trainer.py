@@ -1,0 +1,190 @@
+"""One entry point for every interface of the role-play trainer (Rasa actions, terminal,
+web page): start a session, play a trainee turn, end and score it, score a transcript.
+
+A session is plain data (``RolePlaySession.to_dict``), so each interface keeps it where
+it keeps state: a Rasa slot, a web session, a local variable.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import random
+from dataclasses import dataclass, field
+
+from bot.coach.case_store import CaseStore, default_store
+from bot.coach.cases import Case
+from bot.coach.clock import today as current_day
+from bot.coach.formatting import spoken_name
+from bot.coach.money import format_euro
+from bot.coach.roleplay.hints import hint
+from bot.coach.roleplay.history import TrainingHistory, default_history
+from bot.coach.roleplay.scenarios import SCENARIO_DIR, Scenario, load_scenarios
+from bot.coach.roleplay.scorecard import Example, Scorecard, score
+from bot.coach.roleplay.simulator import DebtorSimulator, DebtorState
+from bot.coach.roleplay.transcript import Classify, transcript_turns
+from bot.coach.roleplay.turns import Turn
+
+TRANSCRIPT = "transcript"  # the scenario name under which scored transcripts are stored
+ATTITUDE_NL = {"cooperative": "meewerkend", "evasive": "ontwijkend", "hostile": "vijandig"}
+
+
+class RolePlayError(LookupError):
+    """A session cannot start or go on; ``message`` is the Dutch text to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+@dataclass
+class RolePlaySession:
+    scenario_id: str
+    trainee: str
+    hints: bool
+    seed: int
+    turns: list[Turn] = field(default_factory=list)
+    debtor: DebtorState = field(default_factory=DebtorState)
+    finished: bool = False
+
+    def to_dict(self) -> dict:
+        return {"scenario_id": self.scenario_id, "trainee": self.trainee, "hints": self.hints,
+                "seed": self.seed, "turns": [t.to_dict() for t in self.turns],
+                "debtor": self.debtor.to_dict(), "finished": self.finished}
+
+    @classmethod
+    def from_dict(cls, data: dict) -> "RolePlaySession":
+        return cls(scenario_id=data["scenario_id"], trainee=data["trainee"],
+                   hints=bool(data.get("hints")), seed=int(data["seed"]),
+                   turns=[Turn.from_dict(t) for t in data.get("turns") or ()],
+                   debtor=DebtorState.from_dict(data.get("debtor")),
+                   finished=bool(data.get("finished")))
+
+
+@dataclass(frozen=True)
+class TurnResult:
+    """The debtor's reply to a trainee line, and the hint when hint mode is on."""
+    debtor: str
+    reaction: str
+    hint: str | None
+    promise: dict | None
+    ended: bool
+
+    def to_payload(self) -> dict:
+        return {"type": "roleplay_turn", "debtor": self.debtor, "reaction": self.reaction,
+                "hint": self.hint, "promise": self.promise, "ended": self.ended}
+
+    def to_text(self) -> str:
+        text = f"Debiteur: {self.debtor}"
+        return f"{text}\n💡 {self.hint}" if self.hint else text
+
+
+@dataclass(frozen=True)
+class Briefing:
+    """What the trainee sees before the call: scenario, persona and case, and the
+    debtor's first words."""
+    scenario: Scenario
+    case: Case
+    opening: str
+
+    def to_payload(self) -> dict:
+        return {"type": "roleplay_start", "scenario": self.scenario.id,
+                "title": self.scenario.title, "case_id": self.case.id,
+                "company": self.case.company, "debtor_name": self.scenario.persona.name,
+                "persona": self.scenario.persona.description,
+                "attitude": self.scenario.persona.attitude,
+                "important_customer": self.scenario.persona.important_customer,
+                "invoices": [{"number": i.number, "amount": float(i.amount),
+                              "due_date": i.due_date.isoformat()} for i in self.case.invoices],
+                "balance": float(self.case.balance), "opening": self.opening}
+
+    def to_text(self) -> str:
+        persona = self.scenario.persona
+        invoices = "; ".join(f"{i.number} {format_euro(i.amount)} (vervallen "
+                             f"{i.due_date:%d-%m-%Y})" for i in self.case.invoices)
+        important = "ja, blijf klantgericht" if persona.important_customer else "nee"
+        return "\n".join([
+            f"Rollenspel: {self.scenario.title}",
+            f"U belt {spoken_name(self.case.contact.name)} van {self.case.company} "
+            f"(dossier {self.case.id}).",
+            f"Openstaand: {invoices}; totaal {format_euro(self.case.balance)}.",
+            f"De debiteur: {persona.description} Houding: {ATTITUDE_NL[persona.attitude]}. "
+            f"Belangrijke klant: {important}.",
+            "",
+            f"Debiteur: {self.opening}"])
+
+
+class Trainer:
+    def __init__(self, scenarios: dict[str, Scenario] | None = None,
+                 store: CaseStore | None = None, history: TrainingHistory | None = None):
+        self.scenarios = scenarios if scenarios is not None else load_scenarios(SCENARIO_DIR)
+        self.store = store or default_store()
+        self.history = history or default_history()
+
+    def scenario(self, scenario_id: str) -> Scenario:
+        key = str(scenario_id or "").strip().lower()
+        found = next((s for s in self.scenarios.values() if s.id.lower() == key), None)
+        if found is None:
+            raise RolePlayError(f"Scenario '{str(scenario_id)[:40]}' bestaat niet. Kies uit: "
+                                f"{', '.join(sorted(self.scenarios))}.")
+        return found
+
+    def case(self, scenario: Scenario) -> Case:
+        case = self.store.get(scenario.case_id)
+        if case is None:
+            raise RolePlayError(f"Scenario '{scenario.id}' hoort bij dossier {scenario.case_id}, "
+                                f"maar dat dossier staat niet in de dossieropslag.")
+        return case
+
+    def _simulator(self, session: RolePlaySession) -> DebtorSimulator:
+        scenario = self.scenario(session.scenario_id)
+        return DebtorSimulator(scenario, self.case(scenario), session.seed, session.debtor)
+
+    def start(self, scenario_id: str, trainee: str, hints: bool = False,
+              seed: int | None = None) -> tuple[RolePlaySession, Briefing]:
+        """A new session; the debtor picks up the phone."""
+        scenario = self.scenario(scenario_id)
+        name = " ".join(str(trainee or "").split())
+        if not name:
+            raise RolePlayError("Geef de naam van de trainee op, dan bewaar ik de scores.")
+        session = RolePlaySession(scenario.id, name[:60], bool(hints),
+                                  random.randrange(1_000_000) if seed is None else int(seed))
+        simulator = DebtorSimulator(scenario, self.case(scenario), session.seed)
+        opening = simulator.opening()
+        session.debtor = simulator.state
+        session.turns.append(opening.turn())
+        return session, Briefing(scenario, simulator.case, opening.text)
+
+    def turn(self, session: RolePlaySession, text: str, intent: str,
+             entities: dict[str, list] | None = None, today: dt.date | None = None) -> TurnResult:
+        """The trainee says ``text`` (recognised as ``intent``); the debtor answers."""
+        if session.finished:
+            raise RolePlayError("Dit rollenspel is al afgelopen. Start een nieuw scenario.")
+        today = today or current_day()
+        simulator = self._simulator(session)
+        session.turns.append(Turn.collector(text, intent, today, entities))
+        reply = simulator.respond(session.turns)
+        session.turns.append(reply.turn())
+        session.debtor = simulator.state
+        tip = (hint(session.turns[:-1], Example.for_case(simulator.case, today),
+                    simulator.state.promise is not None) if session.hints else None)
+        return TurnResult(reply.text, reply.reaction, tip, simulator.state.promise,
+                          simulator.state.ended)
+
+    def finish(self, session: RolePlaySession, today: dt.date | None = None) -> Scorecard:
+        """Score the session and store it in the trainee's history."""
+        scenario = self.scenario(session.scenario_id)
+        card = score(session.turns, self.case(scenario), today or current_day())
+        if not session.finished:
+            self.history.record(session.trainee, scenario.id, card, session.turns)
+            session.finished = True
+        return card
+
+    def score_transcript(self, text: str, classify: Classify, trainee: str | None = None,
+                         case_id: str | None = None,
+                         today: dt.date | None = None) -> tuple[Scorecard, list[Turn]]:
+        """Score a real call (raises TranscriptError); stored when a trainee is named."""
+        turns = transcript_turns(text, classify)
+        case = self.store.get(case_id) if case_id else None
+        card = score(turns, case, today or current_day())
+        if trainee and trainee.strip():
+            self.history.record(trainee, TRANSCRIPT, card, turns)
+        return card, turns

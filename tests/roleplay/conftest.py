@@ -1,0 +1,75 @@
+"""Role-play test set-up: a trainer on the sample scenarios with its own training
+database, and the scripted trainees (a good one and a bad one)."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.history import TrainingHistory
+from bot.coach.roleplay.trainer import RolePlaySession, Trainer
+from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
+
+TODAY = dt.date(2026, 11, 23)  # as INCASSO_TODAY in tests/conftest.py
+
+
+@pytest.fixture(autouse=True)
+def isolated_training_db(monkeypatch, tmp_path):
+    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "training.sqlite3"))
+
+
+@pytest.fixture
+def trainer(tmp_path) -> Trainer:
+    return Trainer(history=TrainingHistory(tmp_path / "history.sqlite3"))
+
+
+def collector(text: str, intent: str) -> Turn:
+    return Turn.collector(text, intent, TODAY)
+
+
+def debtor(text: str, intent: str) -> Turn:
+    return Turn(DEBTOR, text, intent)
+
+
+def good_trainee(trainer: Trainer, session: RolePlaySession) -> None:
+    """Follows the practices: purpose with invoice, amount and deadline, open questions,
+    understanding, a concrete proposal tied to something in return, summary,
+    confirmation, a friendly close. Keeps probing until the debtor promises."""
+    case = trainer.case(trainer.scenario(session.scenario_id))
+    invoice = min(case.invoices, key=lambda i: i.due_date)
+    amount = f"€ {invoice.amount:.2f}".replace(".", ",")
+    say = lambda text, intent: trainer.turn(session, text, intent, today=TODAY)  # noqa: E731
+    say("Goedemorgen, u spreekt met Sanne de Wit van Groenhof Interieur.", moves.INTRODUCE)
+    say(f"Ik bel over factuur {invoice.number} van {amount}; ik wil graag dat die uiterlijk "
+        f"vrijdag 27 november betaald is.", moves.STATE_PURPOSE)
+    for _ in range(6):
+        say("Wat is er precies gebeurd met de betaling?", moves.OPEN_QUESTION)
+        say("Dat begrijp ik, dat is vervelend voor u.", moves.SHOW_UNDERSTANDING)
+        say("Hoe kunnen we dit samen oplossen?", moves.OPEN_QUESTION)
+        result = say(f"Als u {amount} uiterlijk vrijdag 27 november betaalt, kan ik de "
+                     f"rente laten vallen.", moves.ASK_IN_RETURN)
+        if result.promise:
+            break
+    say(f"Even samengevat: u betaalt {amount} op vrijdag 27 november.", moves.SUMMARISE)
+    say("Ik stuur u vandaag een mail met deze afspraak; wilt u die bevestigen?",
+        moves.ANNOUNCE_CONFIRMATION)
+    say("Fijn dat we dit hebben kunnen regelen. Nog een prettige dag!", moves.POSITIVE_CLOSE)
+
+
+def bad_trainee(trainer: Trainer, session: RolePlaySession) -> None:
+    """Names the invoice but no deadline, asks one open question, then threatens, stays
+    vague and gives in without asking anything back."""
+    say = lambda text, intent: trainer.turn(session, text, intent, today=TODAY)  # noqa: E731
+    case = trainer.case(trainer.scenario(session.scenario_id))
+    say(f"Ik bel over factuur {case.invoices[0].number} van € 1.000.", moves.STATE_PURPOSE)
+    say("Wat is er aan de hand?", moves.OPEN_QUESTION)
+    say("Als u niet betaalt, gaat het naar de deurwaarder.", moves.THREATEN)
+    say("Heeft u de factuur nou wel of niet?", moves.CLOSED_QUESTION)
+    say("Kunt u het gewoon zo snel mogelijk overmaken?", moves.VAGUE_PROPOSAL)
+    say("Oké, dan laat ik de rente wel vallen en krijgt u een maand extra.",
+        moves.OFFER_CONCESSION)
+    say("Nou, regelt u het maar wanneer het uitkomt.", moves.VAGUE_PROPOSAL)
+
+
+__all__ = ["COLLECTOR", "TODAY", "bad_trainee", "collector", "debtor", "good_trainee"]

@@ -1,0 +1,85 @@
+"""The training history per trainee in SQLite, the text report and the PNG chart."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot import cli
+from bot.coach.roleplay.history import (TrainingHistory, chart_path, default_history,
+                                        draw_chart, report_text)
+from bot.coach.roleplay.scorecard import CHECKS, score
+
+from .conftest import TODAY, collector
+from bot.coach.roleplay import turns as moves
+
+PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
+LABELS = {c.key: c.label for c in CHECKS}
+
+
+def card_with(*lines):
+    return score([collector(text, intent) for text, intent in lines], today=TODAY)
+
+
+WEAK = card_with(("Betaal nu of de deurwaarder komt.", moves.THREATEN))
+BETTER = card_with(("Ik bel over factuur F2026-0081 van € 1.000, graag vóór vrijdag 27 november.",
+                    moves.STATE_PURPOSE), ("Wat is er gebeurd?", moves.OPEN_QUESTION),
+                   ("Hoe lossen we het op?", moves.OPEN_QUESTION))
+
+
+@pytest.fixture
+def history(tmp_path) -> TrainingHistory:
+    store = TrainingHistory(tmp_path / "t.sqlite3")
+    store.record("Sanne de Wit", "bankstoring", WEAK, [], dt.datetime(2026, 11, 2, 10, 0))
+    store.record("sanne  de wit", "al-betaald", BETTER, [], dt.datetime(2026, 11, 9, 10, 0))
+    store.record("Pieter", "bankstoring", BETTER, [], dt.datetime(2026, 11, 3, 10, 0))
+    return store
+
+
+def test_sessions_are_per_trainee_oldest_first_matching_names_loosely(history):
+    records = history.sessions("SANNE DE WIT")
+    assert [(r.scenario, r.total) for r in records] == [("bankstoring", WEAK.total),
+                                                         ("al-betaald", BETTER.total)]
+    assert records[0].checks["no_threats"] == 0.0 and records[1].checks["no_threats"] == 1.0
+    assert history.trainees() == ["Pieter", "Sanne de Wit"]
+    assert history.sessions("niemand") == []
+
+
+def test_a_session_needs_a_trainee_name(history):
+    with pytest.raises(ValueError, match="naam"):
+        history.record("  ", "bankstoring", WEAK, [])
+
+
+def test_report_lists_sessions_average_and_what_to_practise(history):
+    text = report_text("sanne de wit", history.sessions("sanne de wit"), LABELS)
+    assert "Trainingshistorie van Sanne de Wit (2 sessies)" in text
+    assert "2026-11-02 10:00  bankstoring" in text
+    assert f"laatste {BETTER.total}" in text
+    assert "Oefen vooral: " in text and "niet gehaald" in text
+    assert report_text("x", [], LABELS) == "Nog geen sessies voor x."
+
+
+def test_chart_is_a_png_file(history, tmp_path):
+    path = draw_chart(history.sessions("Sanne de Wit"), tmp_path / "charts" / "sanne.png")
+    data = path.read_bytes()
+    assert data.startswith(PNG_SIGNATURE) and len(data) > 5000
+
+
+def test_chart_file_name_is_safe():
+    assert chart_path("Sanne de Wit / Team 2").name == "sanne-de-wit-team-2.png"
+
+
+def test_default_history_follows_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "elders.sqlite3"))
+    default_history().record("Sanne", "bankstoring", WEAK, [])
+    assert (tmp_path / "elders.sqlite3").exists()
+
+
+def test_report_command_prints_history_and_writes_the_chart(tmp_path, capsys):
+    default_history().record("Sanne", "bankstoring", WEAK, [])
+    default_history().record("Sanne", "al-betaald", BETTER, [])
+    out = tmp_path / "sanne.png"
+    assert cli.main(["report", "Sanne", "--out", str(out)]) == 0
+    assert "Trainingshistorie van Sanne (2 sessies)" in capsys.readouterr().out
+    assert out.read_bytes().startswith(PNG_SIGNATURE)
+    assert cli.main(["report", "Onbekend"]) == 1
