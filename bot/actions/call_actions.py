@@ -10,6 +10,7 @@ from bot.actions.adapter import call_state, coach, give_advice, in_roleplay, rep
 from bot.actions.roleplay_actions import play_roleplay_turn
 from bot.coach.call import CallState
 from bot.coach.coach import UnknownCase
+from bot.nlu.speaker_intents import DEBTOR, FALLBACK, best_intent
 
 
 class ActionStartCall(Action):
@@ -76,6 +77,8 @@ class ActionAskRephrase(Action):
         text = (tracker.latest_message.get("text") or "").strip()
         if text and in_roleplay(tracker):
             return play_roleplay_turn(dispatcher, tracker)  # the debtor asks what was meant
+        if text and best_intent(tracker.latest_message, DEBTOR)[0] != FALLBACK:
+            return give_advice(dispatcher, tracker)  # a tie with a collector intent, resolved
         messages = coach().playbook.messages
         key = "rephrase" if text else "empty_message"
         reply(dispatcher, messages[key], {"type": "rephrase", "reason": key,

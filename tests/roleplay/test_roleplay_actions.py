@@ -141,3 +141,14 @@ def test_end_scores_stores_and_closes_the_session():
 def test_end_without_a_roleplay_says_so():
     messages, events = run(ActionEndRoleplay(), tracker("/end_roleplay", [("end_roleplay", 1.0)]))
     assert messages[0]["custom"]["code"] == "no_roleplay" and events == []
+
+
+def test_a_tie_with_a_collector_intent_still_gets_advice_in_a_coaching_call():
+    messages, _ = run(ActionAskRephrase(), tracker(
+        "Kunt u mij nog twee weken extra geven?", [("nlu_fallback", 0.45), ("request_extension", 0.5),
+                                                   ("collector_offer_concession", 0.42)]))
+    assert messages[0]["custom"]["type"] == "advice"
+    assert messages[0]["custom"]["intent"] == "request_extension"
+    messages, _ = run(ActionAskRephrase(), tracker(
+        "tja hmm", [("nlu_fallback", 0.45), ("affirm", 0.3), ("collector_introduce", 0.2)]))
+    assert messages[0]["custom"]["type"] == "rephrase"
