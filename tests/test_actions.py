@@ -1,18 +1,17 @@
 """Each custom action, run as Rasa would run it, without servers."""
 from __future__ import annotations
 
-import asyncio
 import datetime as dt
 import json
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import adapter
 from bot.actions.call_actions import (ActionAskRephrase, ActionEndCall, ActionGiveAdvice,
                                       ActionStartCall)
 from bot.coach.business_days import is_business_day
+from tests.action_runner import run
 
 
 @pytest.fixture(autouse=True)
@@ -30,12 +29,6 @@ def tracker(text: str, intent: str = "", confidence: float = 0.9, entities: list
                                    "entities": entities or []},
                    events=[], paused=False, followup_action=None, active_loop={},
                    latest_action_name="action_listen")
-
-
-def run(action, t: Tracker) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, {}))
-    return dispatcher.messages, events
 
 
 def state_after(events: list[dict]) -> dict:

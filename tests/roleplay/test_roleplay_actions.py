@@ -2,17 +2,16 @@
 speaker-aware hand-over between advice and role-play."""
 from __future__ import annotations
 
-import asyncio
 
 import pytest
 from rasa_sdk import Tracker
-from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions import adapter, roleplay_actions
 from bot.actions.call_actions import ActionAskRephrase, ActionEndCall, ActionGiveAdvice
 from bot.actions.roleplay_actions import (ActionEndRoleplay, ActionRoleplayTurn,
                                           ActionStartRoleplay)
 from bot.coach.roleplay.history import default_history
+from tests.action_runner import run
 
 
 @pytest.fixture(autouse=True)
@@ -33,12 +32,6 @@ def tracker(text: str, ranking: list[tuple[str, float]], entities: list | None =
                                    "intent_ranking": intents, "entities": entities or []},
                    events=[], paused=False, followup_action=None, active_loop={},
                    latest_action_name="action_listen")
-
-
-def run(action, t: Tracker) -> tuple[list[dict], list[dict]]:
-    dispatcher = CollectingDispatcher()
-    events = asyncio.run(action.run(dispatcher, t, {}))
-    return dispatcher.messages, events
 
 
 def roleplay_after(events: list[dict]) -> dict:
