@@ -20,15 +20,15 @@ def test_best_intent_of_each_speaker_even_when_the_other_is_on_top():
 
 
 def test_a_tie_that_made_rasa_fall_back_is_resolved_by_the_speaker():
-    result = parse(("nlu_fallback", 0.45), ("goodbye", 0.5), ("collector_positive_close", 0.46))
-    assert best_intent(result, COLLECTOR) == ("collector_positive_close", 0.46)
-    assert best_intent(result, DEBTOR) == ("goodbye", 0.5)
+    result = parse(("nlu_fallback", 0.25), ("goodbye", 0.3), ("collector_positive_close", 0.28))
+    assert best_intent(result, COLLECTOR) == ("collector_positive_close", 0.28)
+    assert best_intent(result, DEBTOR) == ("goodbye", 0.3)
 
 
 def test_a_line_nobody_understood_stays_a_fallback():
-    result = parse(("nlu_fallback", 0.45), ("affirm", 0.3), ("collector_introduce", 0.1))
-    assert best_intent(result, COLLECTOR) == ("nlu_fallback", 0.45)
-    assert best_intent(result, DEBTOR) == ("nlu_fallback", 0.45)
+    result = parse(("nlu_fallback", 0.25), ("affirm", 0.2), ("collector_introduce", 0.1))
+    assert best_intent(result, COLLECTOR) == ("nlu_fallback", 0.25)
+    assert best_intent(result, DEBTOR) == ("nlu_fallback", 0.25)
     assert best_intent({"intent": {}, "intent_ranking": []}, DEBTOR) == ("nlu_fallback", 0.0)
 
 
