@@ -17,6 +17,7 @@ import yaml
 
 from bot.coach.cases import Case, CaseError, case_from_dict, case_to_dict
 from bot.coach.money import euros
+from bot.coach.yaml_files import read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CASES = PROJECT_ROOT / "bot" / "cases" / "sample_cases.yml"
@@ -113,14 +114,7 @@ _CaseLoader.yaml_implicit_resolvers = {
 
 def load_yaml(path: Path | str) -> list[Case]:
     path = Path(path)
-    try:
-        data = yaml.load(path.read_text(encoding="utf-8"), Loader=_CaseLoader)
-    except FileNotFoundError as err:
-        raise CaseError(f"{path}: bestand niet gevonden") from err
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" (regel {mark.line + 1})" if mark else ""
-        raise CaseError(f"{path.name}: geen geldige YAML{where}") from err
+    data = read_yaml(path, CaseError, _CaseLoader)
     if not isinstance(data, dict) or not isinstance(data.get("cases"), list):
         raise CaseError(f"{path.name}: verwacht een lijst 'cases:' bovenaan het bestand")
     cases = [case_from_dict(item, f"{path.name} dossier {i}")

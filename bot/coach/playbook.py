@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-import yaml
+from bot.coach.yaml_files import read_yaml
 
 PLAYBOOK_PATH = Path(__file__).resolve().parents[1] / "playbook.yml"
 CONDITIONS = ("has_costs", "delivery_stop", "has_dispute", "important_customer")
@@ -142,15 +142,7 @@ def parse_playbook(data: object, source: str = "playbook") -> Playbook:
 
 def load_playbook(path: Path | str = PLAYBOOK_PATH) -> Playbook:
     path = Path(path)
-    try:
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as err:
-        raise PlaybookError(f"{path}: playbook niet gevonden") from err
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        raise PlaybookError(f"{path.name}: geen geldige YAML"
-                            + (f" (regel {mark.line + 1})" if mark else "")) from err
-    return parse_playbook(data, path.name)
+    return parse_playbook(read_yaml(path, PlaybookError), path.name)
 
 
 @lru_cache(maxsize=1)

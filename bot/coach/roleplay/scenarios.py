@@ -10,7 +10,7 @@ import string
 from dataclasses import dataclass
 from pathlib import Path
 
-import yaml
+from bot.coach.yaml_files import read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 SCENARIO_DIR = PROJECT_ROOT / "bot" / "roleplay" / "scenarios"
@@ -158,14 +158,7 @@ def load_default_replies(path: Path = DEFAULT_REPLIES) -> dict[str, tuple[str, .
 
 
 def _read(path: Path) -> dict:
-    try:
-        data = yaml.safe_load(Path(path).read_text(encoding="utf-8"))
-    except OSError as err:
-        raise ScenarioError(f"{Path(path).name}: kan het bestand niet lezen ({err.strerror})") from err
-    except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        line = f" op regel {mark.line + 1}" if mark else ""
-        raise ScenarioError(f"{Path(path).name}: geen geldige YAML{line}") from err
+    data = read_yaml(path, ScenarioError)
     if not isinstance(data, dict):
         raise ScenarioError(f"{Path(path).name}: verwacht velden als id, title, case, persona")
     return data
