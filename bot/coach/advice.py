@@ -9,7 +9,6 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
-from decimal import Decimal
 
 from bot.coach.business_days import add_business_days
 from bot.coach.call import Agreement, CallState

@@ -1,10 +1,12 @@
 """Shared fixtures for the unit tests of the coach's plain-Python domain.
 
-Every test gets its own SQLite file (INCASSO_CASES_DB) and a pinned "today"
-(INCASSO_TODAY=2026-11-23, a Monday), so no test touches build/cases.sqlite3 and no
-result depends on the day the suite runs.
+tests/conftest.py already gives every test its own SQLite file (INCASSO_CASES_DB) and a
+pinned "today" (INCASSO_TODAY=2026-11-23, a Monday), so no test touches
+build/cases.sqlite3 and no result depends on the day the suite runs.
 """
 from __future__ import annotations
+
+import datetime as dt
 
 import pytest
 
@@ -13,12 +15,6 @@ from bot.coach.cases import Case, case_from_dict
 from bot.coach.playbook import Playbook, default_playbook
 
 from unit_constants import TODAY
-
-
-@pytest.fixture(autouse=True)
-def _isolated_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("INCASSO_TODAY", TODAY.isoformat())
-    monkeypatch.setenv("INCASSO_CASES_DB", str(tmp_path / "cases.sqlite3"))
 
 
 @pytest.fixture
