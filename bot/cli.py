@@ -6,11 +6,13 @@
     python -m bot.cli cases [ZOEKTERM]   list cases
     python -m bot.cli import-cases FILE  import a .yml or .csv file of cases
     python -m bot.cli roleplay | report NAAM | score-transcript FILE   (bot/roleplay_cli.py)
+    python -m bot.cli promises | followups | payments add/import        (bot/ledger_cli.py)
 """
 from __future__ import annotations
 
 import argparse
 import json
+import signal
 import sys
 import time
 import uuid
@@ -18,10 +20,11 @@ from pathlib import Path
 
 import requests
 
-from bot import roleplay_cli
-from bot.coach.case_store import default_store, import_file
+from bot import ledger_cli, roleplay_cli
+from bot.coach.case_files import import_file
 from bot.coach.cases import CaseError
 from bot.servers import Services, missing_env_vars
+from bot.storage.store import default_storage
 
 HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt eronder.
   :dossier DEMO-1   gesprek starten met dossier DEMO-1 (voorbereiding verschijnt)
@@ -45,7 +48,7 @@ def _command(line: str) -> str | None:
     if word == ":einde":
         return "/end_call"
     if word == ":dossiers":
-        for case_id, company, contact in default_store().search(rest):
+        for case_id, company, contact in default_storage().cases.search(rest):
             print(f"  {case_id:10} {company} — {contact}")
         return None
     if word in (":help", ":hulp", "?"):
@@ -80,8 +83,14 @@ def shell(services: Services) -> None:
             print("\n" + "\n\n".join(r["text"] for r in replies if r.get("text")) + "\n")
 
 
+def _stop_on_sigterm(*_: object) -> None:
+    """systemd and `kill` send SIGTERM: stop both servers as Ctrl-C does."""
+    raise KeyboardInterrupt
+
+
 def serve(services: Services) -> None:
     print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
+    signal.signal(signal.SIGTERM, _stop_on_sigterm)
     with services:
         print(f"\nOpen de gesprekshulp in uw browser: {services.rasa_url}/webhooks/pane/\n")
         print(f"Rasa (REST + API):  {services.rasa_url}/webhooks/rest/webhook")
@@ -109,10 +118,13 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("cases").add_argument("search", nargs="?", default="")
     sub.add_parser("import-cases").add_argument("file")
     roleplay_cli.add_commands(sub)
+    ledger_cli.add_commands(sub)
     args = parser.parse_args(argv)
 
     if args.command in roleplay_cli.COMMANDS:
         return roleplay_cli.run(args)
+    if args.command in ledger_cli.COMMANDS:
+        return ledger_cli.run(args)
 
     if args.command in ("shell", "serve"):
         missing = missing_env_vars(args.chat_credentials) if args.chat_credentials else []
@@ -124,11 +136,11 @@ def main(argv: list[str] | None = None) -> int:
                             chat_credentials=args.chat_credentials)
         (shell if args.command == "shell" else serve)(services)
     elif args.command == "cases":
-        for case_id, company, contact in default_store().search(args.search):
+        for case_id, company, contact in default_storage().cases.search(args.search):
             print(f"{case_id:10} {company} — {contact}")
     else:
         try:
-            cases = import_file(default_store(), args.file)
+            cases = import_file(default_storage().cases, args.file)
         except CaseError as err:
             print(f"Import mislukt, er is niets gewijzigd: {err}", file=sys.stderr)
             return 1

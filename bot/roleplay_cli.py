@@ -12,6 +12,7 @@ import argparse
 import sys
 from pathlib import Path
 
+from bot.storage.store import default_storage
 from bot.coach.roleplay.history import chart_path, default_history, draw_chart, report_text
 from bot.coach.roleplay.scenarios import ScenarioError
 from bot.coach.roleplay.scorecard import CHECKS
@@ -70,7 +71,7 @@ def _choose_scenario(trainer: Trainer) -> str:
 
 
 def roleplay(args: argparse.Namespace) -> int:
-    trainer = Trainer()
+    trainer = Trainer(default_storage().cases)
     try:
         scenario_id = args.scenario or _choose_scenario(trainer)
         trainee = args.trainee or _ask("Uw naam (trainee): ")
@@ -133,7 +134,7 @@ def score_transcript(args: argparse.Namespace) -> int:
     except (OSError, UnicodeDecodeError) as err:
         print(f"Kan {args.file} niet lezen: {err}", file=sys.stderr)
         return 1
-    trainer = Trainer()
+    trainer = Trainer(default_storage().cases)
     try:
         parse_transcript(text)  # a malformed file is refused before the model is loaded
         classifier = _classifier(args.model)

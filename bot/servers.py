@@ -17,6 +17,9 @@ import urllib.request
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from bot.storage.database import DATABASE_URL_ENV, database_url
+from bot.storage.store import default_storage
+
 ROOT = Path(__file__).resolve().parents[1]
 MODEL = ROOT / "models" / "incassocoach.tar.gz"
 LOGS = ROOT / "build" / "logs"
@@ -27,7 +30,18 @@ def service_env(**extra: str) -> dict[str, str]:
     env.update({"RASA_TELEMETRY_ENABLED": "false", "TF_CPP_MIN_LOG_LEVEL": "2",
                 "SANIC_HOST": "127.0.0.1", "PYTHONPATH": str(ROOT)})
     env.update(extra)
+    env.setdefault(DATABASE_URL_ENV, database_url())  # both servers on the same database
     return env
+
+
+# Rasa keeps its trackers in the coach's own database (table `events`), so a restarted
+# server knows every conversation; the URL comes from the environment, never from disk.
+ENDPOINTS = f"""action_endpoint:
+  url: "{{action_url}}/webhook"
+tracker_store:
+  type: SQL
+  host: "${{{DATABASE_URL_ENV}}}"
+"""
 
 
 def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = None) -> None:
@@ -86,7 +100,7 @@ class Services:
             raise FileNotFoundError(f"no trained model at {self.model}; run `make train`")
         LOGS.mkdir(parents=True, exist_ok=True)
         endpoints = LOGS / f"endpoints-{self.rasa_port}.yml"
-        endpoints.write_text(f'action_endpoint:\n  url: "{self.action_url}/webhook"\n')
+        endpoints.write_text(ENDPOINTS.format(action_url=self.action_url))
         credentials = ROOT / "credentials.yml"
         if self.chat_credentials:  # the text as written: ${VAR}s stay unexpanded on disk
             combined = LOGS / f"credentials-{self.rasa_port}.yml"
@@ -105,8 +119,15 @@ class Services:
         return process
 
     def start(self) -> "Services":
-        self.start_action_server()
-        self.start_rasa()
+        """Migrates the database once, then starts both servers; stops what did start
+        when anything fails or the start is interrupted."""
+        default_storage(self.env.get(DATABASE_URL_ENV))
+        try:
+            self.start_action_server()
+            self.start_rasa()
+        except BaseException:
+            self.stop()
+            raise
         return self
 
     def stop(self) -> None:

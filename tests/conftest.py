@@ -1,4 +1,4 @@
-"""Shared test set-up: a fixed 'today', an isolated case database and the trained model."""
+"""Shared test set-up: a fixed 'today', an isolated database and the trained model."""
 from __future__ import annotations
 
 import os
@@ -17,7 +17,7 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 @pytest.fixture(autouse=True)
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("INCASSO_TODAY", TODAY)
-    monkeypatch.setenv("INCASSO_CASES_DB", str(tmp_path / "cases.sqlite3"))
+    monkeypatch.setenv("INCASSO_DATABASE_URL", f"sqlite:///{tmp_path / 'incasso.sqlite3'}")
 
 
 @pytest.fixture(scope="session")

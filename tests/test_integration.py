@@ -27,9 +27,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="module")
 def services(trained_model, tmp_path_factory):
-    db = tmp_path_factory.mktemp("db") / "cases.sqlite3"
+    db = tmp_path_factory.mktemp("db") / "incasso.sqlite3"
     running = Services(rasa_port=free_port(), action_port=free_port(), model=trained_model,
-                       env={"INCASSO_TODAY": TODAY, "INCASSO_CASES_DB": str(db)})
+                       env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{db}"})
     with running:
         yield running
 
@@ -116,9 +116,9 @@ def test_huge_message_is_still_advised(services):
 
 def test_dead_action_server_gives_a_clear_message(trained_model, tmp_path):
     """Rasa swallows the failed action; the channel must still answer in Dutch."""
-    db = tmp_path / "cases.sqlite3"
+    db = tmp_path / "incasso.sqlite3"
     lonely = Services(rasa_port=free_port(), action_port=free_port(), model=trained_model,
-                      env={"INCASSO_TODAY": TODAY, "INCASSO_CASES_DB": str(db)})
+                      env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{db}"})
     try:
         lonely.start_rasa()  # no action server at action_port
         text, payloads = Call(lonely).say("ik heb de factuur niet ontvangen")

@@ -1,20 +1,21 @@
-"""Actions that frame a call and advise on each debtor utterance."""
+"""Actions that frame a call and advise on each debtor utterance; the call service does
+the work and keeps the call, so every channel records the same call."""
 from __future__ import annotations
 
 from typing import Any
 
 from rasa_sdk import Action, Tracker
+from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.adapter import call_state, coach, give_advice, in_roleplay, reply, save
+from bot.actions.adapter import (CALL_ID_SLOT, calls, current_call, give_advice, in_roleplay,
+                                 message_metadata, new_call_id, reply)
 from bot.actions.roleplay_actions import play_roleplay_turn
-from bot.coach.call import CallState
-from bot.coach.coach import UnknownCase
-from bot.nlu.speaker_intents import DEBTOR, FALLBACK, best_intent
+from bot.coach.calls import UnknownCase
 
 
 class ActionStartCall(Action):
-    """`/start_call{"case_id": "DEMO-1"}`: load the case and send the preparation brief."""
+    """`/start_call{"case_id": "DEMO-1"}`: a new call on the case, and its preparation brief."""
 
     def name(self) -> str:
         return "action_start_call"
@@ -22,19 +23,19 @@ class ActionStartCall(Action):
     async def run(self, dispatcher: CollectingDispatcher, tracker: Tracker,
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         case_id = next(tracker.get_latest_entity_values("case_id"), None)
-        if case_id is not None and not isinstance(case_id, str):
-            case_id = str(case_id)
+        case_id = None if case_id is None else str(case_id)
+        collector = str(message_metadata(tracker).get("collector") or "")[:100]
         try:
-            brief, state = coach().start_call(case_id)
+            brief, record = calls().start(new_call_id(tracker), case_id, collector)
         except UnknownCase as unknown:
             reply(dispatcher, unknown.message, {"type": "error", "code": "unknown_case",
                                                 "message": unknown.message})
-            return save(CallState())
+            return []
         text = brief.to_text()
         if not case_id:
-            text = coach().playbook.messages["no_case"] + "\n\n" + text
-        reply(dispatcher, text, brief.to_payload())
-        return save(state)
+            text = calls().playbook.messages["no_case"] + "\n\n" + text
+        reply(dispatcher, text, {**brief.to_payload(), "call_id": record.id})
+        return [SlotSet(CALL_ID_SLOT, record.id)]
 
 
 class ActionGiveAdvice(Action):
@@ -61,9 +62,10 @@ class ActionEndCall(Action):
                   domain: dict[str, Any]) -> list[dict[str, Any]]:
         if in_roleplay(tracker) and tracker.get_intent_of_latest_message() != "end_call":
             return play_roleplay_turn(dispatcher, tracker)  # the trainee's goodbye
-        summary = coach().end_call(call_state(tracker))
-        reply(dispatcher, summary.to_text(), summary.to_payload())
-        return []  # the call state stays, so the summary can be asked for again
+        call_id, events = current_call(tracker)
+        answer = calls().end(call_id)
+        reply(dispatcher, answer.text, answer.payload)
+        return events  # the call stays readable, so the summary can be asked for again
 
 
 class ActionAskRephrase(Action):
@@ -77,10 +79,9 @@ class ActionAskRephrase(Action):
         text = (tracker.latest_message.get("text") or "").strip()
         if text and in_roleplay(tracker):
             return play_roleplay_turn(dispatcher, tracker)  # the debtor asks what was meant
-        if text and best_intent(tracker.latest_message, DEBTOR)[0] != FALLBACK:
-            return give_advice(dispatcher, tracker)  # a tie with a collector intent, resolved
-        messages = coach().playbook.messages
-        key = "rephrase" if text else "empty_message"
-        reply(dispatcher, messages[key], {"type": "rephrase", "reason": key,
-                                          "message": messages[key]})
+        if text:  # a tie with a collector intent is resolved there, or a polite question;
+            return give_advice(dispatcher, tracker)  # either way the line is kept in the call
+        messages = calls().playbook.messages
+        reply(dispatcher, messages["empty_message"], {
+            "type": "rephrase", "reason": "empty_message", "message": messages["empty_message"]})
         return []

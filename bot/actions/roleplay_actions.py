@@ -9,6 +9,7 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
+from bot.storage.store import default_storage
 from bot.actions.adapter import ROLEPLAY_STATE_SLOT, give_advice, in_roleplay, reply
 from bot.coach.roleplay.trainer import RolePlayError, RolePlaySession, Trainer
 from bot.coach.roleplay.turns import entities_from_rasa
@@ -17,7 +18,7 @@ from bot.nlu.speaker_intents import COLLECTOR, best_intent
 
 @lru_cache(maxsize=1)
 def trainer() -> Trainer:
-    return Trainer()
+    return Trainer(default_storage().cases)
 
 
 def _session(tracker: Tracker) -> RolePlaySession:

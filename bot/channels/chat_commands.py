@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Protocol
 
-from bot.coach.case_store import default_store
+from bot.coach.case_files import default_store
 from bot.coach.playbook import default_playbook
 
 logger = logging.getLogger(__name__)

@@ -10,6 +10,8 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 
+from stdnum import iban as iban_numbers
+
 from bot.coach.money import euros
 
 PAYMENT_BEHAVIOURS = ("good", "average", "poor")
@@ -28,6 +30,7 @@ class Contact:
     role: str = ""
     phone: str = ""
     email: str = ""
+    iban: str = ""  # the debtor's bank account, compact form; matches bank statement lines
 
 
 @dataclass(frozen=True)
@@ -156,6 +159,16 @@ def _amount(value: object, where: str, key: str) -> Decimal:
     return amount
 
 
+def _iban(value: object, where: str) -> str:
+    """An IBAN in compact form ("NL91ABNA0417164300"), or "" when none is on file."""
+    text = "" if value is None else str(value).strip()
+    if not text:
+        return ""
+    if not iban_numbers.is_valid(text):
+        raise CaseError(f"{where}: 'iban' is geen geldig IBAN: {text!r}")
+    return iban_numbers.compact(text)
+
+
 def _int(value: object, where: str, key: str) -> int:
     try:
         return int(value)
@@ -220,6 +233,7 @@ def case_from_dict(data: object, where: str = "dossier") -> Case:
         role=str(contact_data.get("role", "")),
         phone=str(contact_data.get("phone", "")),
         email=str(contact_data.get("email", "")),
+        iban=_iban(contact_data.get("iban"), f"{where} contact"),
     )
     invoices = []
     for i, inv in enumerate(_list(data, "invoices", where), start=1):
@@ -292,7 +306,8 @@ def case_to_dict(case: Case) -> dict:
         "company": case.company,
         "sector": case.sector,
         "contact": {"name": case.contact.name, "role": case.contact.role,
-                    "phone": case.contact.phone, "email": case.contact.email},
+                    "phone": case.contact.phone, "email": case.contact.email,
+                    "iban": case.contact.iban},
         "invoices": [{"number": i.number, "date": d(i.date), "due_date": d(i.due_date),
                       "amount": str(i.amount), "description": i.description,
                       "delivered_on": d(i.delivered_on)} for i in case.invoices],

@@ -9,8 +9,12 @@ import string
 from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.coach.yaml_files import read_yaml
+
+if TYPE_CHECKING:
+    from bot.coach.followups import FollowUpRules
 
 PLAYBOOK_PATH = Path(__file__).resolve().parents[1] / "playbook.yml"
 CONDITIONS = ("has_costs", "delivery_stop", "has_dispute", "important_customer")
@@ -53,6 +57,16 @@ class Profile:
 
 
 @dataclass(frozen=True)
+class AgreementRules:
+    """Limits for recording payment agreements: how far ahead a date may lie, the grace in
+    business days before an unpaid promise counts as broken, and the least NLU confidence
+    at which a line may record anything."""
+    horizon_days: int
+    grace_days: int
+    min_confidence: float
+
+
+@dataclass(frozen=True)
 class Playbook:
     situations: dict[str, Situation]
     profiles: dict[str, Profile]
@@ -61,6 +75,8 @@ class Playbook:
     call_windows: tuple[str, ...]
     preferred_weekdays: tuple[str, ...]
     callback_time: str
+    agreement_rules: AgreementRules
+    followup_rules: "FollowUpRules"
 
     def situation(self, name: str) -> Situation:
         return self.situations.get(name) or self.situations["unknown"]
@@ -93,7 +109,27 @@ def _text(entry: dict, key: str, where: str) -> str:
     return value
 
 
+def _number(entry: dict, key: str, where: str, kind: type, low: float, high: float) -> int | float:
+    value = entry.get(key)
+    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+            or (kind is int and not float(value).is_integer()) or not low <= value <= high:
+        what = "een geheel getal" if kind is int else "een getal"
+        raise PlaybookError(f"{where}: '{key}' moet {what} van {low:g} tot en met {high:g} zijn")
+    return kind(value)
+
+
+def parse_agreement_rules(data: object, source: str = "playbook") -> AgreementRules:
+    where = f"{source}: agreements"
+    if not isinstance(data, dict):
+        raise PlaybookError(f"{where}: ontbreekt of is geen mapping")
+    return AgreementRules(horizon_days=_number(data, "horizon_days", where, int, 1, 3660),
+                          grace_days=_number(data, "grace_days", where, int, 0, 30),
+                          min_confidence=_number(data, "min_confidence", where, float, 0, 1))
+
+
 def parse_playbook(data: object, source: str = "playbook") -> Playbook:
+    # The follow-up rules live with the follow-up list, which needs PlaybookError from here.
+    from bot.coach.followups import parse_followup_rules
     if not isinstance(data, dict):
         raise PlaybookError(f"{source}: verwacht een mapping bovenaan")
     texts = data.get("proposal_texts") or {}
@@ -137,7 +173,9 @@ def parse_playbook(data: object, source: str = "playbook") -> Playbook:
         messages=dict(data.get("messages") or {}),
         call_windows=tuple(moments.get("windows") or ()),
         preferred_weekdays=tuple(moments.get("preferred_weekdays") or ()),
-        callback_time=str(moments.get("callback_time", "10:00")))
+        callback_time=str(moments.get("callback_time", "10:00")),
+        agreement_rules=parse_agreement_rules(data.get("agreements"), source),
+        followup_rules=parse_followup_rules(data.get("followups"), source))
 
 
 def load_playbook(path: Path | str = PLAYBOOK_PATH) -> Playbook:

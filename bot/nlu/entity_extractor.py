@@ -1,5 +1,5 @@
 """Rasa NLU component that adds amount, date and invoice_number entities with normalised
-values (euros as numbers, ISO dates resolved against today) from bot.nlu.dutch_values."""
+values (euros as numbers, ISO dates resolved against today) from bot.coach.dutch_values."""
 from __future__ import annotations
 
 from typing import Any
@@ -12,7 +12,7 @@ from rasa.shared.nlu.constants import ENTITIES, TEXT
 from rasa.shared.nlu.training_data.message import Message
 
 from bot.coach.clock import today
-from bot.nlu.dutch_values import find_values
+from bot.coach.dutch_values import find_values
 
 
 @DefaultV1Recipe.register(DefaultV1Recipe.ComponentType.ENTITY_EXTRACTOR, is_trainable=False)

@@ -6,6 +6,7 @@ import datetime as dt
 
 import pytest
 
+from bot.storage.store import default_storage
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.history import TrainingHistory
 from bot.coach.roleplay.trainer import RolePlaySession, Trainer
@@ -21,7 +22,7 @@ def isolated_training_db(monkeypatch, tmp_path):
 
 @pytest.fixture
 def trainer(tmp_path) -> Trainer:
-    return Trainer(history=TrainingHistory(tmp_path / "history.sqlite3"))
+    return Trainer(default_storage().cases, history=TrainingHistory(tmp_path / "history.sqlite3"))
 
 
 def collector(text: str, intent: str) -> Turn:

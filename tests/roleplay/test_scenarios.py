@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 import yaml
 
-from bot.coach.case_store import SAMPLE_CASES, load_yaml
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.roleplay.scenarios import (REACTIONS, SCENARIO_DIR, ScenarioError,
                                           load_default_replies, load_scenario, load_scenarios)
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.case_store import SAMPLE_CASES, load_yaml
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.scorecard import CHECKS, score
 

@@ -1,7 +1,7 @@
 """The simulated debtor: deterministic under a seed, and reacting to what the trainee did."""
 from __future__ import annotations
 
-from bot.coach.case_store import SAMPLE_CASES, load_yaml
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.scenarios import load_scenarios
 from bot.coach.roleplay.simulator import DebtorSimulator, DebtorState

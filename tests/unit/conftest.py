@@ -1,6 +1,6 @@
 """Shared fixtures for the unit tests of the coach's plain-Python domain.
 
-tests/conftest.py already gives every test its own SQLite file (INCASSO_CASES_DB) and a
+tests/conftest.py already gives every test its own SQLite database (INCASSO_DATABASE_URL) and a
 pinned "today" (INCASSO_TODAY=2026-11-23, a Monday), so no test touches
 build/cases.sqlite3 and no result depends on the day the suite runs.
 """
@@ -10,9 +10,10 @@ import datetime as dt
 
 import pytest
 
-from bot.coach.case_store import SAMPLE_CASES, CaseStore, load_yaml
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.cases import Case, case_from_dict
 from bot.coach.playbook import Playbook, default_playbook
+from bot.storage.store import Storage
 
 from unit_constants import TODAY
 
@@ -33,11 +34,11 @@ def playbook() -> Playbook:
 
 
 @pytest.fixture
-def store(tmp_path) -> CaseStore:
-    """A fresh store in this test's tmp_path, seeded with the seven sample cases."""
-    case_store = CaseStore(tmp_path / "cases.sqlite3")
-    case_store.save_all(load_yaml(SAMPLE_CASES))
-    return case_store
+def storage(tmp_path) -> Storage:
+    """A fresh database in this test's tmp_path, seeded with the seven sample cases."""
+    fresh = Storage.at(f"sqlite:///{tmp_path / 'unit.sqlite3'}")
+    fresh.cases.save_all(load_yaml(SAMPLE_CASES))
+    return fresh
 
 
 @pytest.fixture

@@ -1,5 +1,5 @@
-"""Advice per debtor utterance: filled texts, paired concessions, recorded agreements."""
-import datetime as dt
+"""Advice per debtor utterance: filled texts, paired concessions, computed proposals.
+Recording agreements is tested with the call service (tests/coach/test_calls.py)."""
 import json
 import re
 from decimal import Decimal
@@ -7,7 +7,6 @@ from decimal import Decimal
 import pytest
 
 from bot.coach.advice import advise
-from bot.coach.call import CallState
 
 from unit_constants import DEMO_IDS, TODAY
 
@@ -35,11 +34,11 @@ def strings(value):
 
 @pytest.fixture
 def ask(playbook, sample_cases):
-    """advise() for a DEMO case id (or None) with a fresh or given call state."""
-    def _ask(intent, case_id=None, entities=None, state=None, confidence=0.9):
-        state = state if state is not None else CallState(case_id=case_id)
+    """advise() for a DEMO case id (or None); returns (advice, its payload)."""
+    def _ask(intent, case_id=None, entities=None, confidence=0.9):
         case = sample_cases.get(case_id) if case_id else None
-        return advise(intent, confidence, entities or {}, state, case, TODAY, playbook), state
+        advice = advise(intent, confidence, entities or {}, case, TODAY, playbook)
+        return advice, advice.to_payload()
     return _ask
 
 
@@ -99,93 +98,6 @@ def test_conditional_concessions_only_where_they_apply(ask):
     assert len(stop.concessions) == len(no_stop.concessions) + 1
 
 
-def test_promise_with_a_date_records_the_balance(ask):
-    advice, state = ask("promise_to_pay", "DEMO-1", {"date": "2026-11-27"})
-    assert len(state.agreements) == 1
-    agreement = state.agreements[0]
-    assert agreement.date == dt.date(2026, 11, 27)
-    assert agreement.amount == Decimal("2450.00")
-    assert agreement.source == "debtor"
-    assert any("Afspraak genoteerd" in n and "27 november 2026" in n for n in advice.notes)
-    assert advice.agreements[0]["amount"] == 2450.0
-    assert not any("Let op" in n for n in advice.notes), "27 November is within the limit"
-
-
-def test_promise_with_date_and_amount_records_that_amount(ask):
-    _, state = ask("promise_to_pay", "DEMO-1", {"date": "2026-11-27", "amount": 1000})
-    assert state.agreements[0].amount == Decimal("1000.00")
-
-
-def test_promise_with_two_dates_splits_amount_and_rest(ask):
-    """"vrijdag 1.000 euro en de rest op 15 december": two agreements, the second is what
-    remains of DEMO-1's € 2.450,00."""
-    _, state = ask("promise_to_pay", "DEMO-1",
-                   {"date": ["2026-11-27", "2026-12-15"], "amount": 1000.0})
-    assert [(a.date, a.amount) for a in state.agreements] == [
-        (dt.date(2026, 11, 27), Decimal("1000.00")), (dt.date(2026, 12, 15), Decimal("1450.00"))]
-    assert state.agreed_total() == Decimal("2450.00")
-
-
-def test_promise_without_a_date_records_nothing(ask):
-    advice, state = ask("promise_to_pay", "DEMO-1", {"amount": 1000})
-    assert state.agreements == []
-    assert not any("Afspraak genoteerd" in n for n in advice.notes)
-
-
-def test_second_promise_without_amount_does_not_promise_more_than_is_owed(ask):
-    """After a promise of the whole balance, a later date without an amount must not add
-    the whole balance a second time (the confirmation e-mail would ask for € 4.900)."""
-    _, state = ask("promise_to_pay", "DEMO-1", {"date": "2026-11-27"})
-    ask("promise_to_pay", "DEMO-1", {"date": "2026-12-04"}, state=state)
-    assert state.agreed_total() <= Decimal("2450.00")
-
-
-def test_too_late_promise_adds_a_warning(ask):
-    """Standard profile: extension up to 10 business days, i.e. Monday 7 December."""
-    advice, state = ask("promise_to_pay", "DEMO-1", {"date": "2027-01-15"})
-    assert state.agreements[0].date == dt.date(2027, 1, 15)   # still recorded
-    warnings = [n for n in advice.notes if n.startswith("Let op")]
-    assert len(warnings) == 1
-    assert "15 januari 2027" in warnings[0]
-    assert "7 december 2026" in warnings[0]
-
-
-def test_affirm_after_a_proposal_records_it_with_instalments(ask):
-    plan, state = ask("request_payment_plan", "DEMO-1")
-    proposed = plan.proposals[0]
-    assert proposed.kind == "installment_plan" and len(proposed.installments) == 3
-    advice, state = ask("affirm", "DEMO-1", state=state)
-    assert len(state.agreements) == 1
-    agreement = state.agreements[0]
-    assert agreement.source == "proposal"
-    assert agreement.amount == Decimal("2450.00")
-    assert agreement.date == proposed.date
-    assert agreement.installments == tuple((i.date, i.amount) for i in proposed.installments)
-    assert state.last_proposals == []
-    assert any("Afspraak genoteerd" in n for n in advice.notes)
-
-
-def test_affirm_again_does_not_record_twice(ask):
-    _, state = ask("request_extension", "DEMO-1")
-    ask("affirm", "DEMO-1", state=state)
-    ask("affirm", "DEMO-1", state=state)
-    assert len(state.agreements) == 1
-
-
-def test_affirm_without_a_proposal_records_nothing(ask):
-    advice, state = ask("affirm", "DEMO-1")
-    assert state.agreements == []
-    assert advice.agreements == ()
-    assert not any("Afspraak genoteerd" in n for n in advice.notes)
-
-
-def test_affirm_after_greeting_records_nothing(ask):
-    """A greeting proposes nothing, so 'ja' to it is no agreement."""
-    _, state = ask("greet", "DEMO-1")
-    ask("affirm", "DEMO-1", state=state)
-    assert state.agreements == []
-
-
 @pytest.mark.parametrize("intent", ["cannot_pay", "promise_vague", "dispute_invoice", "greet",
                                     "request_discount", "unknown"])
 def test_advice_without_a_case_is_general_and_has_no_exact_amounts(ask, intent):
@@ -198,11 +110,10 @@ def test_advice_without_a_case_is_general_and_has_no_exact_amounts(ask, intent):
 
 
 def test_unknown_intent_gives_general_advice(ask):
-    advice, state = ask("zingt_een_liedje", "DEMO-1")
+    advice, _ = ask("zingt_een_liedje", "DEMO-1")
     assert advice.intent == "unknown"
     assert advice.label == "Algemeen advies"
     assert "F2026-0081" in advice.say
-    assert state.situations == ["unknown"]
 
 
 def test_named_disputed_invoice_sets_the_undisputed_amount(ask):
@@ -219,3 +130,47 @@ def test_to_text_shows_say_questions_and_next_step(ask):
     assert all(q in text for q in advice.probing_questions)
     assert advice.next_step in text
     assert "90%" in text
+
+
+def test_address_question_names_the_email_on_file_not_the_company(ask):
+    advice, _ = ask("excuse_invoice_not_received", "DEMO-1")
+    questions = " ".join(advice.probing_questions)
+    assert "Is a.devries@example.nl nog het goede adres voor onze facturen?" in questions
+    assert "adres Bloemisterij" not in questions
+    general, _ = ask("excuse_invoice_not_received", None)
+    assert ("Is het e-mailadres in onze administratie nog het goede adres voor onze facturen?"
+            in general.probing_questions)
+
+
+def test_invoice_words_follow_the_number_of_invoices(ask):
+    two, _ = ask("excuse_invoice_not_received", "DEMO-1")
+    one, _ = ask("excuse_invoice_not_received", "DEMO-6")
+    assert two.say.startswith("Vervelend dat u de facturen niet hebt ontvangen.")
+    assert one.say.startswith("Vervelend dat u de factuur niet hebt ontvangen.")
+    for advice in (one, two):
+        text = advice.to_text()
+        assert " hij " not in text and " hem " not in text
+    assert any("zoeken naar de facturen F2026-0081 en F2026-0087" in q
+               for q in two.probing_questions)
+    assert any("u de facturen nu hebt ontvangen" in c["get"] for c in two.concessions)
+
+
+def test_our_reply_address_comes_from_the_settings(ask):
+    from bot.coach.settings import default_settings
+    advice, _ = ask("claim_already_paid", "DEMO-1")
+    assert any(default_settings().reply_to in q for q in advice.probing_questions)
+
+
+@pytest.mark.parametrize("case_id", (None, *DEMO_IDS))
+def test_no_square_bracket_placeholder_anywhere(ask, playbook, case_id):
+    for intent in playbook.situations:
+        advice, _ = ask(intent, case_id)
+        for text in strings(advice.to_payload()):
+            assert not re.search(r"\[[^\]]*\]", text), (intent, text)
+
+
+def test_greeting_advice_says_the_opening_line_with_our_name(ask, monkeypatch):
+    monkeypatch.setenv("INCASSO_NOW", "2026-11-23T15:00")
+    advice, _ = ask("greet", "DEMO-1")
+    assert advice.say.startswith("Goedemiddag mevrouw De Vries, u spreekt met Sanne de Wit van "
+                                 "Groenhof Interieur.")

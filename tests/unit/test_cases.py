@@ -5,7 +5,7 @@ from decimal import Decimal
 
 import pytest
 
-from bot.coach.case_store import SAMPLE_CASES, load_yaml
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.cases import CaseError, case_from_dict, case_to_dict
 
 from unit_constants import DEMO_IDS, TODAY

@@ -1,10 +1,11 @@
 """Dutch amounts, dates and invoice numbers, normalised (reference date Monday 23-11-2026)."""
 import datetime as dt
+from decimal import Decimal
 
 import pytest
 import yaml
 
-from bot.nlu.dutch_values import find_values, parse_amount
+from bot.coach.dutch_values import find_values, parse_amount, promised_date
 
 from unit_constants import PROJECT_ROOT, TODAY
 
@@ -60,6 +61,8 @@ def test_dates(text, expected):
     ("factuur inv-4471", "INV-4471"),
     ("ST-2026/118", "ST-2026/118"),
     ("VF-26-0312", "VF-26-0312"),
+    ("factuur 24-3310", "24-3310"),
+    ("nummer 24-3310", "24-3310"),
 ])
 def test_invoice_numbers(text, expected):
     assert values(text) == {"invoice_number": [expected]}
@@ -116,10 +119,40 @@ def test_relative_dates_follow_the_reference_date():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("1.250,50", 1250.5), ("2.450", 2450), ("1250.50", 1250.5), ("75", 75),
+    ("1.250,50", "1250.50"), ("2.450", "2450"), ("1250.50", "1250.50"), ("75", "75"),
+    ("1.234", "1234"), ("0,50", "0.50"),
 ])
-def test_parse_amount(text, expected):
-    assert parse_amount(text) == expected
+def test_parse_amount_is_an_exact_decimal(text, expected):
+    assert parse_amount(text) == Decimal(expected)
+    assert isinstance(parse_amount(text), Decimal)
+
+
+def test_a_third_decimal_is_kept_not_rounded():
+    """"1,234" must reach the validation as 1.234 so it is refused, never as € 1,23."""
+    assert parse_amount("1,234") == Decimal("1.234")
+    assert values("ik betaal 1,234 euro") == {"amount": [1.234]}
+
+
+@pytest.mark.parametrize("text", ["NaN", "Infinity", "-5", "0", "0,00", "1e9", "abc", "1.2.3",
+                                  "1,2,3", ""])
+def test_parse_amount_refuses_what_is_not_a_positive_amount(text):
+    assert parse_amount(text) is None
+
+
+def test_dates_come_in_order_of_appearance():
+    text = "Vandaag lukt het niet meer, maar uiterlijk vrijdag 11 december betaal ik alles."
+    assert values(text) == {"date": ["2026-11-23", "2026-12-11"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Vandaag lukt het niet meer, maar uiterlijk vrijdag 11 december betaal ik alles.",
+     dt.date(2026, 12, 11)),
+    ("Op 11 december, of anders morgen", dt.date(2026, 12, 11)),   # a calendar date wins
+    ("vandaag niet, maar vrijdag wel", dt.date(2026, 11, 27)),      # else the latest date
+    ("ik betaal 500 euro", None),
+])
+def test_promised_date_prefers_the_latest_calendar_date(text, expected):
+    assert promised_date(find_values(text, TODAY)) == expected
 
 
 # --- held-out set -------------------------------------------------------------------------

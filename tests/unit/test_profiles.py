@@ -73,3 +73,25 @@ def test_important_customer_who_pays_poorly_is_never_accommodating(make_case, fi
 def test_important_customer_who_pays_poorly_without_broken_promises_is_standard(make_case, fields):
     """Documented trade-off: firm but not strict, so one slip does not cost the relationship."""
     assert profile_name(make_case(important_customer=True, **fields)) == "standard"
+
+
+def test_a_broken_promise_in_the_ledger_counts_like_a_broken_agreement(make_case):
+    good = make_case(payment_behaviour="good", creditworthiness="good")
+    assert profile_name(good) == "standard"
+    assert profile_name(good, broken_promises=1) == "strict"
+
+
+def test_ledger_broken_promise_makes_an_important_poor_payer_strict(make_case):
+    case = make_case(important_customer=True, payment_behaviour="poor")
+    assert profile_name(case) == "standard"
+    assert profile_name(case, broken_promises=1) == "strict"
+
+
+def test_important_customer_in_good_standing_with_a_broken_ledger_promise(make_case, playbook):
+    case = make_case(important_customer=True, payment_behaviour="good")
+    assert profile_name(case, broken_promises=0) == "accommodating"
+    assert profile_for(case, playbook, broken_promises=2).name == "strict"
+
+
+def test_broken_promises_without_a_case_stay_standard():
+    assert profile_name(None, broken_promises=3) == "standard"

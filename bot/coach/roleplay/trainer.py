@@ -9,8 +9,8 @@ from __future__ import annotations
 import datetime as dt
 import random
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from bot.coach.case_store import CaseStore, default_store
 from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.formatting import spoken_name
@@ -112,11 +112,18 @@ class Briefing:
             f"Debiteur: {self.opening}"])
 
 
+class CaseLookup(Protocol):
+    def get(self, case_id: str) -> Case | None: ...
+
+
 class Trainer:
-    def __init__(self, scenarios: dict[str, Scenario] | None = None,
-                 store: CaseStore | None = None, history: TrainingHistory | None = None):
+    """Role-play sessions on the scenarios; ``store`` gives the scenarios' cases (the
+    doors pass bot.storage's case repository)."""
+
+    def __init__(self, store: CaseLookup, scenarios: dict[str, Scenario] | None = None,
+                 history: TrainingHistory | None = None):
         self.scenarios = scenarios if scenarios is not None else load_scenarios(SCENARIO_DIR)
-        self.store = store or default_store()
+        self.store = store
         self.history = history or default_history()
 
     def scenario(self, scenario_id: str) -> Scenario:

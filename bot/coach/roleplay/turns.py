@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
-from bot.nlu.dutch_values import find_values
+from bot.coach.dutch_values import find_values
 
 COLLECTOR = "collector"
 DEBTOR = "debtor"

@@ -1,21 +1,39 @@
-"""The SQLite case store and importing YAML/CSV files, all or nothing."""
+"""Cases in the database, and importing YAML/CSV files into it, all or nothing."""
 import datetime as dt
 import json
-import sqlite3
+from pathlib import Path
 from decimal import Decimal
 
 import pytest
 
-from bot.coach.case_store import (CSV_COLUMNS, SAMPLE_CASES, CaseStore, default_store,
-                                  import_file, load_csv, load_yaml)
-from bot.coach.cases import CaseError, case_to_dict
+import sqlalchemy as sa
 
-from unit_constants import BAD_CASES_DIR, DEMO_IDS, PROJECT_ROOT
+from bot.coach.case_files import CSV_COLUMNS, SAMPLE_CASES, import_file, load_csv, load_yaml
+from bot.coach.cases import CaseError, case_to_dict
+from bot.storage.cases import CaseRepository
+from bot.storage.store import Storage, default_storage
+
+PROJECT_ROOT = Path(__file__).resolve().parents[2]
+BAD_CASES_DIR = PROJECT_ROOT / "tests" / "data" / "bad_cases"
+DEMO_IDS = tuple(f"DEMO-{n}" for n in range(1, 8))
+
+
+@pytest.fixture
+def store(tmp_path) -> CaseRepository:
+    """A fresh database in this test's tmp_path, seeded with the seven sample cases."""
+    cases = Storage.at(f"sqlite:///{tmp_path / 'cases.sqlite3'}").cases
+    cases.save_all(load_yaml(SAMPLE_CASES))
+    return cases
+
+
+@pytest.fixture
+def sample_cases() -> dict:
+    return {case.id: case for case in load_yaml(SAMPLE_CASES)}
 
 SAMPLE_EXPORT = PROJECT_ROOT / "bot" / "cases" / "sample_export.csv"
 
 
-def snapshot(store: CaseStore) -> dict:
+def snapshot(store: CaseRepository) -> dict:
     """Everything a reader can see: every case as plain data, by id."""
     return {row[0]: case_to_dict(store.get(row[0])) for row in store.search(limit=1000)}
 
@@ -47,8 +65,8 @@ def test_search_by_company_contact_and_id(store):
 
 
 def test_default_store_uses_the_env_database_and_seeds_samples(tmp_path):
-    store = default_store()   # INCASSO_CASES_DB points into tmp_path (see conftest)
-    assert store.path == tmp_path / "cases.sqlite3"
+    store = default_storage().cases   # INCASSO_DATABASE_URL points into tmp_path (conftest)
+    assert (tmp_path / "incasso.sqlite3").exists()
     assert store.count() == 7
 
 
@@ -173,8 +191,8 @@ def test_first_good_row_of_a_bad_csv_is_not_imported(store):
 
 
 def test_store_rows_are_valid_json_documents(store):
-    with sqlite3.connect(store.path) as db:
-        rows = db.execute("SELECT id, data FROM cases").fetchall()
+    with store.engine.connect() as db:
+        rows = db.execute(sa.text("SELECT id, data FROM cases")).fetchall()
     assert {row[0] for row in rows} == set(DEMO_IDS)
     for case_id, data in rows:
         assert json.loads(data)["id"] == case_id

@@ -1,85 +1,37 @@
-"""An embedded SQLite store of cases, plus import from YAML and from accounting CSV exports.
+"""Files of cases: the samples, YAML files and accounting CSV exports.
 
-Cases are stored as validated JSON documents keyed by id; an import is validated in full
-before anything is written, so a bad file never leaves the store half-updated.
+An import is validated in full before anything is written, so a bad file never leaves the
+database half-updated. Where cases are kept is bot.storage's business.
 """
 from __future__ import annotations
 
 import csv
 import datetime as dt
-import json
-import os
-import sqlite3
 from collections.abc import Iterable
 from pathlib import Path
+from typing import Protocol
 
 import yaml
 
-from bot.coach.cases import Case, CaseError, case_from_dict, case_to_dict
+from bot.coach.cases import Case, CaseError, case_from_dict
 from bot.coach.money import euros
 from bot.coach.yaml_files import read_yaml
 
 PROJECT_ROOT = Path(__file__).resolve().parents[2]
 SAMPLE_CASES = PROJECT_ROOT / "bot" / "cases" / "sample_cases.yml"
-DEFAULT_DB = PROJECT_ROOT / "build" / "cases.sqlite3"
-DB_ENV = "INCASSO_CASES_DB"
+
+
+class CaseSaver(Protocol):
+    """Where imported cases go (bot.storage.cases.CaseRepository)."""
+
+    def save_all(self, cases: Iterable[Case]) -> int: ...
+
 
 CSV_COLUMNS = ("debiteurnummer", "bedrijfsnaam", "contactpersoon", "functie", "telefoon", "email",
                "factuurnummer", "factuurdatum", "vervaldatum", "bedrag", "omschrijving", "leverdatum")
 
 
-class CaseStore:
-    """Cases in one SQLite file. Opened per use; SQLite handles concurrent readers."""
-
-    def __init__(self, path: Path | str):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS cases ("
-                       " id TEXT PRIMARY KEY, company TEXT NOT NULL, contact TEXT NOT NULL,"
-                       " data TEXT NOT NULL, updated_at TEXT NOT NULL)")
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5)
-
-    def save_all(self, cases: Iterable[Case]) -> int:
-        """Insert or replace cases in one transaction; returns how many were written."""
-        rows = [(c.id, c.company, c.contact.name, json.dumps(case_to_dict(c)),
-                 dt.datetime.now().isoformat(timespec="seconds")) for c in cases]
-        with self._connect() as db:
-            db.executemany("INSERT OR REPLACE INTO cases VALUES (?, ?, ?, ?, ?)", rows)
-        return len(rows)
-
-    def get(self, case_id: str) -> Case | None:
-        """The case with this id (case-insensitive), or None."""
-        with self._connect() as db:
-            row = db.execute("SELECT data FROM cases WHERE id = ?",
-                             (case_id.strip().upper(),)).fetchone()
-        return case_from_dict(json.loads(row[0])) if row else None
-
-    def search(self, text: str = "", limit: int = 20) -> list[tuple[str, str, str]]:
-        """(id, company, contact) of cases whose id, company or contact contains ``text``."""
-        escaped = text.strip().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
-        like = f"%{escaped}%"
-        with self._connect() as db:
-            return db.execute("SELECT id, company, contact FROM cases WHERE id LIKE ?1 ESCAPE '\\'"
-                              " OR company LIKE ?1 ESCAPE '\\' OR contact LIKE ?1 ESCAPE '\\'"
-                              " ORDER BY id LIMIT ?2", (like, limit)).fetchall()
-
-    def count(self) -> int:
-        with self._connect() as db:
-            return db.execute("SELECT count(*) FROM cases").fetchone()[0]
-
-
-def default_store() -> CaseStore:
-    """The store at $INCASSO_CASES_DB (or build/cases.sqlite3), seeded with the samples."""
-    store = CaseStore(os.environ.get(DB_ENV) or DEFAULT_DB)
-    if store.count() == 0:
-        store.save_all(load_yaml(SAMPLE_CASES))
-    return store
-
-
-def import_file(store: CaseStore, path: Path | str) -> list[Case]:
+def import_file(store: CaseSaver, path: Path | str) -> list[Case]:
     """Import a .yml/.yaml or .csv file of cases; all or nothing."""
     path = Path(path)
     suffix = path.suffix.lower()

@@ -4,6 +4,9 @@ Number words become digits with text2num ("tweehonderd euro" → "200 euro"); ca
 dates and weekdays are resolved by dateparser. dateparser has no Dutch for relative
 phrases such as "eind deze maand" or "over twee weken", so a small set of rules covers
 those. Plain Python (no Rasa), so it is tested and benchmarked on its own.
+
+Amounts keep every digit that was said: "1,234" is € 1,234 (three decimals), never
+silently € 1,23, so the agreement validation can refuse it and the coach asks again.
 """
 from __future__ import annotations
 
@@ -33,8 +36,10 @@ _WEEKDAY = "|".join(WEEKDAYS)
 _MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
 _COUNT = r"\d+|een|één|twee|anderhalve|anderhalf"
 
-# Amounts: "€ 1.250,50", "1250 euro", "EUR 75", "75,-", "500 euro en 50 cent", "200 per maand".
-_NUMBER = r"(?<![\d.,])(?:\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+(?:[.,]\d{1,2})?)"
+# Amounts: "€ 1.250,50", "1250 euro", "EUR 75", "75,-", "500 euro en 50 cent", "200 per maand",
+# and "1,234 euro" (three decimals, kept so that validation refuses it).
+_NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+,\d{3}(?![\d.,])"
+           r"|\d+(?:[.,]\d{1,2})?)")
 AMOUNT_RE = re.compile(
     rf"(?:€|\beur(?:o)?\b)\s*(?P<pre>{_NUMBER})(?:\s*,-)?"
     rf"|(?P<post>{_NUMBER})\s*(?:,-\s*)?(?:€|euro\b|eur\b|euries\b|ballen\b)"
@@ -44,10 +49,11 @@ AMOUNT_RE = re.compile(
     re.IGNORECASE)
 
 # Invoice numbers: letter prefix + digits ("F2026-0087", "INV-4471", "VF-26-0312"), or
-# digits that the speaker calls a factuur/nummer ("factuurnummer 20261187").
+# digits that the speaker calls a factuur/nummer ("factuurnummer 20261187", "factuur 24-3310").
 INVOICE_RE = re.compile(
     r"\b(?P<code>[A-Z]{1,4}[-/]?\d{2,}(?:[-/]\d{2,})*)\b"
-    r"|(?:factuur(?:nummer|nr\.?)?|fact\.?|nummer|nr\.?|#)\s*:?\s*(?P<digits>\d{4,}(?:[-/]\d+)?)\b",
+    r"|(?:factuur(?:nummer|nr\.?)?|fact\.?|nummer|nr\.?|#)\s*:?\s*"
+    r"(?P<digits>\d{4,}(?:[-/]\d+)?|\d{2,3}[-/]\d{3,}(?:[-/]\d+)?)\b",
     re.IGNORECASE)
 
 DATE_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in [
@@ -62,20 +68,25 @@ DATE_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECA
     ("weekday", rf"\b(?:(?P<mod>aanstaande|komende|volgende|a\.s\.)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("next_period", r"\b(?:volgende|komende)\s+(?P<unit>week|maand)\b"),
 ]]
+CALENDAR_KINDS = ("day_month", "numeric")  # a date said as day and month, not "vandaag"/"vrijdag"
 
 
 @dataclass(frozen=True)
 class Found:
-    """One recognised value: ``entity`` is amount, date or invoice_number."""
+    """One recognised value: ``entity`` is amount, date or invoice_number; ``kind`` names
+    the date pattern (e.g. "day_month", "relative_day") and is "" for the others."""
     entity: str
     value: object
     start: int
     end: int
     text: str
+    kind: str = ""
 
 
-def parse_amount(text: str) -> float | None:
-    """"1.250,50" → 1250.5, "2.450" → 2450, "1250.50" → 1250.5, "75" → 75."""
+def parse_amount(text: str) -> Decimal | None:
+    """"1.250,50" → 1250.50, "2.450" → 2450, "1250.50" → 1250.50, "75" → 75, as an exact
+    Decimal: "1,234" stays 1.234 (not rounded) so validation can refuse the third decimal.
+    None for anything that is not a positive, finite amount."""
     s = re.sub(r"\s", "", text)
     if "," in s and "." in s:
         s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
@@ -83,11 +94,13 @@ def parse_amount(text: str) -> float | None:
         s = s.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
         s = s.replace(".", "")
+    if not re.fullmatch(r"\d+(?:\.\d+)?|\.\d+", s):  # no "NaN", "1e9", "-5", "1.2.3"
+        return None
     try:
         value = Decimal(s)
     except InvalidOperation:
         return None
-    return float(value) if value.is_finite() and value > 0 else None
+    return value if value > 0 else None
 
 
 def _count(word: str) -> float:
@@ -203,9 +216,9 @@ def find_values(text: str, today: dt.date) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
-    def add(entity: str, value: object, m: re.Match) -> None:
+    def add(entity: str, value: object, m: re.Match, kind: str = "") -> None:
         start, end = position[m.start()], position[m.end()]
-        found.append(Found(entity, value, start, end, original[start:end]))
+        found.append(Found(entity, value, start, end, original[start:end], kind))
         taken.append((m.start(), m.end()))
 
     for m in INVOICE_RE.finditer(text):
@@ -221,13 +234,23 @@ def find_values(text: str, today: dt.date) -> list[Found]:
         if value is None:
             continue
         if m.group("cents"):
-            value = round(value + int(m.group("cents")) / 100, 2)
-        add("amount", value, m)
+            value += Decimal(m.group("cents")) / 100
+        add("amount", float(value), m)  # a JSON number for the NLU entity
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
             resolved = _resolve(kind, m, today)
             if resolved is not None:
-                add("date", resolved.isoformat(), m)
+                add("date", resolved.isoformat(), m, kind)
     return sorted(found, key=lambda f: f.start)
+
+
+def promised_date(found: list[Found]) -> dt.date | None:
+    """The date a one-date promise is for, when a line names several: the latest date said
+    as day and month ("uiterlijk vrijdag 11 december" wins over "vandaag" in "vandaag lukt
+    het niet, maar uiterlijk vrijdag 11 december"), else the latest date named."""
+    dates = [f for f in found if f.entity == "date"]
+    calendar = [f for f in dates if f.kind in CALENDAR_KINDS]
+    chosen = calendar or dates
+    return max(dt.date.fromisoformat(f.value) for f in chosen) if chosen else None

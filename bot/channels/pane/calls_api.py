@@ -1,0 +1,190 @@
+"""The pane's call routes: cases, calls, lines, agreements, offers, the end of a call, the
+follow-up list and payments. Thin: each route checks the request, calls the domain
+(bot.coach) and wakes the call's open pages."""
+from __future__ import annotations
+
+import datetime as dt
+import logging
+import uuid
+from typing import Awaitable, Callable
+
+from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
+from sanic import Blueprint, response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.channels.pane.events import EventHub
+from bot.channels.pane.validation import (PaneError, client_ref, json_body, optional_text,
+                                              served, speaker_of, spoken_text)
+from bot.coach.agreements import AgreementError
+from bot.coach.calls import CallService, UnknownCall, UnknownCase
+from bot.coach.clock import today
+from bot.coach.payments import PaymentError, record_payment
+
+logger = logging.getLogger(__name__)
+
+MAX_SEEN_DIGITS = 9  # an event id from a page; anything longer is not one of ours
+
+OnMessage = Callable[[UserMessage], Awaitable[None]]
+
+
+def _date_arg(value: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(value)
+    except ValueError:
+        raise PaneError(400, f"'{value[:20]}' is geen datum; gebruik JJJJ-MM-DD.") from None
+
+
+def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHub,
+               on_new_message: OnMessage, channel: str) -> None:
+    """The call routes on ``pane``; ``service`` gives the call service of the database."""
+
+    def call_or_404(call_id: str) -> str:
+        try:
+            return service().call(call_id).id
+        except UnknownCall as err:
+            raise PaneError(404, err.message) from None
+
+    async def advise(call_id: str, text: str, ref: str | None) -> dict:
+        """The debtor's line through Rasa (NLU, rules, the advice action, which records it);
+        when Rasa or the action server fails, the line is still kept, with the error."""
+        before = service().storage.calls.last_event_id(call_id)
+        output = CollectingOutputChannel()
+        try:
+            await on_new_message(UserMessage(text, output, call_id, input_channel=channel,
+                                             metadata={"ref": ref}))
+        except Exception:  # noqa: BLE001 - reported to the page below
+            logger.exception("Handling a pane message failed")
+        added = service().storage.calls.events_after(call_id, before)
+        line = next((e for e in added if e["kind"] == "line" and e.get("speaker") == "debiteur"
+                     and e.get("text") == text and e.get("ref") == ref), None)
+        if line is None:
+            message = service().playbook.messages["service_unavailable"]
+            line = service().add_line(call_id, "debiteur", text, ref, {
+                "type": "error", "code": "service_unavailable", "message": message})
+        return line
+
+    @pane.route("/cases", methods=["GET"])
+    @served
+    async def search_cases(request: Request) -> HTTPResponse:
+        rows = service().storage.cases.search(request.args.get("q", "")[:100])
+        return response.json({"cases": [{"id": i, "company": c, "contact": p} for i, c, p in rows]})
+
+    @pane.route("/calls", methods=["POST"])
+    @served
+    async def start_call(request: Request) -> HTTPResponse:
+        body = json_body(request)
+        case_id = body.get("case_id")
+        if not isinstance(case_id, str) or not case_id.strip():
+            raise PaneError(400, "Kies eerst een dossier: het veld \"case_id\" ontbreekt.")
+        collector = optional_text(body, "collector", "de naam van de incasseerder")
+        call_id = f"pane-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
+        try:
+            service().start(call_id, case_id.strip()[:64], collector)
+        except UnknownCase as err:
+            raise PaneError(404, err.message) from None
+        return response.json(service().snapshot(call_id), status=201)
+
+    @pane.route("/calls/<call_id>", methods=["GET"])
+    @served
+    async def call_details(request: Request, call_id: str) -> HTTPResponse:
+        return response.json(service().snapshot(call_or_404(call_id)))
+
+    async def add_line(request: Request, call_id: str) -> HTTPResponse:
+        body = json_body(request)
+        speaker, text, ref = speaker_of(body), spoken_text(body), client_ref(body)
+        if speaker == "debiteur":
+            event = await advise(call_id, text, ref)
+        else:
+            event = service().collector_line(call_id, text, ref)[0]
+        hub.notify(call_id)
+        return response.json(event)
+
+    @pane.route("/calls/<call_id>/transcript", methods=["POST"])
+    @served
+    async def transcript_for_call(request: Request, call_id: str) -> HTTPResponse:
+        return await add_line(request, call_or_404(call_id))
+
+    @pane.route("/cases/<case_id>/transcript", methods=["POST"])
+    @served
+    async def transcript_for_case(request: Request, case_id: str) -> HTTPResponse:
+        try:
+            call_id = service().latest_for_case(case_id).id
+        except UnknownCall as err:
+            raise PaneError(404, err.message) from None
+        return await add_line(request, call_id)
+
+    @pane.route("/calls/<call_id>/end", methods=["POST"])
+    @served
+    async def end_call(request: Request, call_id: str) -> HTTPResponse:
+        answer = service().end(call_or_404(call_id))
+        hub.notify(call_id)
+        return response.json(answer.events[0])
+
+    @pane.route("/calls/<call_id>/agreements", methods=["PUT"])
+    @served
+    async def correct_agreements(request: Request, call_id: str) -> HTTPResponse:
+        call_or_404(call_id)
+        try:
+            event = service().replace_agreements(call_id, json_body(request).get("agreements"))
+        except AgreementError as err:
+            raise PaneError(400, err.message) from None
+        hub.notify(call_id)
+        return response.json(event)
+
+    @pane.route("/calls/<call_id>/agreements/<agreement_id:int>", methods=["DELETE"])
+    @served
+    async def undo_agreement(request: Request, call_id: str, agreement_id: int) -> HTTPResponse:
+        call_or_404(call_id)
+        try:
+            event = service().undo_agreement(call_id, agreement_id)
+        except AgreementError as err:
+            raise PaneError(404, err.message) from None
+        hub.notify(call_id)
+        return response.json(event)
+
+    @pane.route("/calls/<call_id>/offer", methods=["POST"])
+    @served
+    async def mark_offer(request: Request, call_id: str) -> HTTPResponse:
+        call_or_404(call_id)
+        body = json_body(request)
+        try:
+            event = service().mark_offer(call_id, optional_text(body, "text", "de tekst", 300),
+                                         body.get("payments"), body.get("kind"))
+        except AgreementError as err:
+            raise PaneError(400, err.message) from None
+        hub.notify(call_id)
+        return response.json(event)
+
+    @pane.route("/calls/<call_id>/events", methods=["GET"])
+    async def events(request: Request, call_id: str) -> HTTPResponse | None:
+        try:
+            call_or_404(call_id)
+        except PaneError as err:
+            return response.json({"error": err.message}, status=err.status)
+        # A reconnecting EventSource says what it has seen; a new page says which events
+        # it already fetched with GET /calls/<id>.
+        seen = request.headers.get("last-event-id") or request.args.get("after", "")
+        sent = (int(seen) if seen.isascii() and seen.isdigit() and len(seen) <= MAX_SEEN_DIGITS
+                else service().storage.calls.last_event_id(call_id))
+        await hub.stream(request, call_id, sent,
+                         lambda after: service().storage.calls.events_after(call_id, after))
+        return None
+
+    @pane.route("/followups", methods=["GET"])
+    @served
+    async def followups(request: Request) -> HTTPResponse:
+        on = _date_arg(request.args.get("on", "")) if request.args.get("on") else today()
+        items = service().dossier.followups(on)
+        return response.json({"date": on.isoformat(), "items": [i.to_payload() for i in items]})
+
+    @pane.route("/cases/<case_id>/payments", methods=["POST"])
+    @served
+    async def add_payment(request: Request, case_id: str) -> HTTPResponse:
+        body = json_body(request)
+        try:
+            payment, states = record_payment(service(), case_id, body.get("amount"),
+                                             body.get("date"), body.get("reference"))
+        except PaymentError as err:
+            raise PaneError(err.status, err.message) from None
+        return response.json({"payment": payment, "promises": states}, status=201)

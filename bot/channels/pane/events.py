@@ -1,0 +1,66 @@
+"""Server-Sent Events for open pages. The call's events live in the database; the hub
+only wakes the streams of a call when something was added, and each stream also looks
+in the database every few seconds, so lines written by another process (an action
+server, another replica) reach the page too."""
+from __future__ import annotations
+
+import asyncio
+import json
+from collections import defaultdict
+from typing import Callable
+
+from sanic.request import Request
+
+HEARTBEAT_SECONDS = 15.0
+POLL_SECONDS = 2.0
+
+
+class EventHub:
+    def __init__(self) -> None:
+        self.waiting: dict[str, set[asyncio.Event]] = defaultdict(set)
+        self.closing = False
+
+    def notify(self, call_id: str) -> None:
+        for woken in self.waiting.get(call_id, ()):
+            woken.set()
+
+    def close(self) -> None:
+        """Ends every stream, so the server stops without waiting for open pages."""
+        self.closing = True
+        for events in self.waiting.values():
+            for woken in events:
+                woken.set()
+
+    async def stream(self, request: Request, call_id: str, sent: int,
+                     events_after: Callable[[int], list[dict]]) -> None:
+        """Sends what came after ``sent``, then every new event, until the page leaves."""
+        woken = asyncio.Event()
+        self.waiting[call_id].add(woken)
+        try:
+            stream = await request.respond(
+                content_type="text/event-stream; charset=utf-8",
+                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+            await stream.send("retry: 2000\n\n")
+            quiet = 0.0
+            while not self.closing:
+                for event in events_after(sent):
+                    await stream.send(sse(event))
+                    sent = event["id"]
+                    quiet = 0.0
+                try:
+                    await asyncio.wait_for(woken.wait(), POLL_SECONDS)
+                except asyncio.TimeoutError:
+                    quiet += POLL_SECONDS
+                    if quiet >= HEARTBEAT_SECONDS:
+                        await stream.send(": hartslag\n\n")
+                        quiet = 0.0
+                woken.clear()
+            await stream.send(end_stream=True)
+        finally:
+            self.waiting[call_id].discard(woken)
+            if not self.waiting[call_id]:
+                self.waiting.pop(call_id, None)
+
+
+def sse(event: dict) -> str:
+    return f"id: {event['id']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"

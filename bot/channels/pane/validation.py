@@ -1,0 +1,112 @@
+"""Request checks shared by every pane route, and the one error path: a PaneError becomes
+{"error": "<Dutch message>"} with its status; anything unexpected a logged 500."""
+from __future__ import annotations
+
+import json
+import logging
+from functools import wraps
+from typing import Any, Awaitable, Callable
+
+from sanic import response
+from sanic.request import Request
+from sanic.response import HTTPResponse
+
+from bot.coach.playbook import default_playbook
+
+logger = logging.getLogger(__name__)
+
+SPEAKERS = ("debiteur", "incasseerder")
+MAX_TEXT_CHARS = 2000  # about two minutes of speech; a longer paste is a mistake
+MAX_REF_CHARS = 64
+MAX_NAME_CHARS = 60
+EXAMPLE_LINE = '{"speaker": "debiteur", "text": "De boekhouder is op vakantie."}'
+
+
+class PaneError(Exception):
+    """A request the pane cannot serve; ``message`` is the Dutch text for the user."""
+
+    def __init__(self, status: int, message: str):
+        super().__init__(message)
+        self.status = status
+        self.message = message
+
+
+def thousands(number: int) -> str:
+    return f"{number:,}".replace(",", ".")
+
+
+def json_body(request: Request) -> dict:
+    """The request's JSON object, or a PaneError that says what is wrong with it."""
+    if not (request.content_type or "").startswith("application/json"):
+        raise PaneError(415, "Stuur de gegevens als JSON, met de header "
+                             "'Content-Type: application/json'.")
+    try:
+        body = json.loads(request.body or b"")
+    except (ValueError, UnicodeDecodeError):
+        raise PaneError(400, "De aanvraag is geen geldige JSON. Stuur bijvoorbeeld "
+                             f"{EXAMPLE_LINE}.") from None
+    if not isinstance(body, dict):
+        raise PaneError(400, f"Verwacht een JSON-object, bijvoorbeeld {EXAMPLE_LINE}.")
+    return body
+
+
+def spoken_text(body: dict) -> str:
+    """The utterance from a request, checked; a leading '/' is dropped, because speech is
+    never a Rasa command (a pasted '/end_call' must not end the call)."""
+    text = body.get("text")
+    if not isinstance(text, str):
+        raise PaneError(400, "Het veld \"text\" ontbreekt of is geen tekst.")
+    text = text.strip().lstrip("/").strip()
+    if not text:
+        raise PaneError(400, default_playbook().messages["empty_message"])
+    if len(text) > MAX_TEXT_CHARS:
+        raise PaneError(413, f"De tekst is te lang ({thousands(len(text))} tekens; maximaal "
+                             f"{thousands(MAX_TEXT_CHARS)}). Stuur alleen wat er net gezegd is, "
+                             "zo nodig in kortere stukken.")
+    return text
+
+
+def speaker_of(body: dict) -> str:
+    speaker = body.get("speaker")
+    if speaker not in SPEAKERS:
+        raise PaneError(400, f"Onbekende spreker '{str(speaker)[:30]}': gebruik "
+                             "\"debiteur\" of \"incasseerder\".")
+    return speaker
+
+
+def client_ref(body: dict) -> str | None:
+    """The sender's own reference for a line, echoed in its event (the page matches its
+    pending card with it)."""
+    ref = body.get("ref")
+    return ref[:MAX_REF_CHARS] if isinstance(ref, str) and ref else None
+
+
+def optional_text(body: dict, key: str, what: str, limit: int = MAX_NAME_CHARS) -> str:
+    """A short optional text field, trimmed ("" when absent)."""
+    value = body.get(key)
+    if value is None:
+        return ""
+    if not isinstance(value, str):
+        raise PaneError(400, f"Het veld \"{key}\" ({what}) moet tekst zijn.")
+    value = " ".join(value.split())
+    if len(value) > limit:
+        raise PaneError(400, f"{what[:1].upper()}{what[1:]} is te lang (maximaal {limit} tekens).")
+    return value
+
+
+def served(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable[..., Awaitable[HTTPResponse]]:
+    """Every pane endpoint answers JSON: {"error": "..."} with a 4xx for bad requests, and
+    a 500 with a Dutch message (logged) instead of a stack trace."""
+
+    @wraps(handler)
+    async def answer(request: Request, *args: Any, **kwargs: Any) -> HTTPResponse:
+        try:
+            return await handler(request, *args, **kwargs)
+        except PaneError as err:
+            return response.json({"error": err.message}, status=err.status)
+        except Exception:  # noqa: BLE001 - the page shows a message instead of breaking
+            logger.exception("Pane request %s failed", request.path)
+            return response.json({"error": "Er ging iets mis in de coach. Probeer het opnieuw; "
+                                           "uw gesprek blijft bewaard."}, status=500)
+
+    return answer

@@ -1,0 +1,205 @@
+"""A call: its record, its timeline and what was agreed in it.
+
+The one writer of call state. Every door (the Rasa actions behind REST, chat and the
+terminal; the pane's own routes) goes through a CallService, which keeps the call in the
+storage it is given, so a restart loses nothing and every door sees the same call.
+"""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Protocol
+
+from bot.coach.advice import advise
+from bot.coach.brief import Brief
+from bot.coach.clock import now as current_time
+from bot.coach.clock import today as current_day
+from bot.coach.dossier import Dossier, UnknownCase
+from bot.coach.playbook import Playbook, default_playbook, fill
+from bot.coach.recording import Recorder, agreement_payloads
+from bot.coach.summary import summarise_call
+
+__all__ = ["Answer", "CallRecord", "CallService", "UnknownCall", "UnknownCase"]
+
+
+@dataclass
+class CallRecord:
+    """One call as stored: ``state`` holds the offer on the table and the coach's last
+    suggestions; the timeline of lines and advice is kept as events beside it."""
+    id: str
+    case_id: str | None
+    collector: str
+    started_at: dt.datetime
+    brief: dict
+    state: dict = field(default_factory=dict)
+    ended_at: dt.datetime | None = None
+    summary: dict | None = None
+
+    @property
+    def status(self) -> str:
+        return "ended" if self.ended_at else "open"
+
+
+@dataclass(frozen=True)
+class Answer:
+    """What a door shows: plain text (terminal, chat), the payload (pane, cards) and the
+    events it added to the call's timeline."""
+    text: str
+    payload: dict
+    events: tuple[dict, ...] = ()
+
+
+class UnknownCall(LookupError):
+    """No call with this id; ``message`` is the Dutch text to show."""
+
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+class CallStore(Protocol):
+    """What the service needs from storage (bot.storage.store.Storage gives it)."""
+    cases: object
+    calls: object
+    promises: object
+    payments: object
+
+
+class CallService:
+    def __init__(self, storage: CallStore, playbook: Playbook | None = None):
+        self.storage = storage
+        self.playbook = playbook or default_playbook()
+        self.dossier = Dossier(storage, self.playbook)
+
+    # ---- reading -------------------------------------------------------------------
+
+    def call(self, call_id: str) -> CallRecord:
+        record = self.storage.calls.get(call_id) if call_id else None
+        if record is None:
+            raise UnknownCall(fill(self.playbook.messages["unknown_call"],
+                                   {"call_id": str(call_id)[:40]}))
+        return record
+
+    def latest_for_case(self, case_id: str) -> CallRecord:
+        record = self.storage.calls.latest_for_case(case_id)
+        if record is None:
+            raise UnknownCall(fill(self.playbook.messages["no_call_for_case"],
+                                   {"case_id": case_id[:40]}))
+        return record
+
+    def snapshot(self, call_id: str, after: int = 0) -> dict:
+        """The call as a page shows it: brief, events, agreements, offer and status."""
+        record = self.call(call_id)
+        return {"call_id": record.id, "case_id": record.case_id or "", "brief": record.brief,
+                "collector": record.collector, "status": record.status,
+                "events": self.storage.calls.events_after(record.id, after),
+                "agreements": self._agreements(record), "offer": record.state.get("offer")}
+
+    def _agreements(self, record: CallRecord) -> list[dict]:
+        if not record.case_id:
+            return []
+        ledger = self.dossier.ledger(record.case_id, current_day())
+        return agreement_payloads(ledger, record.id, self.recorder(record).latest)
+
+    def recorder(self, record: CallRecord, today: dt.date | None = None) -> Recorder:
+        today = today or current_day()
+        case = self.dossier.case(record.case_id)
+        return Recorder(self.storage.promises, self.playbook, record, case,
+                        self.dossier.ledger(record.case_id, today) if case else None, today)
+
+    # ---- writing -------------------------------------------------------------------
+
+    def start(self, call_id: str, case_id: str | None, collector: str = "") -> tuple[Brief, CallRecord]:
+        """A new call on ``case_id`` (or without a case); raises UnknownCase."""
+        brief = self.dossier.brief(case_id, collector, current_day(), current_time())
+        record = CallRecord(id=call_id, case_id=brief.case_id or None, collector=collector,
+                            started_at=current_time().replace(microsecond=0),
+                            brief=brief.to_payload(), state={"offer": None, "suggestions": []})
+        self.storage.calls.create(record)
+        return brief, record
+
+    def debtor_line(self, call_id: str, text: str, intent: str, confidence: float,
+                    entities: dict, ref: str | None = None) -> Answer:
+        """Advice on what the debtor said, and any agreement it makes; the line, the advice
+        and any change in the agreements are added to the call's timeline."""
+        record = self.call(call_id)
+        today = current_day()
+        rules = self.playbook.agreement_rules
+        if intent in ("", "unknown", "nlu_fallback") or confidence < rules.min_confidence:
+            message = self.playbook.messages["rephrase"]
+            payload = {"type": "rephrase", "reason": "rephrase", "message": message}
+            return Answer(message, payload, (self.add_line(record.id, "debiteur", text, ref, payload),))
+        case = self.dossier.case(record.case_id)
+        recorder = self.recorder(record, today)
+        outcome = recorder.debtor_said(text, intent, confidence, entities)
+        advice = advise(intent, confidence, entities, case, today, self.playbook,
+                        profile=self.dossier.profile(case, today),
+                        opening=record.brief.get("opening"), notes=outcome.notes,
+                        warnings=outcome.warnings, agreements=self._agreements(record))
+        state = dict(record.state)
+        if outcome.offer_used:
+            state["offer"] = None
+        if advice.proposals and intent not in ("affirm", "goodbye"):
+            state["suggestions"] = [p.to_payload() for p in advice.proposals]
+        self.storage.calls.save_state(record.id, state)
+        payload = advice.to_payload()
+        events = [self.add_line(record.id, "debiteur", text, ref, payload)]
+        if outcome.changed:
+            events.append(self._agreements_event(record, outcome.warnings))
+        return Answer(advice.to_text(), payload, tuple(events))
+
+    def collector_line(self, call_id: str, text: str, ref: str | None = None) -> list[dict]:
+        """What the collector said. A concrete proposal in it (date, amount) goes on the
+        table, so the debtor's "ja, prima" can accept exactly that."""
+        record = self.call(call_id)
+        offer = self.recorder(record).offer_from_collector(text)
+        payloads = []
+        if offer is not None:
+            self.storage.calls.save_state(record.id, {**record.state, "offer": offer})
+            payloads.append({"type": "offer", **offer})
+        return [self.add_line(record.id, "incasseerder", text, ref, *payloads)]
+
+    def mark_offer(self, call_id: str, text: str, payments: object, kind: object = None) -> dict:
+        """The collector marks one of the coach's proposals as said to the debtor."""
+        record = self.call(call_id)
+        offer = self.recorder(record).offer_from_pane(text, payments,
+                                                      kind if isinstance(kind, str) else None)
+        self.storage.calls.save_state(record.id, {**record.state, "offer": offer})
+        return self.storage.calls.add_event(record.id, "offer", {"offer": offer})
+
+    def replace_agreements(self, call_id: str, rows: object) -> dict:
+        """The collector's corrected list of this call's payments (raises AgreementError)."""
+        record = self.call(call_id)
+        warnings = self.recorder(record).replace(rows)
+        return self._agreements_event(record, warnings)
+
+    def undo_agreement(self, call_id: str, promise_id: int) -> dict:
+        record = self.call(call_id)
+        self.recorder(record).undo(promise_id)
+        return self._agreements_event(record, [])
+
+    def end(self, call_id: str) -> Answer:
+        """Summary, e-mail and follow-up of the call; the call stays readable afterwards."""
+        record = self.call(call_id)
+        today, now = current_day(), current_time()
+        case = self.dossier.case(record.case_id)
+        ledger = self.dossier.ledger(record.case_id, today) if case else None
+        agreed = [s.promise for s in (ledger.states if ledger else ())
+                  if s.promise.call_id == record.id and s.status == "open"]
+        summary = summarise_call(agreed, case, today, self.playbook, self.dossier.settings,
+                                 collector=record.collector,
+                                 open_balance=ledger.balance if ledger else None, now=now)
+        payload = summary.to_payload()
+        self.storage.calls.end(record.id, now.replace(microsecond=0), payload)
+        event = self.storage.calls.add_event(record.id, "summary", {"payloads": [payload]})
+        return Answer(summary.to_text(), payload, (event,))
+
+    def add_line(self, call_id: str, speaker: str, text: str, ref: str | None,
+                 *payloads: dict) -> dict:
+        """Adds a line to the timeline as said (also when the coach could not answer it)."""
+        return self.storage.calls.add_event(call_id, "line", {
+            "speaker": speaker, "text": text, "ref": ref, "payloads": list(payloads)})
+
+    def _agreements_event(self, record: CallRecord, warnings: list[str]) -> dict:
+        return self.storage.calls.add_event(record.id, "agreements", {
+            "agreements": self._agreements(record), "warnings": list(warnings)})

@@ -1,0 +1,124 @@
+"""Payments into the ledger: typed in by a collector, or read from a bank statement and
+matched to cases. A statement is read and matched in full before anything is stored, so
+a malformed file or a dry run changes nothing."""
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from decimal import Decimal
+from pathlib import Path
+
+from bot.bank.matching import Match, match_lines
+from bot.bank.statements import StatementError, read_statement
+from bot.coach.agreements import AgreementError, parse_amount_text
+from bot.coach.clock import today as current_day
+from bot.coach.formatting import long_date
+from bot.coach.ledger import Payment, PromiseState
+from bot.coach.money import format_euro
+
+MAX_REFERENCE_CHARS = 140  # what a SEPA transfer's remittance text holds
+
+
+class PaymentError(ValueError):
+    """A payment or statement that cannot be booked; ``message`` is Dutch."""
+
+    def __init__(self, message: str, status: int = 400):
+        super().__init__(message)
+        self.message = message
+        self.status = status
+
+
+def promise_payload(state: PromiseState) -> dict:
+    """A promise as `bot.cli promises --json` and the pane give it."""
+    promise = state.promise
+    return {"id": promise.id, "case_id": promise.case_id, "call_id": promise.call_id,
+            "date": promise.date.isoformat(), "amount": float(promise.amount),
+            "status": state.status, "paid": float(state.paid),
+            "due_by": state.due_by.isoformat(), "source": promise.source,
+            "line": promise.line, "plan": promise.plan}
+
+
+def payment_payload(payment: Payment) -> dict:
+    return {"id": payment.id, "case_id": payment.case_id, "date": payment.date.isoformat(),
+            "amount": float(payment.amount), "reference": payment.reference,
+            "source": payment.source, "counterparty": payment.counterparty,
+            "iban": payment.iban}
+
+
+def _amount(value: object) -> Decimal:
+    try:
+        amount = parse_amount_text(value)
+    except AgreementError as err:
+        raise PaymentError(err.message) from None
+    if amount <= 0:
+        raise PaymentError(f"{format_euro(amount)} is geen betaling: het bedrag moet groter "
+                           "zijn dan nul.")
+    return amount
+
+
+def _date(value: object, today: dt.date) -> dt.date:
+    if value in (None, ""):
+        return today
+    try:
+        date = dt.date.fromisoformat(str(value))
+    except ValueError:
+        raise PaymentError(f"'{str(value)[:20]}' is geen datum; gebruik JJJJ-MM-DD.") from None
+    if date > today:
+        raise PaymentError(f"{long_date(date)} ligt in de toekomst; boek een betaling pas "
+                           "als die binnen is.")
+    return date
+
+
+def record_payment(service, case_id: str, amount: object, date: object = None,
+                   reference: object = None) -> tuple[dict, list[dict]]:
+    """Books a payment by hand; returns it and the case's promises with their new status."""
+    case = service.storage.cases.get(str(case_id or ""))
+    if case is None:
+        raise PaymentError(f"Dossier '{str(case_id)[:40]}' bestaat niet.", status=404)
+    today = current_day()
+    payment = Payment(id=None, case_id=case.id, date=_date(date, today), amount=_amount(amount),
+                      reference=str(reference or "")[:MAX_REFERENCE_CHARS], source="hand")
+    stored, _ = service.storage.payments.add([payment])
+    states = service.dossier.ledger(case.id, today).states
+    return payment_payload(stored[0]), [promise_payload(s) for s in states]
+
+
+@dataclass(frozen=True)
+class ImportReport:
+    """What a statement held and where each credit line went."""
+    matched: tuple[Match, ...]
+    unmatched: tuple[Match, ...]
+    already_booked: tuple[Payment, ...]
+    stored: bool
+
+    def to_payload(self) -> dict:
+        def line(m: Match) -> dict:
+            return {"where": m.line.where, "date": m.line.booking_date.isoformat(),
+                    "amount": float(m.line.amount), "counterparty": m.line.counterparty,
+                    "remittance": m.line.remittance, "case_id": m.case_id, "how": m.how,
+                    "reason": m.reason}
+        return {"stored": self.stored, "matched": [line(m) for m in self.matched],
+                "unmatched": [line(m) for m in self.unmatched],
+                "already_booked": [payment_payload(p) for p in self.already_booked]}
+
+
+def import_statement(service, path: Path | str, dry_run: bool = False) -> ImportReport:
+    """Reads a CAMT.053 (.xml) or CSV statement, matches its credits to cases and, unless
+    ``dry_run``, books the matched ones; raises PaymentError and then stores nothing."""
+    try:
+        lines = read_statement(Path(path))
+    except StatementError as err:
+        raise PaymentError(str(err)) from None
+    storage = service.storage
+    matches = match_lines(lines, storage.cases.all(), storage.promises.find())
+    matched = tuple(m for m in matches if m.case_id)
+    payments = [Payment(id=None, case_id=m.case_id, date=m.line.booking_date, amount=m.line.amount,
+                        reference=m.line.remittance[:MAX_REFERENCE_CHARS],
+                        source="camt053" if Path(path).suffix.lower() == ".xml" else "csv",
+                        counterparty=m.line.counterparty, iban=m.line.iban,
+                        external_id=m.line.external_id) for m in matched]
+    known: list[Payment] = []
+    if not dry_run and payments:
+        _, known = storage.payments.add(payments)
+    return ImportReport(matched=matched, unmatched=tuple(m for m in matches if not m.case_id),
+                        already_booked=tuple(known), stored=not dry_run)

@@ -1,0 +1,57 @@
+"""The database behind the coach: its URL, and migrations that upgrade it in place."""
+from __future__ import annotations
+
+import sqlalchemy as sa
+from alembic.script import ScriptDirectory
+from alembic.config import Config
+
+from bot.storage.database import MIGRATIONS, database_url, engine, migrate
+from bot.storage.store import default_storage
+
+
+def _head() -> str:
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
+    return ScriptDirectory.from_config(config).get_current_head()
+
+
+def test_the_url_comes_from_the_environment(tmp_path, monkeypatch):
+    monkeypatch.setenv("INCASSO_DATABASE_URL", f"sqlite:///{tmp_path / 'x.sqlite3'}")
+    assert database_url() == f"sqlite:///{tmp_path / 'x.sqlite3'}"
+    monkeypatch.delenv("INCASSO_DATABASE_URL")
+    assert database_url().startswith("sqlite:///") and database_url().endswith("build/incasso.sqlite3")
+
+
+def test_a_new_database_is_migrated_to_the_newest_revision_and_seeded(tmp_path):
+    storage = default_storage(f"sqlite:///{tmp_path / 'new.sqlite3'}")
+    with storage.cases.engine.connect() as db:
+        version = db.execute(sa.text("SELECT version_num FROM alembic_version")).scalar()
+        tables = set(sa.inspect(db).get_table_names())
+    assert version == _head()
+    assert {"cases", "calls", "call_events", "promises", "payments"} <= tables
+    assert storage.cases.count() == 7
+
+
+def test_an_older_database_upgrades_in_place_and_keeps_its_rows(tmp_path):
+    """A database made by an earlier revision (here: the first, emptied of later ones) is
+    brought up to date on first use without losing what it holds."""
+    url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
+    raw = sa.create_engine(url)
+    migrate(raw)
+    with raw.begin() as db:
+        db.execute(sa.text("INSERT INTO cases VALUES ('OLD-1', 'Oud B.V.', 'mevrouw Oud', "
+                           "'{}', '2026-01-01 00:00:00')"))
+        db.execute(sa.text("UPDATE alembic_version SET version_num = '0001'"))
+    upgraded = engine(url)
+    with upgraded.connect() as db:
+        assert db.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == _head()
+        assert db.execute(sa.text("SELECT company FROM cases WHERE id = 'OLD-1'")).scalar() == "Oud B.V."
+
+
+def test_migrating_twice_changes_nothing(tmp_path):
+    url = f"sqlite:///{tmp_path / 'twice.sqlite3'}"
+    first = sa.create_engine(url)
+    migrate(first)
+    migrate(first)
+    with first.connect() as db:
+        assert db.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
