@@ -11,7 +11,8 @@ export PYTHONPATH := $(CURDIR)
 
 MODEL := models/incassocoach.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
-	bot/nlu/entity_extractor.py bot/nlu/unknown_words_guard.py bot/nlu/intent_classifier.py build/spacy_nl/incasso_pipeline.json
+	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/nlu/unknown_words_guard.py \
+	bot/nlu/intent_classifier.py build/spacy_nl/incasso_pipeline.json
 
 .PHONY: install train run serve serve-chat shell test bench clean roleplay report
 

@@ -99,15 +99,16 @@ def payments(args: argparse.Namespace) -> int:
     if args.json:
         print(json.dumps(report.to_payload(), ensure_ascii=False, indent=2))
         return 0
-    print("Proefrun: er is niets geboekt." if args.dry_run else "Afschrift ingelezen.")
-    for match in report.matched:
-        print(f"  gematcht  {match.line.where:10} {format_euro(match.line.amount):>12} → "
-              f"{match.case_id} ({match.how})")
-    for match in report.unmatched:
-        print(f"  niet gematcht {match.line.where:10} {format_euro(match.line.amount):>12} "
-              f"{match.line.counterparty}: {match.reason}")
-    for payment in report.already_booked:
-        print(f"  al geboekt  {format_euro(payment.amount):>12} {payment.counterparty}")
+    count = len(report.booked)
+    print(f"Proefrun, er is niets geboekt: {count} betaling(en) zouden worden geboekt."
+          if args.dry_run else f"Afschrift ingelezen: {count} betaling(en) geboekt.")
+    for title, matches in (("geboekt" if not args.dry_run else "te boeken", report.booked),
+                           ("al eerder geboekt", report.already_booked),
+                           ("niet gematcht", report.unmatched)):
+        for match in matches:
+            target = f"→ {match.case_id} ({match.how})" if match.case_id else f"— {match.reason}"
+            print(f"  {title:18} {match.line.where:12} {format_euro(match.line.amount):>12}  "
+                  f"{match.line.counterparty[:30]:30} {target}")
     return 0
 
 

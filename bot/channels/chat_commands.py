@@ -14,7 +14,7 @@ import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Protocol
 
-from bot.coach.case_files import default_store
+from bot.storage.store import default_storage
 from bot.coach.playbook import default_playbook
 
 logger = logging.getLogger(__name__)
@@ -82,7 +82,7 @@ def interpret(text: str, is_case_id: Callable[[str], bool]) -> Command:
 
 
 def is_stored_case(word: str) -> bool:
-    return default_store().get(word) is not None
+    return default_storage().cases.get(word) is not None
 
 
 def help_message() -> dict[str, Any]:
@@ -125,7 +125,7 @@ async def answer(command: Command, output: CountingOutput, sender_id: str,
         await output.send_response(sender_id, help_message())
         return
     if command.kind == SEARCH:
-        rows = default_store().search(command.text, limit=MAX_LISTED)
+        rows = default_storage().cases.search(command.text, limit=MAX_LISTED)
         await output.send_response(sender_id, case_list_message(command.text, rows))
         return
     try:

@@ -19,6 +19,11 @@ from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder, agreement_payloads
 from bot.coach.summary import summarise_call
 
+# Below this the NLU is guessing: ask to rephrase rather than show advice. Equal to the
+# FallbackClassifier threshold in config.yml (a test checks they agree).
+MIN_ADVICE_CONFIDENCE = 0.25
+NOT_UNDERSTOOD = ("", "unknown", "nlu_fallback")
+
 __all__ = ["Answer", "CallRecord", "CallService", "UnknownCall", "UnknownCase"]
 
 
@@ -124,8 +129,7 @@ class CallService:
         and any change in the agreements are added to the call's timeline."""
         record = self.call(call_id)
         today = current_day()
-        rules = self.playbook.agreement_rules
-        if intent in ("", "unknown", "nlu_fallback") or confidence < rules.min_confidence:
+        if intent in NOT_UNDERSTOOD or confidence < MIN_ADVICE_CONFIDENCE:
             message = self.playbook.messages["rephrase"]
             payload = {"type": "rephrase", "reason": "rephrase", "message": message}
             return Answer(message, payload, (self.add_line(record.id, "debiteur", text, ref, payload),))

@@ -85,40 +85,37 @@ def record_payment(service, case_id: str, amount: object, date: object = None,
 
 @dataclass(frozen=True)
 class ImportReport:
-    """What a statement held and where each credit line went."""
-    matched: tuple[Match, ...]
+    """What a statement held: credits booked now (or, in a dry run, that would be),
+    credits booked by an earlier import, and lines that matched no case."""
+    booked: tuple[Match, ...]
+    already_booked: tuple[Match, ...]
     unmatched: tuple[Match, ...]
-    already_booked: tuple[Payment, ...]
     stored: bool
 
     def to_payload(self) -> dict:
-        def line(m: Match) -> dict:
-            return {"where": m.line.where, "date": m.line.booking_date.isoformat(),
-                    "amount": float(m.line.amount), "counterparty": m.line.counterparty,
-                    "remittance": m.line.remittance, "case_id": m.case_id, "how": m.how,
-                    "reason": m.reason}
-        return {"stored": self.stored, "matched": [line(m) for m in self.matched],
-                "unmatched": [line(m) for m in self.unmatched],
-                "already_booked": [payment_payload(p) for p in self.already_booked]}
+        return {"stored": self.stored, "booked": [m.to_payload() for m in self.booked],
+                "already_booked": [m.to_payload() for m in self.already_booked],
+                "unmatched": [m.to_payload() for m in self.unmatched]}
 
 
 def import_statement(service, path: Path | str, dry_run: bool = False) -> ImportReport:
     """Reads a CAMT.053 (.xml) or CSV statement, matches its credits to cases and, unless
     ``dry_run``, books the matched ones; raises PaymentError and then stores nothing."""
+    path = Path(path)
     try:
-        lines = read_statement(Path(path))
+        lines = read_statement(path)
     except StatementError as err:
         raise PaymentError(str(err)) from None
+    source = "camt053" if path.suffix.lower() == ".xml" else "csv"
     storage = service.storage
-    matches = match_lines(lines, storage.cases.all(), storage.promises.find())
-    matched = tuple(m for m in matches if m.case_id)
-    payments = [Payment(id=None, case_id=m.case_id, date=m.line.booking_date, amount=m.line.amount,
-                        reference=m.line.remittance[:MAX_REFERENCE_CHARS],
-                        source="camt053" if Path(path).suffix.lower() == ".xml" else "csv",
-                        counterparty=m.line.counterparty, iban=m.line.iban,
-                        external_id=m.line.external_id) for m in matched]
-    known: list[Payment] = []
-    if not dry_run and payments:
-        _, known = storage.payments.add(payments)
-    return ImportReport(matched=matched, unmatched=tuple(m for m in matches if not m.case_id),
-                        already_booked=tuple(known), stored=not dry_run)
+    today = current_day()
+    cases = storage.cases.all()
+    balances = {case.id: service.dossier.ledger(case.id, today).balance for case in cases}
+    matches = match_lines(lines, cases, storage.promises.find(), balances)
+    matched = [m for m in matches if m.case_id]
+    known = storage.payments.known([m.line.external_id for m in matched])
+    new = tuple(m for m in matched if m.line.external_id not in known)
+    if not dry_run and new:
+        storage.payments.add([m.line.to_payment(m.case_id, source) for m in new])
+    return ImportReport(booked=new, already_booked=tuple(m for m in matched if m not in new),
+                        unmatched=tuple(m for m in matches if not m.case_id), stored=not dry_run)

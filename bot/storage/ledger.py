@@ -99,6 +99,15 @@ class PaymentRepository:
                 stored.append(Payment(**{**item.__dict__, "id": new_id}))
         return stored, known
 
+    def known(self, external_ids: list[str]) -> set[str]:
+        """Which of these bank references are booked already."""
+        wanted = [i for i in external_ids if i]
+        if not wanted:
+            return set()
+        with self.engine.connect() as db:
+            return set(db.execute(sa.select(payments.c.external_id)
+                                  .where(payments.c.external_id.in_(wanted))).scalars())
+
     def find(self, case_id: str | None = None) -> list[Payment]:
         query = sa.select(payments).order_by(payments.c.date, payments.c.id)
         if case_id is not None:

@@ -44,7 +44,8 @@ def test_newer_versions_read_their_own_namespace_and_status_code():
     details = ("<TxDtls><RltdPties><Dbtr><Pty><Nm>Bytewerk Solutions B.V.</Nm></Pty></Dbtr>"
                "<DbtrAcct><Id><IBAN>NL44 RABO 0123 4567 89</IBAN></Id></DbtrAcct></RltdPties>"
                "<RmtInf><Ustrd>VF-26-0347</Ustrd><Ustrd>tweede regel</Ustrd>"
-               "<Strd><CdtrRefInf><Ref>1234567890123456</Ref></CdtrRefInf></Strd></RmtInf></TxDtls>")
+               "<Strd><CdtrRefInf><Ref>1234567890123456</Ref></CdtrRefInf></Strd>"
+               "</RmtInf></TxDtls>")
     raw = document(entry("968.00", status="<Sts><Cd>BOOK</Cd></Sts>", details=details),
                    namespace=ns)
     [line] = parse_camt053(raw)
@@ -66,7 +67,8 @@ def test_batch_entry_gives_one_line_per_transaction():
     details = tx.format(n=1, amount="100.00") + tx.format(n=2, amount="50.25")
     lines = parse_camt053(document(entry("150.25", details=details)))
     assert [(l.amount, l.external_id, l.where) for l in lines] == [
-        (Decimal("100.00"), "TX-1", "Ntry 1 TxDtls 1"), (Decimal("50.25"), "TX-2", "Ntry 1 TxDtls 2")]
+        (Decimal("100.00"), "TX-1", "Ntry 1 TxDtls 1"),
+        (Decimal("50.25"), "TX-2", "Ntry 1 TxDtls 2")]
 
 
 def test_without_bank_reference_the_id_is_stable_across_reads():
@@ -78,8 +80,8 @@ def test_without_bank_reference_the_id_is_stable_across_reads():
 
 
 def test_end_to_end_id_is_used_with_day_and_amount_when_no_bank_reference():
-    [line] = parse_camt053(document(entry(ref=None,
-                                          extra_tx="<Refs><EndToEndId>E2E-9</EndToEndId></Refs>")))
+    refs = "<Refs><EndToEndId>E2E-9</EndToEndId></Refs>"
+    [line] = parse_camt053(document(entry(ref=None, extra_tx=refs)))
     assert line.external_id == "E2E-9/2026-11-27/100.00"
 
 

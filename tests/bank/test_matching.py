@@ -2,13 +2,18 @@
 import datetime as dt
 from dataclasses import replace
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
+import yaml
 
 from bot.bank.lines import StatementLine
 from bot.bank.matching import match_lines, split_known
+from bot.bank.statements import read_statement
 from bot.coach.cases import case_from_dict
 from bot.coach.ledger import Promise
+
+ROOT = Path(__file__).resolve().parents[2]
 
 
 def make_case(case_id, company, invoices, iban=""):
@@ -19,8 +24,8 @@ def make_case(case_id, company, invoices, iban=""):
 
 
 CASES = [
-    make_case("DEMO-1", "Bloemisterij De Vries", [("F2026-0081", "1000.00"), ("F2026-0087", "1450.00")],
-              iban="NL81RABO0312345678"),
+    make_case("DEMO-1", "Bloemisterij De Vries",
+              [("F2026-0081", "1000.00"), ("F2026-0087", "1450.00")], iban="NL81RABO0312345678"),
     make_case("DEMO-6", "Fysiotherapie Het Anker", [("20261342", "385.20")]),
     make_case("DEMO-3", "Transportbedrijf Hoekstra & Zn. B.V.", [("INV-4471", "2180.00")]),
 ]
@@ -81,7 +86,8 @@ def test_name_with_legal_form_and_an_open_promise_amount_match():
     assert (match.case_id, match.how) == ("DEMO-3", "naam en bedrag")
     assert "toezegging" in match.reason_nl
     cancelled = replace(promise, cancelled_at=dt.datetime(2026, 11, 24, 9, 0))
-    assert one(line("1000.00", name="Transportbedrijf Hoekstra en Zn BV"), [cancelled]).case_id is None
+    payer = "Transportbedrijf Hoekstra en Zn BV"
+    assert one(line("1000.00", name=payer), [cancelled]).case_id is None
 
 
 def test_name_with_an_amount_that_fits_nothing_is_reported_not_guessed():
@@ -91,7 +97,8 @@ def test_name_with_an_amount_that_fits_nothing_is_reported_not_guessed():
 
 
 def test_open_balance_given_by_the_caller_is_used():
-    match = one(line("285.20", name="Fysiotherapie Het Anker"), balances={"DEMO-6": Decimal("285.20")})
+    match = one(line("285.20", name="Fysiotherapie Het Anker"),
+                balances={"DEMO-6": Decimal("285.20")})
     assert match.case_id == "DEMO-6"
 
 
@@ -116,3 +123,15 @@ def test_reimport_skips_lines_already_booked():
     new, known = split_known(lines, {"A"})
     assert [l.external_id for l in new] == ["B"]
     assert [l.external_id for l in known] == ["A", "B"]
+
+
+def test_sample_statements_match_the_demo_cases():
+    raw = yaml.safe_load((ROOT / "bot" / "cases" / "sample_cases.yml").read_text(encoding="utf-8"))
+    demo = [case_from_dict(data) for data in raw["cases"]]
+    samples = ROOT / "docs" / "samples"
+    camt = match_lines(read_statement(samples / "afschrift-camt053.xml"), demo, [])
+    assert [(m.case_id, m.how) for m in camt] == [
+        ("DEMO-1", "factuurnummer"), ("DEMO-4", "factuurnummer"), ("DEMO-6", "naam en bedrag"),
+        (None, None), (None, None)]
+    csv = match_lines(read_statement(samples / "afschrift.csv"), demo, [])
+    assert [m.case_id for m in csv] == ["DEMO-1", "DEMO-7", None, None]

@@ -7,21 +7,14 @@ import pytest
 
 from bot.channels import render_slack
 from bot.channels.chat_commands import case_list_message, help_message
-from bot.coach.coach import Coach
 from bot.coach.formatting import short_date
 from bot.coach.money import format_euro
+from tests.chat.payloads import call_payloads
 
 
 @pytest.fixture
 def payloads() -> dict[str, dict]:
-    coach = Coach()
-    brief, state = coach.start_call("DEMO-3")
-    advice = coach.advise(state, "request_payment_plan", 0.91,
-                          {"amount": 1250.5, "date": ["2026-11-27", "2026-12-15"]})
-    coach.advise(state, "promise_to_pay", 0.9, {"amount": 1250.5, "date": "2026-11-27"})
-    summary = coach.end_call(state)
-    return {"brief": brief.to_payload(), "advice": advice.to_payload(),
-            "summary": summary.to_payload()}
+    return call_payloads()
 
 
 def texts(messages: list[dict]) -> str:

@@ -8,19 +8,14 @@ import pytest
 
 from bot.channels import render_teams
 from bot.channels.chat_commands import case_list_message, help_message
-from bot.coach.coach import Coach
 from bot.coach.formatting import short_date
 from bot.coach.money import format_euro
+from tests.chat.payloads import call_payloads
 
 
 @pytest.fixture
 def payloads() -> dict[str, dict]:
-    coach = Coach()
-    brief, state = coach.start_call("DEMO-3")
-    advice = coach.advise(state, "request_payment_plan", 0.91, {"amount": 1250.5})
-    coach.advise(state, "promise_to_pay", 0.9, {"amount": 1250.5, "date": "2026-11-27"})
-    return {"brief": brief.to_payload(), "advice": advice.to_payload(),
-            "summary": coach.end_call(state).to_payload()}
+    return call_payloads()
 
 
 def cards(messages: list[dict]) -> list[dict]:
@@ -59,7 +54,8 @@ def test_advice_card_has_everything_in_the_payload(payloads):
     messages = render_teams.render(advice)
     shown = words(messages)
     assert shown[:2] == ["Vraagt om een betalingsregeling",
-                         f"Zekerheid 91% · herkend: {format_euro(1250.5)}"]
+                         f"Zekerheid 91% · herkend: {format_euro(1250.5)}, "
+                         f"{short_date(dt.date(2026, 11, 27))}, {short_date(dt.date(2026, 12, 15))}"]
     assert f"“{advice['say']}”" in shown
     for line in advice["probing_questions"] + advice["avoid"]:
         assert f"• {line}" in shown

@@ -199,3 +199,16 @@ def test_unknown_calls_and_cases_are_refused_in_dutch(service):
     with pytest.raises(UnknownCase) as case:
         service.start("x", "DEMO-99")
     assert "DEMO-99" in case.value.message and "DEMO-1" in case.value.message
+
+
+def test_advice_needs_the_same_confidence_as_the_nlu_fallback():
+    from bot.coach.calls import MIN_ADVICE_CONFIDENCE
+    from bot.nlu.speaker_intents import FALLBACK_THRESHOLD
+    assert MIN_ADVICE_CONFIDENCE == FALLBACK_THRESHOLD
+
+
+def test_a_line_the_coach_does_not_understand_gets_a_question_back_and_is_kept(service):
+    call = started(service)
+    answer = service.debtor_line(call, "🙂🙂", "excuse_bank_problem", 0.0, {})
+    assert answer.payload["type"] == "rephrase"
+    assert service.snapshot(call)["events"][-1]["text"] == "🙂🙂"

@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from rasa_sdk import Tracker
 
-from bot.actions import adapter, roleplay_actions
+from bot.actions import roleplay_actions
 from bot.actions.call_actions import ActionAskRephrase, ActionEndCall, ActionGiveAdvice
 from bot.actions.roleplay_actions import (ActionEndRoleplay, ActionRoleplayTurn,
                                           ActionStartRoleplay)
@@ -16,18 +16,16 @@ from tests.action_runner import run
 
 @pytest.fixture(autouse=True)
 def fresh_caches():
-    """Coach and trainer cache their stores; each test gets them on its own databases."""
-    adapter.coach.cache_clear()
+    """The trainer caches its stores; each test gets it on its own databases."""
     roleplay_actions.trainer.cache_clear()
     yield
-    adapter.coach.cache_clear()
     roleplay_actions.trainer.cache_clear()
 
 
 def tracker(text: str, ranking: list[tuple[str, float]], entities: list | None = None,
             roleplay: dict | None = None) -> Tracker:
     intents = [{"name": name, "confidence": confidence} for name, confidence in ranking]
-    return Tracker(sender_id="test", slots={"call_state": None, "roleplay_state": roleplay},
+    return Tracker(sender_id="test", slots={"call_id": None, "roleplay_state": roleplay},
                    latest_message={"text": text, "intent": intents[0] if intents else {},
                                    "intent_ranking": intents, "entities": entities or []},
                    events=[], paused=False, followup_action=None, active_loop={},
@@ -112,7 +110,7 @@ def test_collector_intent_outside_a_roleplay_gets_advice_for_the_best_debtor_int
     payload = messages[0]["custom"]
     assert payload["type"] == "advice" and payload["intent"] == "excuse_invoice_not_received"
     assert payload["confidence"] == pytest.approx(0.4)
-    assert any(e.get("name") == "call_state" for e in events)
+    assert any(e.get("name") == "call_id" for e in events)  # a call without a case began
 
 
 def test_end_scores_stores_and_closes_the_session():
