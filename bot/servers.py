@@ -35,13 +35,11 @@ def service_env(**extra: str) -> dict[str, str]:
 
 
 # Rasa keeps its trackers in the coach's own database (table `events`), so a restarted
-# server knows every conversation; the URL comes from the environment, never from disk.
-ENDPOINTS = f"""action_endpoint:
-  url: "{{action_url}}/webhook"
-tracker_store:
-  type: SQL
-  host: "${{{DATABASE_URL_ENV}}}"
-"""
+# server knows every conversation. The URL comes from the environment, never from disk
+# (unquoted, so Rasa expands the variable).
+def endpoints_yaml(action_url: str) -> str:
+    return (f'action_endpoint:\n  url: "{action_url}/webhook"\n'
+            f'tracker_store:\n  type: SQL\n  url: ${{{DATABASE_URL_ENV}}}\n')
 
 
 def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = None) -> None:
@@ -100,7 +98,7 @@ class Services:
             raise FileNotFoundError(f"no trained model at {self.model}; run `make train`")
         LOGS.mkdir(parents=True, exist_ok=True)
         endpoints = LOGS / f"endpoints-{self.rasa_port}.yml"
-        endpoints.write_text(ENDPOINTS.format(action_url=self.action_url))
+        endpoints.write_text(endpoints_yaml(self.action_url))
         credentials = ROOT / "credentials.yml"
         if self.chat_credentials:  # the text as written: ${VAR}s stay unexpanded on disk
             combined = LOGS / f"credentials-{self.rasa_port}.yml"

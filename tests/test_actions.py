@@ -107,7 +107,7 @@ def test_a_promise_with_date_and_amount_is_recorded_in_the_ledger():
         entities=[{"entity": "date", "value": "2026-11-27"}, {"entity": "amount", "value": 1000.0}]))
     rows = calls().snapshot(call_id)["agreements"]
     assert [(a["date"], a["amount"]) for a in rows] == [("2026-11-27", 1000.0)]
-    assert messages[0]["custom"]["entities"] == {"date": ["2026-11-27"], "amount": [1000.0]}
+    assert messages[0]["custom"]["entities"] == {"date": "2026-11-27", "amount": 1000.0}
     assert "Afspraak genoteerd" in messages[0]["text"]
 
 

@@ -50,12 +50,12 @@ def current_call(tracker: Tracker) -> tuple[str, list[dict[str, Any]]]:
 
 
 def entity_values(tracker: Tracker) -> dict[str, Any]:
-    """{entity: [values]} of the latest message."""
+    """{entity: value}, or {entity: [values]} when the debtor named several."""
     values: dict[str, list] = {}
     for entity in tracker.latest_message.get("entities") or []:
         if "value" in entity:
             values.setdefault(entity["entity"], []).append(entity["value"])
-    return values
+    return {name: v[0] if len(v) == 1 else v for name, v in values.items()}
 
 
 def reply(dispatcher: CollectingDispatcher, text: str, payload: dict[str, Any]) -> None:

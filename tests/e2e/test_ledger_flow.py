@@ -95,7 +95,7 @@ def test_agreements_are_exactly_what_was_agreed_and_survive_a_restart(trained_mo
 
         summary = pane.post(f"calls/{call}/end", {})["payloads"][0]
         assert summary["type"] == "summary"
-        assert "€ 2.450,00" in summary["email"]["body"]
+        assert "€ 2.450,00" in summary["email"]["body"].replace("\xa0", " ")
         assert sum(a["amount"] for a in summary["agreements"]) <= 2450.0
     assert all(p.poll() is not None for p in first.processes)  # SIGTERM stopped both
 
