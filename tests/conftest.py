@@ -25,3 +25,19 @@ def trained_model() -> Path:
     if not MODEL.exists():
         pytest.fail(f"no trained model at {MODEL}: run the tests with `make test`, which trains it")
     return MODEL
+
+
+@pytest.fixture(scope="session")
+def postgres():
+    """A PostgreSQL server for the whole session (tests/storage/postgres.py); the tests
+    that use it fail, not skip, when PostgreSQL is missing: .ci/run installs it."""
+    from tests.storage.postgres import PostgresServer, binaries, wait_for
+    if binaries() is None:
+        pytest.fail("PostgreSQL is not installed: `apt-get install -y postgresql` (.ci/run does)")
+    server = PostgresServer()
+    try:
+        server.start()
+        wait_for(server)
+        yield server
+    finally:
+        server.stop()

@@ -16,9 +16,13 @@ from bot.storage.store import Storage, default_storage
 TODAY = dt.date(2026, 11, 23)  # tests/conftest.py pins INCASSO_TODAY to this Monday
 
 
-@pytest.fixture
-def url(tmp_path) -> str:
-    return f"sqlite:///{tmp_path / 'calls.sqlite3'}"
+@pytest.fixture(params=["sqlite", "postgresql"])
+def url(request, tmp_path) -> str:
+    """Every test on the embedded default and on a real PostgreSQL server: switching is
+    only a URL."""
+    if request.param == "sqlite":
+        return f"sqlite:///{tmp_path / 'calls.sqlite3'}"
+    return request.getfixturevalue("postgres").new_database()
 
 
 @pytest.fixture
