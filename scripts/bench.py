@@ -328,7 +328,10 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
     reference, entity_examples = load_entity_holdout()
     os.environ["INCASSO_TODAY"] = reference.isoformat()
     ensure_ports_free(RASA_PORT, ACTION_PORT)
-    services = Services(rasa_port=RASA_PORT, action_port=ACTION_PORT, model=model)
+    # The benchmark's calls go to a scratch database, not to the user's build/incasso.sqlite3.
+    scratch = Path(tempfile.mkdtemp(prefix="incasso-bench-"))
+    services = Services(rasa_port=RASA_PORT, action_port=ACTION_PORT, model=model,
+                        env={"INCASSO_DATABASE_URL": f"sqlite:///{scratch / 'bench.sqlite3'}"})
     texts = [text for text, _ in holdout]
     try:
         services.start()
