@@ -47,7 +47,7 @@ def agreement_payloads(ledger: CaseLedger, call_id: str, latest: dt.date) -> lis
         promise = state.promise
         if promise.call_id != call_id or state.status == "cancelled":
             continue
-        flags, suggested = date_flags(promise.date, latest)
+        flags, suggested = date_flags(promise.date, None if promise.plan else latest)
         rows.append({"id": promise.id, "date": promise.date.isoformat(),
                      "amount": float(promise.amount), "text": promise.line,
                      "source": promise.source, "plan": promise.plan, "status": state.status,
@@ -75,9 +75,13 @@ class Recorder:
     def _message(self, key: str, **values: object) -> str:
         return fill(self.playbook.messages[key], values)
 
-    def _check(self, payments: list[tuple[dt.date, Decimal]]) -> list[Checked]:
+    def _check(self, payments: list[tuple[dt.date, Decimal]],
+               plan: str | None = None) -> list[Checked]:
+        """The one validation; a payment plan's instalments run past the deadline for extra
+        time by design, so only weekends and holidays are flagged for them."""
+        latest = None if plan else self.latest
         return [validate_payment(d, a, ceiling=self.ledger.ceiling, today=self.today,
-                                 latest=self.latest, rules=self.rules) for d, a in payments]
+                                 latest=latest, rules=self.rules) for d, a in payments]
 
     # ---- the debtor's words --------------------------------------------------------
 
@@ -110,7 +114,7 @@ class Recorder:
     def _record(self, outcome: Outcome, payments: list[tuple[dt.date, Decimal]], source: str,
                 line: str, plan: str | None, replaces: bool) -> None:
         try:
-            checked = self._check(payments)
+            checked = self._check(payments, plan)
         except AgreementError as err:
             outcome.warnings.append(err.message + " " + self._message("nothing_recorded"))
             return
@@ -162,12 +166,12 @@ class Recorder:
         """A proposal of the coach that the collector marks as made; raises AgreementError."""
         if self.ledger is None:
             raise AgreementError(self._message("offer_needs_case"))
-        checked = self._check(parse_rows(rows))
+        plan = PLAN if kind == "installment_plan" else None
+        checked = self._check(parse_rows(rows), plan)
         too_much = check_total(ZERO, [c.amount for c in checked], self.ledger.ceiling)
         if too_much:
             raise AgreementError(too_much)
-        return {"text": str(text or "")[:300], "source": "pane",
-                "plan": PLAN if kind == "installment_plan" else None,
+        return {"text": str(text or "")[:300], "source": "pane", "plan": plan,
                 "payments": _payment_dicts([(c.date, c.amount) for c in checked])}
 
     # ---- the collector's corrections -----------------------------------------------

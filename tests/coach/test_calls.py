@@ -109,6 +109,7 @@ def test_a_proposal_marked_in_the_pane_can_be_accepted(service):
     rows = service.snapshot(call)["agreements"]
     assert [(a["amount"], a["plan"], a["source"]) for a in rows] == \
         [(192.6, "regeling", "pane"), (192.6, "regeling", "pane")]
+    assert [a["flags"] for a in rows] == [[], []]  # a plan runs past the deadline by design
 
 
 def test_the_undisputed_part_is_all_that_is_promised_while_a_dispute_is_on_file(service):
