@@ -118,7 +118,7 @@ class CallService:
         """A new call on ``case_id`` (or without a case); raises UnknownCase."""
         brief = self.dossier.brief(case_id, collector, current_day(), current_time())
         record = CallRecord(id=call_id, case_id=brief.case_id or None, collector=collector,
-                            started_at=current_time().replace(microsecond=0),
+                            started_at=current_time(),
                             brief=brief.to_payload(), state={"offer": None, "suggestions": []})
         self.storage.calls.create(record)
         return brief, record

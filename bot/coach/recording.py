@@ -181,10 +181,16 @@ class Recorder:
         origin. Returns the flags to show; raises AgreementError and then changes nothing."""
         if self.ledger is None:
             raise AgreementError(self._message("offer_needs_case"))
-        checked = self._check(parse_rows(rows))
+        checked = []
+        for number, payment in enumerate(parse_rows(rows), start=1):
+            try:
+                checked += self._check([payment])
+            except AgreementError as err:
+                raise AgreementError(f"Afspraak {number}: {err.message}") from None
         dates = [c.date for c in checked]
-        if len(set(dates)) != len(dates):
-            raise AgreementError(self._message("same_date_twice"))
+        for date in dates:
+            if dates.count(date) > 1:
+                raise AgreementError(self._message("same_date_twice", date=long_date(date)))
         mine = [s for s in self.ledger.open_states() if s.promise.call_id == self.record.id]
         others = sum((s.promise.amount - s.paid for s in self.ledger.open_states()
                       if s.promise.call_id != self.record.id), ZERO)

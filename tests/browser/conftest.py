@@ -30,10 +30,10 @@ def free_port() -> int:
 
 @pytest.fixture(scope="package")  # stopped when tests/browser is done, not at session end
 def pane_services(trained_model, tmp_path_factory) -> Services:
-    db = tmp_path_factory.mktemp("pane-db") / "cases.sqlite3"
+    db = tmp_path_factory.mktemp("pane-db") / "incasso.sqlite3"
     training_db = db.parent / "training.sqlite3"  # the Training tab's history, not build/
     running = Services(rasa_port=free_port(), action_port=free_port(), model=trained_model,
-                       env={"INCASSO_TODAY": TODAY, "INCASSO_CASES_DB": str(db),
+                       env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{db}",
                             "INCASSO_TRAINING_DB": str(training_db)})
     with running:
         yield running

@@ -38,7 +38,8 @@ def test_the_page_is_served_with_its_files_and_a_strict_content_policy(pane_url)
     assert page.status_code == 200 and "text/html" in page.headers["content-type"]
     assert "script-src 'self'" in page.headers["content-security-policy"]
     assert "<title>Incassocoach" in page.text
-    for asset, kind in (("pane.js", "javascript"), ("pane.css", "css"), ("favicon.svg", "svg")):
+    for asset, kind in (("js/main.js", "javascript"), ("js/agreements.js", "javascript"),
+                        ("pane.css", "css"), ("favicon.svg", "svg")):
         answer = requests.get(pane_url + asset, timeout=30)
         assert answer.status_code == 200 and kind in answer.headers["content-type"]
     without_slash = requests.get(pane_url.rstrip("/"), timeout=30, allow_redirects=False)
@@ -159,7 +160,7 @@ def test_an_unknown_call_id_is_named_in_the_error(pane_url, method, path):
 def test_a_line_for_a_case_without_an_open_call_is_refused(pane_url):
     answer = requests.post(f"{pane_url}cases/DEMO-7/transcript", timeout=30,
                            json={"speaker": "debiteur", "text": "hallo"})
-    assert "geen open gesprek voor dossier 'DEMO-7'" in error_of(answer, 404)
+    assert "Er is geen gesprek voor dossier 'DEMO-7'" in error_of(answer, 404)
 
 
 @pytest.mark.parametrize("body,status,message", [
@@ -173,8 +174,8 @@ def test_starting_a_call_without_a_known_case_is_refused(pane_url, body, status,
 
 
 @pytest.mark.parametrize("agreements,message", [
-    ("morgen", "Verwacht \"agreements\": een lijst"),
-    ([{"date": "27-11-2026", "amount": 100}], "Afspraak 1: vul een geldige datum in"),
+    ("morgen", "Stuur de afspraken als een lijst"),
+    ([{"date": "27-11-2026", "amount": 100}], "Afspraak 1: '27-11-2026' is geen geldige datum"),
     ([{"date": "2026-11-20", "amount": 100}], "Afspraak 1: vrijdag 20 november 2026 ligt in het verleden"),
     ([{"date": "2026-11-27", "amount": "-5"}], "Afspraak 1: '-5' is geen geldig bedrag"),
     ([{"date": "2026-11-27", "amount": True}], "Afspraak 1: 'True' is geen geldig bedrag"),
@@ -182,7 +183,7 @@ def test_starting_a_call_without_a_known_case_is_refused(pane_url, body, status,
     ([{"date": "2026-11-27", "amount": "NaN"}], "Afspraak 1: 'NaN' is geen geldig bedrag"),
     ([{"date": "2026-11-27", "amount": 10}, {"date": "2026-11-27", "amount": 20}],
      "Er staan twee afspraken op vrijdag 27 november 2026"),
-    (["2026-11-27"], "Afspraak 1 is geen object"),
+    (["2026-11-27"], "Afspraak 1: vul een datum en een bedrag in"),
 ])
 def test_bad_agreement_corrections_are_refused_and_change_nothing(pane_url, agreements, message):
     call_id = start(pane_url)

@@ -113,9 +113,17 @@ def test_tabs_switch_with_arrow_keys(page, pane_url):
     expect(page.locator("body")).to_have_attribute("data-ready", "true")
     page.locator("#tab-call").focus()
     page.keyboard.press("ArrowRight")
-    expect(page.locator("#training")).to_be_visible()
+    expect(page.locator("#today")).to_be_visible()
     expect(page.locator("#picker")).to_be_hidden()
+    page.keyboard.press("ArrowRight")
+    expect(page.locator("#training")).to_be_visible()
+    expect(page.locator("#today")).to_be_hidden()
+    expect(page.locator("#tab-training")).to_be_focused()
+    page.keyboard.press("ArrowRight")  # round to the first tab
+    expect(page.locator("#picker")).to_be_visible()
     page.keyboard.press("ArrowLeft")
+    expect(page.locator("#training")).to_be_visible()
+    page.keyboard.press("Home")
     expect(page.locator("#picker")).to_be_visible()
     expect(page.locator("#training")).to_be_hidden()
 

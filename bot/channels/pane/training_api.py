@@ -74,100 +74,100 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
             payloads = [{"type": "error", "code": "service_unavailable", "message": message}]
         return payloads
 
-        @pane.route("/training/scenarios", methods=["GET"])
-        @served
-        async def training_scenarios(request: Request) -> HTTPResponse:
-            return response.json({"scenarios": [{"id": s.id, "title": s.title, "case_id": s.case_id}
-                                                for s in trainer().scenarios.values()]})
+    @pane.route("/training/scenarios", methods=["GET"])
+    @served
+    async def training_scenarios(request: Request) -> HTTPResponse:
+        return response.json({"scenarios": [{"id": s.id, "title": s.title, "case_id": s.case_id}
+                                            for s in trainer().scenarios.values()]})
 
-        @pane.route("/training/start", methods=["POST"])
-        @served
-        async def training_start(request: Request) -> HTTPResponse:
-            body = json_body(request)
-            scenario = optional_text(body, "scenario", "het scenario")
-            trainee = optional_text(body, "trainee", "de naam van de trainee")
-            if not scenario:
-                raise PaneError(400, "Kies eerst een scenario.")
-            if not trainee:
-                raise PaneError(400, "Vul de naam van de trainee in, dan bewaar ik de scores.")
-            session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
-            command = "/start_roleplay" + json.dumps(
-                {"scenario": scenario, "trainee": trainee, "hints": body.get("hints") is True})
-            briefing = roleplay_payload(await ask(session_id, command),
-                                        "roleplay_start")
-            trainings[session_id] = trainee
-            while len(trainings) > MAX_TRAININGS:
-                trainings.popitem(last=False)
-            return response.json({"session_id": session_id, "briefing": briefing}, status=201)
+    @pane.route("/training/start", methods=["POST"])
+    @served
+    async def training_start(request: Request) -> HTTPResponse:
+        body = json_body(request)
+        scenario = optional_text(body, "scenario", "het scenario")
+        trainee = optional_text(body, "trainee", "de naam van de trainee")
+        if not scenario:
+            raise PaneError(400, "Kies eerst een scenario.")
+        if not trainee:
+            raise PaneError(400, "Vul de naam van de trainee in, dan bewaar ik de scores.")
+        session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
+        command = "/start_roleplay" + json.dumps(
+            {"scenario": scenario, "trainee": trainee, "hints": body.get("hints") is True})
+        briefing = roleplay_payload(await ask(session_id, command),
+                                    "roleplay_start")
+        trainings[session_id] = trainee
+        while len(trainings) > MAX_TRAININGS:
+            trainings.popitem(last=False)
+        return response.json({"session_id": session_id, "briefing": briefing}, status=201)
 
-        @pane.route("/training/<session_id>/say", methods=["POST"])
-        @served
-        async def training_say(request: Request, session_id: str) -> HTTPResponse:
-            training(session_id)
-            text = spoken_text(json_body(request))  # a leading '/' is dropped: no commands
-            payloads = await ask(session_id, text)
-            if any(p.get("type") == "error" for p in payloads):
-                roleplay_payload(payloads, "roleplay_turn")  # raises the coach's Dutch error
-            return response.json({"text": text, "payloads": payloads})  # turn, or "anders zeggen"
+    @pane.route("/training/<session_id>/say", methods=["POST"])
+    @served
+    async def training_say(request: Request, session_id: str) -> HTTPResponse:
+        training(session_id)
+        text = spoken_text(json_body(request))  # a leading '/' is dropped: no commands
+        payloads = await ask(session_id, text)
+        if any(p.get("type") == "error" for p in payloads):
+            roleplay_payload(payloads, "roleplay_turn")  # raises the coach's Dutch error
+        return response.json({"text": text, "payloads": payloads})  # turn, or "anders zeggen"
 
-        @pane.route("/training/<session_id>/end", methods=["POST"])
-        @served
-        async def training_end(request: Request, session_id: str) -> HTTPResponse:
-            training(session_id)
-            card = roleplay_payload(await ask(session_id, "/end_roleplay"),
-                                    "scorecard")
-            trainings.pop(session_id, None)  # ended: further lines are not role-play
-            return response.json(card)
+    @pane.route("/training/<session_id>/end", methods=["POST"])
+    @served
+    async def training_end(request: Request, session_id: str) -> HTTPResponse:
+        training(session_id)
+        card = roleplay_payload(await ask(session_id, "/end_roleplay"),
+                                "scorecard")
+        trainings.pop(session_id, None)  # ended: further lines are not role-play
+        return response.json(card)
 
-        @pane.route("/training/transcript", methods=["POST"])
-        @served
-        async def training_transcript(request: Request) -> HTTPResponse:
-            body = json_body(request)
-            text = body.get("text")
-            if not isinstance(text, str) or not text.strip():
-                raise PaneError(400, "Plak eerst een transcript: regels die beginnen met "
-                                     "'Incasseerder:' of 'Debiteur:'.")
-            if len(text) > MAX_TRANSCRIPT_CHARS:
-                raise PaneError(413, f"Het transcript is te lang ({thousands(len(text))} tekens; "
-                                     f"maximaal {thousands(MAX_TRANSCRIPT_CHARS)}).")
-            trainee = optional_text(body, "trainee", "de naam van de trainee")
-            case_id = optional_text(body, "case_id", "het dossiernummer", 40).upper()
-            if case_id and trainer().store.get(case_id) is None:
-                raise PaneError(404, f"Dossier '{case_id}' bestaat niet. Laat het veld leeg of "
-                                     "kies een bestaand dossier, bijvoorbeeld DEMO-1.")
-            try:
-                lines = parse_transcript(text)
-            except TranscriptError as err:
-                raise PaneError(400, str(err)) from None
-            # The running model classifies every line once (async); the trainer asks for them.
-            agent = request.app.ctx.agent
-            parses = {line.text: await agent.parse_message(line.text) for line in lines}
+    @pane.route("/training/transcript", methods=["POST"])
+    @served
+    async def training_transcript(request: Request) -> HTTPResponse:
+        body = json_body(request)
+        text = body.get("text")
+        if not isinstance(text, str) or not text.strip():
+            raise PaneError(400, "Plak eerst een transcript: regels die beginnen met "
+                                 "'Incasseerder:' of 'Debiteur:'.")
+        if len(text) > MAX_TRANSCRIPT_CHARS:
+            raise PaneError(413, f"Het transcript is te lang ({thousands(len(text))} tekens; "
+                                 f"maximaal {thousands(MAX_TRANSCRIPT_CHARS)}).")
+        trainee = optional_text(body, "trainee", "de naam van de trainee")
+        case_id = optional_text(body, "case_id", "het dossiernummer", 40).upper()
+        if case_id and trainer().store.get(case_id) is None:
+            raise PaneError(404, f"Dossier '{case_id}' bestaat niet. Laat het veld leeg of "
+                                 "kies een bestaand dossier, bijvoorbeeld DEMO-1.")
+        try:
+            lines = parse_transcript(text)
+        except TranscriptError as err:
+            raise PaneError(400, str(err)) from None
+        # The running model classifies every line once (async); the trainer asks for them.
+        agent = request.app.ctx.agent
+        parses = {line.text: await agent.parse_message(line.text) for line in lines}
 
-            def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:
-                parse = parses[line]
-                return best_intent(parse, speaker)[0], entities_from_rasa(parse.get("entities") or [])
+        def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:
+            parse = parses[line]
+            return best_intent(parse, speaker)[0], entities_from_rasa(parse.get("entities") or [])
 
-            try:
-                card, _ = trainer().score_transcript(text, classify, trainee or None,
-                                                     case_id or None, today())
-            except TranscriptError as err:
-                raise PaneError(400, str(err)) from None
-            return response.json({**card.to_payload(), "trainee": trainee or None,
-                                  "case_id": case_id or None, "stored": bool(trainee)})
+        try:
+            card, _ = trainer().score_transcript(text, classify, trainee or None,
+                                                 case_id or None, today())
+        except TranscriptError as err:
+            raise PaneError(400, str(err)) from None
+        return response.json({**card.to_payload(), "trainee": trainee or None,
+                              "case_id": case_id or None, "stored": bool(trainee)})
 
-        @pane.route("/training/history", methods=["GET"])
-        @served
-        async def training_history(request: Request) -> HTTPResponse:
-            trainee = " ".join(request.args.get("trainee", "").split())
-            if not trainee:
-                raise PaneError(400, "Vul de naam van een trainee in.")
-            if len(trainee) > MAX_NAME_CHARS:
-                raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
-            titles = {s.id: s.title for s in trainer().scenarios.values()}
-            titles["transcript"] = "Transcript van een echt gesprek"
-            records = trainer().history.sessions(trainee)
-            return response.json({"trainee": records[0].trainee if records else trainee,
-                                  "sessions": [{"date": r.played_at.isoformat(timespec="minutes"),
-                                                "scenario": r.scenario,
-                                                "title": titles.get(r.scenario, r.scenario),
-                                                "total": r.total} for r in records]})
+    @pane.route("/training/history", methods=["GET"])
+    @served
+    async def training_history(request: Request) -> HTTPResponse:
+        trainee = " ".join(request.args.get("trainee", "").split())
+        if not trainee:
+            raise PaneError(400, "Vul de naam van een trainee in.")
+        if len(trainee) > MAX_NAME_CHARS:
+            raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        titles = {s.id: s.title for s in trainer().scenarios.values()}
+        titles["transcript"] = "Transcript van een echt gesprek"
+        records = trainer().history.sessions(trainee)
+        return response.json({"trainee": records[0].trainee if records else trainee,
+                              "sessions": [{"date": r.played_at.isoformat(timespec="minutes"),
+                                            "scenario": r.scenario,
+                                            "title": titles.get(r.scenario, r.scenario),
+                                            "total": r.total} for r in records]})

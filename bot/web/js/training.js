@@ -1,0 +1,167 @@
+// The Training tab: role-play, transcript scoring and a trainee's history. All scoring
+// happens in Python; this only shows the role-play actions' payloads.
+import { api } from "./api.js";
+import { $, el, euro, formatDate, setMessage } from "./dom.js";
+
+const training = { sessionId: null, scenariosLoaded: false };
+
+/** Called when the tab is shown: scenarios are loaded once, focus goes where work goes on. */
+export function showTraining(focus) {
+  if (!training.scenariosLoaded) loadScenarios();
+  if (focus) (training.sessionId ? $("rp-say") : $("rp-scenario")).focus();
+}
+
+async function loadScenarios() {
+  try {
+    const data = await api("GET", "training/scenarios");
+    $("rp-scenario").replaceChildren(...data.scenarios.map((s) => el("option", { value: s.id, text: `${s.title} (${s.id})` })));
+    training.scenariosLoaded = true;
+  } catch (err) {
+    setMessage("rp-alert", err.message);
+  }
+}
+
+function rpLine(speaker, text, extra) {
+  const who = { debiteur: "Debiteur", incasseerder: "U (incasseerder)", coach: "Coach" }[speaker];
+  const item = el("li", { class: `rp-line speaker-${speaker}` }, el("span", { class: "who", text: who }), el("span", { class: "rp-text", text }), extra || null);
+  $("rp-timeline").append(item);
+  item.scrollIntoView({ block: "nearest" });
+  return item;
+}
+
+function renderBriefing(b) {
+  const invoices = b.invoices.map((i) => `${i.number} ${euro.format(i.amount)} (vervallen ${formatDate(i.due_date)})`).join("; ");
+  $("rp-briefing").replaceChildren(
+    el("h3", { text: `Rollenspel: ${b.title}` }),
+    el("p", { text: `U belt ${b.debtor_name} van ${b.company} (dossier ${b.case_id}).` }),
+    el("p", { text: `Openstaand: ${invoices}; totaal ${euro.format(b.balance)}.` }),
+    el("p", { text: `De debiteur: ${b.persona}${b.important_customer ? " Belangrijke klant: blijf klantgericht." : ""}` }),
+    el("p", { class: "hint", text: b.hints ? "Tips staan aan: na elke zin krijgt u een tip." : "Tips staan uit." }));
+}
+
+async function startRoleplay(event) {
+  event.preventDefault();
+  setMessage("rp-alert", "");
+  const button = $("rp-start");
+  button.disabled = true;
+  try {
+    const data = await api("POST", "training/start", {
+      scenario: $("rp-scenario").value, trainee: $("rp-trainee").value, hints: $("rp-hints").checked });
+    training.sessionId = data.session_id;
+    renderBriefing(data.briefing);
+    $("rp-timeline").replaceChildren();
+    $("rp-scorecard").replaceChildren();
+    rpLine("debiteur", data.briefing.opening);
+    $("rp-play").hidden = false;
+    $("rp-say").disabled = false;
+    $("rp-end").disabled = false;
+    $("rp-say").focus();
+  } catch (err) {
+    setMessage("rp-alert", err.message);
+  } finally {
+    button.disabled = false;
+  }
+}
+
+async function sayInRoleplay(event) {
+  event.preventDefault();
+  if (!training.sessionId) return;
+  const input = $("rp-say");
+  const text = input.value;
+  setMessage("rp-alert", "");
+  const line = text.trim() ? rpLine("incasseerder", text.trim()) : null;
+  if (line) line.classList.add("pending");
+  input.value = "";
+  try {
+    const data = await api("POST", `training/${encodeURIComponent(training.sessionId)}/say`, { text });
+    if (line) line.classList.remove("pending");
+    for (const payload of data.payloads) {
+      if (payload.type === "roleplay_turn") {
+        rpLine("debiteur", payload.debtor, payload.hint ? el("p", { class: "rp-hint" }, el("strong", { text: "Tip: " }), payload.hint) : null);
+        if (payload.ended) rpLine("coach", "De debiteur heeft opgehangen. Beëindig het rollenspel voor uw scorekaart.");
+      } else if (payload.message) {
+        rpLine("coach", payload.message);
+      }
+    }
+  } catch (err) {
+    if (line) line.remove();
+    if (!input.value) input.value = text;
+    setMessage("rp-alert", err.message);
+  }
+  input.focus();
+}
+
+async function endRoleplay() {
+  if (!training.sessionId) return;
+  setMessage("rp-alert", "");
+  try {
+    const card = await api("POST", `training/${encodeURIComponent(training.sessionId)}/end`);
+    $("rp-scorecard").replaceChildren(scorecardEl(card));
+    $("rp-say").disabled = true;
+    $("rp-end").disabled = true;
+    training.sessionId = null;
+    if (card.trainee) {
+      $("hist-trainee").value = card.trainee;
+      showHistory();
+    }
+    $("rp-scorecard").querySelector(".score-total").focus();
+  } catch (err) {
+    setMessage("rp-alert", err.message);
+  }
+}
+
+/** The scorecard: total out of 100, then every check passed or not with its tip. */
+function scorecardEl(card) {
+  const points = (n) => String(n).replace(".", ",");
+  return el("article", { class: "scorecard", "aria-label": "Scorekaart" },
+    el("h3", { class: "score-total", tabIndex: -1 }, "Scorekaart: ", el("strong", { class: "score-value", text: String(card.total) }), " van de 100 punten"),
+    el("ul", { class: "checks" }, ...card.checks.map((c) => el("li", { class: "score-check", "data-key": c.key, "data-passed": String(c.passed) },
+      el("span", { class: "mark", text: c.passed ? "✔" : (c.credit > 0 ? "½" : "✘"), "aria-label": c.passed ? "gehaald" : "niet gehaald" }),
+      el("span", { class: "label", text: c.label }),
+      el("span", { class: "points", text: `${points(c.points)}/${c.weight}` }),
+      c.tip ? el("p", { class: "tip", text: c.tip }) : null))));
+}
+
+async function scoreTranscript(event) {
+  event.preventDefault();
+  setMessage("tr-alert", "");
+  $("tr-scorecard").replaceChildren();
+  try {
+    const card = await api("POST", "training/transcript", {
+      text: $("tr-text").value, trainee: $("tr-trainee").value, case_id: $("tr-case").value });
+    $("tr-scorecard").replaceChildren(scorecardEl(card));
+    if (card.stored) {
+      $("hist-trainee").value = card.trainee;
+      showHistory();
+    }
+  } catch (err) {
+    setMessage("tr-alert", err.message);
+    $("tr-text").focus();
+  }
+}
+
+async function showHistory(event) {
+  if (event) event.preventDefault();
+  setMessage("hist-alert", "");
+  try {
+    const data = await api("GET", `training/history?trainee=${encodeURIComponent($("hist-trainee").value)}`);
+    const rows = data.sessions.map((s) => el("tr", {},
+      el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { text: String(s.total) })));
+    $("hist-table").querySelector("tbody").replaceChildren(...rows);
+    $("hist-table").hidden = !rows.length;
+    $("hist-empty").hidden = rows.length > 0;
+    $("hist-empty").textContent = rows.length ? "" : `Nog geen sessies voor ${data.trainee}.`;
+  } catch (err) {
+    $("hist-table").hidden = true;
+    $("hist-empty").hidden = true;
+    setMessage("hist-alert", err.message);
+  }
+}
+
+export function initTraining() {
+  $("rp-start-form").addEventListener("submit", startRoleplay);
+  $("rp-say-form").addEventListener("submit", sayInRoleplay);
+  $("rp-end").addEventListener("click", endRoleplay);
+  $("tr-form").addEventListener("submit", scoreTranscript);
+  $("hist-form").addEventListener("submit", showHistory);
+}
