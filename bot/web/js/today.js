@@ -13,13 +13,23 @@ const KINDS = [
 ];
 
 let openCase = () => {};
+let pending = null;  // [date asked, its request]: a date picker fires "change" and the
+                     // form "submit" for one choice; one request serves both
 
 /** Loads the list for the date in the date field, or for the server's today when empty. */
-export async function loadFollowups() {
-  setMessage("today-alert", "");
+export function loadFollowups() {
   const on = $("today-date").value;
+  if (pending && pending[0] === on) return pending[1];
+  const request = show(on).finally(() => { if (pending && pending[1] === request) pending = null; });
+  pending = [on, request];
+  return request;
+}
+
+async function show(on) {
+  setMessage("today-alert", "");
   try {
     const data = await api("GET", on ? `followups?on=${encodeURIComponent(on)}` : "followups");
+    if ($("today-date").value !== on && on) return;  // a newer date was asked meanwhile
     $("today-date").value = data.date;
     render(data);
   } catch (err) {
