@@ -55,3 +55,24 @@ def test_migrating_twice_changes_nothing(tmp_path):
     migrate(first)
     with first.connect() as db:
         assert db.execute(sa.text("SELECT count(*) FROM alembic_version")).scalar() == 1
+
+
+def test_the_cases_of_the_earlier_case_store_are_taken_over(tmp_path):
+    """Before the ledger, cases lived in build/cases.sqlite3 as JSON documents."""
+    import json
+    import sqlite3
+
+    from bot.coach.case_files import SAMPLE_CASES, load_yaml
+    from bot.coach.cases import case_to_dict
+    from bot.storage.store import legacy_cases
+
+    old = tmp_path / "cases.sqlite3"
+    demo = load_yaml(SAMPLE_CASES)[0]
+    with sqlite3.connect(old) as db:
+        db.execute("CREATE TABLE cases (id TEXT PRIMARY KEY, company TEXT, contact TEXT, "
+                   "data TEXT, updated_at TEXT)")
+        db.execute("INSERT INTO cases VALUES (?, ?, ?, ?, ?)",
+                   (demo.id, demo.company, demo.contact.name, json.dumps(case_to_dict(demo)),
+                    "2026-11-01T10:00:00"))
+    assert legacy_cases(old) == [demo]
+    assert legacy_cases(tmp_path / "missing.sqlite3") == []
