@@ -37,7 +37,8 @@ run: train
 shell: train
 	$(PY) -m bot.cli shell
 
-## serve: Rasa on 127.0.0.1:5005 (pane, REST channel + API), action server on 127.0.0.1:5055
+## serve: Rasa on 127.0.0.1:5005 (pane, REST channel, health; its HTTP API only with
+## INCASSO_RASA_API_TOKEN), action server on 127.0.0.1:5055; supervised, stops on Ctrl-C/SIGTERM
 serve: train
 	$(PY) -m bot.cli serve
 

@@ -1,8 +1,10 @@
 """Command line: the interactive Dutch coach session, the servers, and case import.
 
     python -m bot.cli shell              start the servers and type what the debtor says
-    python -m bot.cli serve              the live pane, Rasa on 127.0.0.1:5005, actions on :5055
+    python -m bot.cli serve              the live pane, Rasa on 127.0.0.1:5005, actions on :5055,
+                                         both supervised (restarted when they stop)
         [--chat-credentials FILE]        … with Slack and Teams (credentials-chat.yml)
+        [--host ADRES]                   Rasa's bind address (default $INCASSO_BIND or 127.0.0.1)
     python -m bot.cli cases [ZOEKTERM]   list cases
     python -m bot.cli import-cases FILE  import a .yml or .csv file of cases
     python -m bot.cli roleplay | report NAAM | score-transcript FILE   (bot/roleplay_cli.py)
@@ -11,8 +13,6 @@
 from __future__ import annotations
 
 import argparse
-import json
-import signal
 import sys
 import time
 import uuid
@@ -21,10 +21,13 @@ from pathlib import Path
 import requests
 
 from bot import ledger_cli, roleplay_cli
+from bot.channels.commands import END_CALL, InputError, said, start_call
 from bot.coach.case_files import import_file
 from bot.coach.cases import CaseError
-from bot.servers import Services, missing_env_vars
+from bot.servers import Interrupted, Services, missing_env_vars
+from bot.storage.database import DatabaseDamaged
 from bot.storage.store import default_storage
+from bot.supervisor import Supervisor
 
 HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt eronder.
   :dossier DEMO-1   gesprek starten met dossier DEMO-1 (voorbereiding verschijnt)
@@ -41,26 +44,39 @@ def _send(url: str, sender: str, text: str) -> list[dict]:
 
 
 def _command(line: str) -> str | None:
-    """Shell shortcuts to Rasa messages; None means 'handled here'."""
+    """Shell shortcuts to Rasa messages; None means 'handled here'. Anything else typed is
+    the debtor's words (bot.channels.commands.said): a typed "/end_call" is text."""
     word, _, rest = line.partition(" ")
-    if word == ":dossier":
-        return "/start_call" + json.dumps({"case_id": rest.strip()})
-    if word == ":einde":
-        return "/end_call"
-    if word == ":dossiers":
-        for case_id, company, contact in default_storage().cases.search(rest):
-            print(f"  {case_id:10} {company} — {contact}")
+    try:
+        if word == ":dossier":
+            return start_call(rest.strip())
+        if word == ":einde":
+            return END_CALL
+        if word == ":dossiers":
+            for case_id, company, contact in default_storage().cases.search(rest[:100]):
+                print(f"  {case_id:10} {company} — {contact}")
+            return None
+        if word in (":help", ":hulp", "?"):
+            print(HELP)
+            return None
+        return said(line)
+    except InputError as err:
+        print(err.message)
         return None
-    if word in (":help", ":hulp", "?"):
-        print(HELP)
-        return None
-    return line
 
 
 def shell(services: Services) -> None:
     print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
     started = time.monotonic()
-    with services:
+    try:
+        _shell_session(services, started)
+    except (Interrupted, KeyboardInterrupt):
+        print("\nGestopt.")
+
+
+def _shell_session(services: Services, started: float) -> None:
+    with Supervisor(services) as supervisor:
+        supervisor.raise_on_signals()  # input() must be interrupted by SIGTERM and Ctrl-C
         print(f"Klaar in {time.monotonic() - started:.0f} s.\n\n{HELP}\n")
         sender = f"terminal-{uuid.uuid4().hex[:8]}"
         while True:
@@ -74,6 +90,7 @@ def shell(services: Services) -> None:
             message = _command(line)
             if message is None:
                 continue
+            supervisor.check()  # a server that stopped is started again (after its back-off)
             try:
                 replies = _send(services.rasa_url, sender, message)
             except requests.RequestException as err:
@@ -83,27 +100,28 @@ def shell(services: Services) -> None:
             print("\n" + "\n\n".join(r["text"] for r in replies if r.get("text")) + "\n")
 
 
-def _stop_on_sigterm(*_: object) -> None:
-    """systemd and `kill` send SIGTERM: stop both servers as Ctrl-C does."""
-    raise KeyboardInterrupt
-
-
 def serve(services: Services) -> None:
+    """Both servers, supervised, until SIGTERM (systemd, `kill`) or Ctrl-C."""
     print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
-    signal.signal(signal.SIGTERM, _stop_on_sigterm)
-    with services:
-        print(f"\nOpen de gesprekshulp in uw browser: {services.rasa_url}/webhooks/pane/\n")
-        print(f"Rasa (REST + API):  {services.rasa_url}/webhooks/rest/webhook")
-        print(f"Actieserver:        {services.action_url}/webhook")
-        if services.chat_credentials:
-            print(f"Slack:              {services.rasa_url}/webhooks/slack/webhook")
-            print(f"Teams:              {services.rasa_url}/webhooks/botframework/webhook")
-        print("Stoppen met Ctrl-C.", flush=True)
-        try:
-            while all(p.poll() is None for p in services.processes):
-                time.sleep(1)
-        except KeyboardInterrupt:
-            pass
+    try:
+        with Supervisor(services) as supervisor:
+            print(f"\nOpen de gesprekshulp in uw browser: {services.rasa_url}/webhooks/pane/\n")
+            if services.host != "127.0.0.1":
+                print(f"Rasa luistert op {services.host} (INCASSO_BIND/--host): zet er TLS en "
+                      "een login voor, zie README.")
+            print(f"Rasa (REST):        {services.rasa_url}/webhooks/rest/webhook")
+            print(f"Gezondheid:         {services.rasa_url}/webhooks/health")
+            print("HTTP-API van Rasa:  " + ("aan, met token (INCASSO_RASA_API_TOKEN)"
+                                            if services.api_token else "uit"))
+            print(f"Actieserver:        {services.action_url}/webhook")
+            if services.chat_credentials:
+                print(f"Slack:              {services.rasa_url}/webhooks/slack/webhook")
+                print(f"Teams:              {services.rasa_url}/webhooks/botframework/webhook")
+            print("Stoppen met Ctrl-C.", flush=True)
+            supervisor.run()
+    except Interrupted:
+        pass
+    print("Gestopt.", flush=True)
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -115,6 +133,7 @@ def main(argv: list[str] | None = None) -> int:
         p.add_argument("--rasa-port", type=int, default=5005)
         p.add_argument("--action-port", type=int, default=5055)
         p.add_argument("--chat-credentials", type=Path, help="Slack/Teams channels to add")
+        p.add_argument("--host", help="Rasa's bind address (default $INCASSO_BIND or 127.0.0.1)")
     sub.add_parser("cases").add_argument("search", nargs="?", default="")
     sub.add_parser("import-cases").add_argument("file")
     roleplay_cli.add_commands(sub)
@@ -132,9 +151,17 @@ def main(argv: list[str] | None = None) -> int:
             print(f"Niet ingesteld: {', '.join(missing)}. Zie README, ‘Slack en Teams’.",
                   file=sys.stderr)
             return 2
-        services = Services(rasa_port=args.rasa_port, action_port=args.action_port,
-                            chat_credentials=args.chat_credentials)
-        (shell if args.command == "shell" else serve)(services)
+        try:  # a bad --host/$INCASSO_BIND or API token is refused before anything starts
+            services = Services(rasa_port=args.rasa_port, action_port=args.action_port,
+                                chat_credentials=args.chat_credentials, host=args.host)
+        except ValueError as err:
+            print(err, file=sys.stderr)
+            return 2
+        try:
+            (shell if args.command == "shell" else serve)(services)
+        except DatabaseDamaged as err:
+            print(err, file=sys.stderr)
+            return 3
     elif args.command == "cases":
         for case_id, company, contact in default_storage().cases.search(args.search):
             print(f"{case_id:10} {company} — {contact}")
@@ -149,4 +176,8 @@ def main(argv: list[str] | None = None) -> int:
 
 
 if __name__ == "__main__":
-    sys.exit(main())
+    try:
+        sys.exit(main())
+    except DatabaseDamaged as err:  # any command: a clear message, never a traceback
+        print(err, file=sys.stderr)
+        sys.exit(3)

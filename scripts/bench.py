@@ -21,11 +21,13 @@ import json
 import os
 import platform
 import re
+import secrets
 import socket
 import subprocess
 import sys
 import tempfile
 import time
+import urllib.parse
 import uuid
 from collections import Counter
 from dataclasses import dataclass
@@ -48,6 +50,7 @@ sys.path.insert(0, str(Path(__file__).resolve().parent))
 from bench_pane import pane_latency  # noqa: E402
 from bench_report import render  # noqa: E402
 from bot.nlu.speaker_intents import COLLECTOR, DEBTOR, belongs_to, best_intent  # noqa: E402
+from bot.rasa_run import API_TOKEN_ENV  # noqa: E402
 from bot.servers import Services, service_env  # noqa: E402
 
 TRAIN_GLOB = "bot/data/nlu/*.yml"
@@ -143,9 +146,15 @@ def baseline_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]]
     return score_intents([i for _, i in holdout], model.predict([t for t, _ in holdout]))
 
 
+def parse_url(services: Services) -> str:
+    """Rasa's POST /model/parse, with the API token the benchmark gave the server."""
+    return f"{services.rasa_url}/model/parse?" + urllib.parse.urlencode(
+        {"token": services.api_token})
+
+
 def parse(session: requests.Session, services: Services, text: str) -> dict:
     """The running Rasa server's NLU result for one text."""
-    response = session.post(f"{services.rasa_url}/model/parse", json={"text": text}, timeout=60)
+    response = session.post(parse_url(services), json={"text": text}, timeout=60)
     response.raise_for_status()
     return response.json()
 
@@ -272,7 +281,7 @@ def latency_end_to_end(session: requests.Session, services: Services, texts: lis
 def latency_parse(session: requests.Session, services: Services, texts: list[str],
                   messages: int) -> Latency:
     """POST /model/parse latency (NLU only) for `messages` texts after WARMUP unmeasured ones."""
-    url = f"{services.rasa_url}/model/parse"
+    url = parse_url(services)
     for text in texts[:WARMUP]:
         timed(session, url, {"text": text})
     return Latency([timed(session, url, {"text": text})[0]
@@ -330,8 +339,10 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
     ensure_ports_free(RASA_PORT, ACTION_PORT)
     # The benchmark's calls go to a scratch database, not to the user's build/incasso.sqlite3.
     scratch = Path(tempfile.mkdtemp(prefix="incasso-bench-"))
+    # Rasa's HTTP API (for /model/parse) is on only with a token: a fresh one per run.
     services = Services(rasa_port=RASA_PORT, action_port=ACTION_PORT, model=model,
-                        env={"INCASSO_DATABASE_URL": f"sqlite:///{scratch / 'bench.sqlite3'}"})
+                        env={"INCASSO_DATABASE_URL": f"sqlite:///{scratch / 'bench.sqlite3'}",
+                             API_TOKEN_ENV: secrets.token_urlsafe(32)})
     texts = [text for text, _ in holdout]
     try:
         services.start()

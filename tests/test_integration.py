@@ -97,7 +97,7 @@ def test_unknown_case_gets_a_clear_dutch_error(services):
 
 
 @pytest.mark.parametrize("message", [
-    "", "   ", "🙂🙏💶", "x" * 20_000,
+    "", "   ", "🙂🙏💶", "x" * 2000, "/ /end_call", "\ud800",
     "Sorry, I don't speak Dutch, the invoice is wrong maar ik betaal misschien later",
     '/start_call{"case_id":', "/start_call{case_id: DEMO-1}", "/start_call", "/unknown_command",
 ])
@@ -107,11 +107,14 @@ def test_bad_input_always_gets_an_answer(services, message):
     assert payloads and payloads[0]["type"] in ("advice", "rephrase", "brief", "error")
 
 
-def test_huge_message_is_still_advised(services):
+def test_a_long_message_is_still_advised_and_a_longer_one_refused(services):
     call = Call(services)
     call.say('/start_call{"case_id":"DEMO-1"}')
-    _, payloads = call.say("De factuur is nooit bij ons aangekomen. " * 500)
+    _, payloads = call.say("De factuur is nooit bij ons aangekomen. " * 49)  # 1.960 tekens
     assert payloads[0]["type"] in ("advice", "rephrase")
+    refused = requests.post(call.url, json={"sender": call.sender, "message": "x" * 20_000},
+                            timeout=60)
+    assert refused.status_code == 413 and "maximaal 2.000" in refused.json()["error"]
 
 
 def test_dead_action_server_gives_a_clear_message(trained_model, tmp_path):

@@ -4,23 +4,27 @@ message.
 Colleagues type in a chat, not in a terminal, so the commands are words: a case id (or
 "dossier DEMO-1") loads the case, "debiteur zegt: …" marks the debtor's words, "einde" or
 "samenvatting" ends the call, "dossiers <zoekterm>" looks cases up. Plain Python without
-Rasa, so the mapping is unit-tested on its own.
+Rasa, so the mapping is unit-tested on its own. What a colleague types is text for Rasa
+(bot.channels.commands.said): only the words above become commands, never a "/…" typed
+or quoted in the chat.
 """
 from __future__ import annotations
 
-import json
 import logging
 import re
 from dataclasses import dataclass
 from typing import Any, Awaitable, Callable, Protocol
 
-from bot.storage.store import default_storage
+from bot.channels import commands
+from bot.channels.commands import END_CALL, InputError
 from bot.coach.playbook import default_playbook
+from bot.storage.store import default_storage
 
 logger = logging.getLogger(__name__)
 
-RASA, SEARCH, HELP = "rasa", "search", "help"
+RASA, SEARCH, HELP, REFUSED = "rasa", "search", "help", "refused"
 MAX_LISTED = 10
+MAX_QUERY_CHARS = 100
 
 _DEBTOR_PREFIX = re.compile(r"^\s*(?:de\s+)?debiteur(?:\s+zegt\s*:?|\s*:)\s*", re.IGNORECASE)
 _CASE_COMMAND = re.compile(r"^:?dossier\b\s*:?\s*(?P<id>[^\s,;!?]+)", re.IGNORECASE)
@@ -42,43 +46,58 @@ HELP_LINES = (
 
 @dataclass(frozen=True)
 class Command:
-    kind: str   # RASA: send `text` to Rasa; SEARCH: list cases matching `text`; HELP
-    text: str = ""
+    kind: str   # RASA: send `text` to Rasa; SEARCH: list cases matching `text`; HELP;
+    text: str = ""  # REFUSED: `text` is the Dutch reason, answered without Rasa
 
 
-def start_call(case_id: str) -> str:
-    return "/start_call" + json.dumps({"case_id": case_id})
+def start_call(case_id: str) -> str | None:
+    """The command for a case id from the chat, or None when it cannot be one (too long)."""
+    try:
+        return commands.start_call(case_id)
+    except InputError:
+        return None
+
+
+def _words(text: str) -> Command:
+    """Text for Rasa, never a command; a refusal when it is too long."""
+    try:
+        return Command(RASA, commands.said(text))
+    except InputError as err:
+        return Command(REFUSED, err.message)
 
 
 def interpret(text: str, is_case_id: Callable[[str], bool]) -> Command:
     """The command a chat message stands for; ``is_case_id`` tells whether a word names a
     stored case, so "ik bel nu DEMO-3" starts a call but an invoice number does not."""
-    text = (text or "").strip()
+    text = commands.clean(text or "").strip()
     prefixed = _DEBTOR_PREFIX.match(text)
     if prefixed:  # the debtor's own words, never a command
-        return Command(RASA, text[prefixed.end():].strip())
+        return _words(text[prefixed.end():])
     plain = text.lower().strip(" .!:").lstrip(":")
     if plain in _HELP_WORDS:
         return Command(HELP)
     if plain in _END_WORDS:
-        return Command(RASA, "/end_call")
+        return Command(RASA, END_CALL)
     search = _SEARCH_COMMAND.match(text)
     if search:
-        return Command(SEARCH, search["query"].strip(" .!?"))
+        return Command(SEARCH, search["query"].strip(" .!?")[:MAX_QUERY_CHARS])
     case = _CASE_COMMAND.match(text)
     if case:
         case_id = case["id"].strip(".:")
-        if re.search(r"\d", case_id) or is_case_id(case_id):  # not "dossier is bij de advocaat"
-            return Command(RASA, start_call(case_id))
-    words = _TOKEN.findall(text)
-    if len(words) == 1 and text.strip("*_` .!") == words[0] and (
+        command = start_call(case_id)
+        # "dossier is bij de advocaat" names no case
+        if command and (re.search(r"\d", case_id) or is_case_id(case_id)):
+            return Command(RASA, command)
+    words = _TOKEN.findall(text[:commands.MAX_TEXT_CHARS + 1])
+    if len(words) == 1 and text.strip("*_` .!") == words[0] and start_call(words[0]) and (
             _LOOKS_LIKE_CASE_ID.fullmatch(words[0]) or is_case_id(words[0])):
         return Command(RASA, start_call(words[0]))  # a lone id, known or not: load it
-    candidates = [w for w in words if re.search(r"[A-Za-z]", w) and re.search(r"\d", w)]
+    candidates = [w for w in words if re.search(r"[A-Za-z]", w) and re.search(r"\d", w)
+                  and len(w) <= commands.MAX_ID_CHARS]
     for word in candidates[:_MAX_CANDIDATES]:
         if is_case_id(word):
             return Command(RASA, start_call(word))
-    return Command(RASA, text)
+    return _words(text)
 
 
 def is_stored_case(word: str) -> bool:
@@ -123,6 +142,10 @@ async def answer(command: Command, output: CountingOutput, sender_id: str,
     thread gets a clear message instead."""
     if command.kind == HELP:
         await output.send_response(sender_id, help_message())
+        return
+    if command.kind == REFUSED:
+        await output.send_response(sender_id, {"text": command.text, "custom": {
+            "type": "error", "code": "refused", "message": command.text}})
         return
     if command.kind == SEARCH:
         rows = default_storage().cases.search(command.text, limit=MAX_LISTED)

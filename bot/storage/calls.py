@@ -69,7 +69,7 @@ class CallRepository:
 
     def add_event(self, call_id: str, kind: str, data: dict) -> dict:
         """Appends an event to the call's timeline and returns it as pages receive it."""
-        body = json.dumps(data, ensure_ascii=False)
+        body = json.dumps(data)  # ASCII: a lone surrogate from any writer is stored safely
         for attempt in range(SEQ_RETRIES):
             try:
                 with self.engine.begin() as db:

@@ -10,7 +10,7 @@ from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.cases import Case, case_from_dict
 from bot.storage.calls import CallRepository
 from bot.storage.cases import CaseRepository
-from bot.storage.database import DEFAULT_DATABASE, ROOT, database_url, engine
+from bot.storage.database import DEFAULT_DATABASE, ROOT, database_url, engine, just_created
 from bot.storage.ledger import PaymentRepository, PromiseRepository
 
 
@@ -43,11 +43,13 @@ def legacy_cases(path: Path = LEGACY_CASES) -> list[Case]:
 
 def default_storage(url: str | None = None) -> Storage:
     """The database at ``url``, else $INCASSO_DATABASE_URL (or build/incasso.sqlite3). A
-    new, empty one takes over the cases of the earlier case store (build/cases.sqlite3)
-    or, without one, the sample cases, so the demo works out of the box."""
+    database created just now takes over the cases of the earlier case store
+    (build/cases.sqlite3) or, without one, the sample cases, so the demo works out of the
+    box. An existing one is never seeded, even when empty: that may be a damaged one, and
+    DatabaseDamaged (bot.storage.database) has already refused the recognisable damage."""
     url = url or database_url()
     storage = Storage.at(url)
-    if storage.cases.count() == 0:
+    if just_created(url) and storage.cases.count() == 0:
         earlier = legacy_cases() if url == f"sqlite:///{DEFAULT_DATABASE}" else []
         storage.cases.save_all(earlier or load_yaml(SAMPLE_CASES))
     return storage

@@ -12,6 +12,7 @@ from typing import Any, Awaitable, Callable
 from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
+from bot.channels import guard
 from bot.channels.pane import calls_api, training_api
 from bot.channels.pane.events import EventHub
 from bot.channels.pane.page import add_page_routes
@@ -30,6 +31,7 @@ class PaneInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         pane = Blueprint("incassocoach_pane", __name__)
+        guard.install(pane)  # Host, CSRF and JSON-only checks for the whole server
         add_page_routes(pane)
         calls_api.add_routes(pane, calls, self.hub, on_new_message, self.name())
         training_api.add_routes(pane, on_new_message, self.name())

@@ -14,8 +14,8 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.pane.events import EventHub
-from bot.channels.pane.validation import (PaneError, client_ref, json_body, optional_text,
-                                              served, speaker_of, spoken_text)
+from bot.channels.pane.validation import (PaneError, case_id_of, client_ref, json_body,
+                                          optional_text, served, speaker_of, spoken_text)
 from bot.coach.agreements import AgreementError
 from bot.coach.calls import CallService, UnknownCall, UnknownCase
 from bot.coach.clock import today
@@ -74,13 +74,11 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
     @served
     async def start_call(request: Request) -> HTTPResponse:
         body = json_body(request)
-        case_id = body.get("case_id")
-        if not isinstance(case_id, str) or not case_id.strip():
-            raise PaneError(400, "Kies eerst een dossier: het veld \"case_id\" ontbreekt.")
+        case_id = case_id_of(body)
         collector = optional_text(body, "collector", "de naam van de incasseerder")
         call_id = f"pane-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
         try:
-            service().start(call_id, case_id.strip()[:64], collector)
+            service().start(call_id, case_id, collector)
         except UnknownCase as err:
             raise PaneError(404, err.message) from None
         return response.json(service().snapshot(call_id), status=201)

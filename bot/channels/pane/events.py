@@ -63,4 +63,7 @@ class EventHub:
 
 
 def sse(event: dict) -> str:
-    return f"id: {event['id']}\ndata: {json.dumps(event, ensure_ascii=False)}\n\n"
+    """One event as SSE text. ASCII JSON: any string is sent as \\u escapes, so even a
+    lone surrogate stored by an older version cannot break the stream (UTF-8 encoding of
+    the text would fail on it, at the same event after every reconnect)."""
+    return f"id: {int(event['id'])}\ndata: {json.dumps(event, ensure_ascii=True)}\n\n"

@@ -2,7 +2,7 @@
 and a trainee's history. Scoring itself is all in bot.coach.roleplay."""
 from __future__ import annotations
 
-import json
+import asyncio
 import logging
 import uuid
 from collections import OrderedDict
@@ -13,9 +13,11 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.commands import (END_ROLEPLAY, MAX_TEXT_CHARS, InputError, clean, said,
+                                   start_roleplay, thousands)
 from bot.storage.store import default_storage
 from bot.channels.pane.validation import (MAX_NAME_CHARS, PaneError, json_body,
-                                              optional_text, served, spoken_text, thousands)
+                                              optional_text, served, spoken_text)
 from bot.coach.clock import today
 from bot.coach.playbook import default_playbook
 from bot.coach.roleplay.trainer import Trainer
@@ -25,6 +27,7 @@ from bot.nlu.speaker_intents import best_intent
 
 MAX_TRAININGS = 100  # open role-plays of the Training tab kept; the oldest are forgotten
 MAX_TRANSCRIPT_CHARS = 100_000
+MAX_TRANSCRIPT_LINES = 500  # a long call; each line costs one NLU parse
 
 logger = logging.getLogger(__name__)
 
@@ -91,8 +94,10 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if not trainee:
             raise PaneError(400, "Vul de naam van de trainee in, dan bewaar ik de scores.")
         session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
-        command = "/start_roleplay" + json.dumps(
-            {"scenario": scenario, "trainee": trainee, "hints": body.get("hints") is True})
+        try:
+            command = start_roleplay(scenario, trainee, body.get("hints"))
+        except InputError as err:
+            raise PaneError(err.status, err.message) from None
         briefing = roleplay_payload(await ask(session_id, command),
                                     "roleplay_start")
         trainings[session_id] = trainee
@@ -104,7 +109,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @served
     async def training_say(request: Request, session_id: str) -> HTTPResponse:
         training(session_id)
-        text = spoken_text(json_body(request))  # a leading '/' is dropped: no commands
+        text = spoken_text(json_body(request))  # plain text: never a command
         payloads = await ask(session_id, text)
         if any(p.get("type") == "error" for p in payloads):
             roleplay_payload(payloads, "roleplay_turn")  # raises the coach's Dutch error
@@ -114,7 +119,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @served
     async def training_end(request: Request, session_id: str) -> HTTPResponse:
         training(session_id)
-        card = roleplay_payload(await ask(session_id, "/end_roleplay"),
+        card = roleplay_payload(await ask(session_id, END_ROLEPLAY),
                                 "scorecard")
         trainings.pop(session_id, None)  # ended: further lines are not role-play
         return response.json(card)
@@ -135,13 +140,28 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if case_id and trainer().store.get(case_id) is None:
             raise PaneError(404, f"Dossier '{case_id}' bestaat niet. Laat het veld leeg of "
                                  "kies een bestaand dossier, bijvoorbeeld DEMO-1.")
+        text = clean(text)
         try:
             lines = parse_transcript(text)
         except TranscriptError as err:
             raise PaneError(400, str(err)) from None
-        # The running model classifies every line once (async); the trainer asks for them.
+        if len(lines) > MAX_TRANSCRIPT_LINES:
+            raise PaneError(413, f"Het transcript is te lang ({thousands(len(lines))} regels; "
+                                 f"maximaal {MAX_TRANSCRIPT_LINES}).")
+        long_line = next((line for line in lines if len(line.text) > MAX_TEXT_CHARS), None)
+        if long_line is not None:
+            raise PaneError(413, f"Regel {long_line.number} van het transcript is te lang "
+                                 f"({thousands(len(long_line.text))} tekens; maximaal "
+                                 f"{thousands(MAX_TEXT_CHARS)}).")
+        # The running model classifies every line once, as plain text (a line is never a
+        # command), one at a time with a pause for other requests: scoring a long
+        # transcript must not hold up the lines of live calls.
         agent = request.app.ctx.agent
-        parses = {line.text: await agent.parse_message(line.text) for line in lines}
+        parses: dict[str, dict] = {}
+        for line in lines:
+            if line.text not in parses:
+                parses[line.text] = await agent.parse_message(said(line.text, MAX_TEXT_CHARS))
+                await asyncio.sleep(0)
 
         def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:
             parse = parses[line]

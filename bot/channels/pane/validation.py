@@ -2,7 +2,6 @@
 {"error": "<Dutch message>"} with its status; anything unexpected a logged 500."""
 from __future__ import annotations
 
-import json
 import logging
 from functools import wraps
 from typing import Any, Awaitable, Callable
@@ -11,12 +10,13 @@ from sanic import response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.commands import MAX_TEXT_CHARS, InputError, clean, identifier, said
+from bot.channels.guard import json_object
 from bot.coach.playbook import default_playbook
 
 logger = logging.getLogger(__name__)
 
 SPEAKERS = ("debiteur", "incasseerder")
-MAX_TEXT_CHARS = 2000  # about two minutes of speech; a longer paste is a mistake
 MAX_REF_CHARS = 64
 MAX_NAME_CHARS = 60
 EXAMPLE_LINE = '{"speaker": "debiteur", "text": "De boekhouder is op vakantie."}'
@@ -31,39 +31,41 @@ class PaneError(Exception):
         self.message = message
 
 
-def thousands(number: int) -> str:
-    return f"{number:,}".replace(",", ".")
-
-
 def json_body(request: Request) -> dict:
     """The request's JSON object, or a PaneError that says what is wrong with it."""
     if not (request.content_type or "").startswith("application/json"):
         raise PaneError(415, "Stuur de gegevens als JSON, met de header "
                              "'Content-Type: application/json'.")
     try:
-        body = json.loads(request.body or b"")
-    except (ValueError, UnicodeDecodeError):
-        raise PaneError(400, "De aanvraag is geen geldige JSON. Stuur bijvoorbeeld "
-                             f"{EXAMPLE_LINE}.") from None
-    if not isinstance(body, dict):
-        raise PaneError(400, f"Verwacht een JSON-object, bijvoorbeeld {EXAMPLE_LINE}.")
-    return body
+        return json_object(request.body, EXAMPLE_LINE)
+    except InputError as err:
+        raise PaneError(err.status, err.message) from None
 
 
 def spoken_text(body: dict) -> str:
-    """The utterance from a request, checked; a leading '/' is dropped, because speech is
-    never a Rasa command (a pasted '/end_call' must not end the call)."""
+    """The utterance from a request, checked and made plain text by commands.said:
+    speech is never a Rasa command (a pasted '/end_call' must not end the call)."""
     text = body.get("text")
     if not isinstance(text, str):
         raise PaneError(400, "Het veld \"text\" ontbreekt of is geen tekst.")
-    text = text.strip().lstrip("/").strip()
+    try:
+        text = said(text, MAX_TEXT_CHARS)
+    except InputError as err:
+        raise PaneError(err.status, err.message) from None
     if not text:
         raise PaneError(400, default_playbook().messages["empty_message"])
-    if len(text) > MAX_TEXT_CHARS:
-        raise PaneError(413, f"De tekst is te lang ({thousands(len(text))} tekens; maximaal "
-                             f"{thousands(MAX_TEXT_CHARS)}). Stuur alleen wat er net gezegd is, "
-                             "zo nodig in kortere stukken.")
     return text
+
+
+def case_id_of(body: dict) -> str:
+    """The case id of a request: 1–64 visible characters."""
+    case_id = body.get("case_id")
+    if not isinstance(case_id, str) or not case_id.strip():
+        raise PaneError(400, "Kies eerst een dossier: het veld \"case_id\" ontbreekt.")
+    try:
+        return identifier(case_id)
+    except InputError as err:
+        raise PaneError(err.status, err.message) from None
 
 
 def speaker_of(body: dict) -> str:
@@ -78,7 +80,7 @@ def client_ref(body: dict) -> str | None:
     """The sender's own reference for a line, echoed in its event (the page matches its
     pending card with it)."""
     ref = body.get("ref")
-    return ref[:MAX_REF_CHARS] if isinstance(ref, str) and ref else None
+    return clean(ref)[:MAX_REF_CHARS] if isinstance(ref, str) and ref else None
 
 
 def optional_text(body: dict, key: str, what: str, limit: int = MAX_NAME_CHARS) -> str:
@@ -88,7 +90,7 @@ def optional_text(body: dict, key: str, what: str, limit: int = MAX_NAME_CHARS) 
         return ""
     if not isinstance(value, str):
         raise PaneError(400, f"Het veld \"{key}\" ({what}) moet tekst zijn.")
-    value = " ".join(value.split())
+    value = " ".join(clean(value).split())
     if len(value) > limit:
         raise PaneError(400, f"{what[:1].upper()}{what[1:]} is te lang (maximaal {limit} tekens).")
     return value
