@@ -14,7 +14,7 @@ TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name
 	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/nlu/unknown_words_guard.py \
 	bot/nlu/intent_classifier.py build/spacy_nl/incasso_pipeline.json
 
-.PHONY: install train run serve serve-chat shell test bench clean roleplay report
+.PHONY: install train run serve serve-chat shell lint test bench clean roleplay report
 
 ## install: create .venv from the lock file (fast no-op when nothing changed)
 install:
@@ -47,8 +47,13 @@ CHAT_CREDENTIALS ?= credentials-chat.yml
 serve-chat: train
 	$(PY) -m bot.cli serve --chat-credentials $(CHAT_CREDENTIALS)
 
-## test: install, train if needed, run the whole test suite
-test: train
+## lint: ruff and mypy, as configured in pyproject.toml
+lint: install
+	$(VENV)/bin/ruff check bot tests scripts
+	$(VENV)/bin/mypy
+
+## test: install, train if needed, lint and type-check, run the whole test suite
+test: train lint
 	$(PY) -m pytest
 
 ## roleplay: practice a collection call; the bot plays the debtor (SCENARIO=…, TRAINEE=…)

@@ -12,15 +12,16 @@ import argparse
 import sys
 from pathlib import Path
 
-from bot.storage.store import default_storage
 from bot.coach.roleplay.history import chart_path, default_history, draw_chart, report_text
 from bot.coach.roleplay.scenarios import ScenarioError
 from bot.coach.roleplay.scorecard import CHECKS
 from bot.coach.roleplay.trainer import ATTITUDE_NL, RolePlayError, Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
 from bot.nlu.speaker_intents import COLLECTOR
+from bot.storage.store import default_storage
 
 COMMANDS = ("roleplay", "report", "score-transcript")
+MODEL_HELP = "getraind model (standaard models/incassocoach.tar.gz)"
 HELP = """Typ wat u als incasseerder zegt en druk op Enter; de debiteur antwoordt.
   :einde   gesprek beëindigen en de scorekaart zien (ook na het afscheid, of Ctrl-D)
   :stop    stoppen zonder score"""
@@ -33,15 +34,16 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     play.add_argument("--hints", action=argparse.BooleanOptionalAction, default=None,
                       help="na elke zin een tip (standaard: vragen)")
     play.add_argument("--seed", type=int, help="vaste seed: dezelfde debiteur bij dezelfde zinnen")
-    play.add_argument("--model", type=Path, help="getraind model (standaard models/incassocoach.tar.gz)")
+    play.add_argument("--model", type=Path, help=MODEL_HELP)
     report = sub.add_parser("report", help="trainingshistorie van een trainee plus grafiek")
     report.add_argument("trainee")
     report.add_argument("--out", type=Path, help="PNG-bestand (standaard build/reports/<naam>.png)")
     score = sub.add_parser("score-transcript", help="een echt gesprek scoren")
-    score.add_argument("file", help="tekstbestand met regels 'Incasseerder: …' en 'Debiteur: …' (- = stdin)")
+    score.add_argument("file", help="tekstbestand met regels 'Incasseerder: …' en "
+                                    "'Debiteur: …' (- = stdin)")
     score.add_argument("--trainee", help="bewaar de score in de historie van deze trainee")
     score.add_argument("--case", help="dossier van het gesprek, voor voorbeeldzinnen in de tips")
-    score.add_argument("--model", type=Path, help="getraind model (standaard models/incassocoach.tar.gz)")
+    score.add_argument("--model", type=Path, help=MODEL_HELP)
 
 
 def _ask(prompt: str, default: str = "") -> str:

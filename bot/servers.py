@@ -20,6 +20,7 @@ import threading
 import time
 import urllib.error
 import urllib.request
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -43,7 +44,7 @@ class Interrupted(Exception):
 def bind_address(value: str | None = None) -> str:
     """The address Rasa listens on: ``value``, else $INCASSO_BIND, else 127.0.0.1. Only an
     IP address (0.0.0.0 = every interface); ValueError in Dutch otherwise."""
-    address = (value or os.environ.get(BIND_ENV, "")).strip() or LOOPBACK
+    address = (value or os.environ.get(BIND_ENV) or "").strip() or LOOPBACK
     try:
         return str(ipaddress.ip_address(address))
     except ValueError:
@@ -94,7 +95,7 @@ def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = N
     raise TimeoutError(f"{url} did not answer within {timeout:.0f} s")
 
 
-def missing_env_vars(credentials: Path, env: dict[str, str] | None = None) -> list[str]:
+def missing_env_vars(credentials: Path, env: Mapping[str, str] | None = None) -> list[str]:
     """The ${VAR}s in a credentials file that are not set; Rasa would stop on them."""
     env = os.environ if env is None else env
     settings = [line for line in Path(credentials).read_text().splitlines()
@@ -122,6 +123,12 @@ class Services:
         api_token({**os.environ, **self.env})
 
     @property
+    def bind_host(self) -> str:
+        """``host`` as __post_init__ resolved it (never None after that)."""
+        assert self.host is not None
+        return self.host
+
+    @property
     def processes(self) -> tuple[subprocess.Popen, ...]:
         """The current action server and Rasa processes (those started), in that order."""
         return tuple(p for p in (self.action, self.rasa) if p is not None)
@@ -129,7 +136,7 @@ class Services:
     @property
     def rasa_url(self) -> str:
         """Where this machine reaches Rasa (loopback when it listens on every interface)."""
-        address = ipaddress.ip_address(self.host)
+        address = ipaddress.ip_address(self.bind_host)
         if address.is_unspecified:
             return f"http://{LOOPBACK}:{self.rasa_port}"
         return f"http://{f'[{address}]' if address.version == 6 else address}:{self.rasa_port}"
@@ -173,18 +180,18 @@ class Services:
                                 + Path(self.chat_credentials).read_text())
             credentials = combined
         self.rasa = self._spawn(
-            [sys.executable, "-m", "bot.rasa_run", "-i", self.host, "-p", str(self.rasa_port),
+            [sys.executable, "-m", "bot.rasa_run", "-i", self.bind_host, "-p", str(self.rasa_port),
              "-m", str(self.model), "--endpoints", str(endpoints),
              "--credentials", str(credentials)],
             f"rasa-{self.rasa_port}.log",
-            service_env(**{**self.env, BIND_ENV: self.host}))  # the Host guard allows it
+            service_env(**{**self.env, BIND_ENV: self.bind_host}))  # the Host guard allows it
         # Any answer of the health URL (503 too: the action server may be down) means the
         # model is loaded: Rasa serves only after loading it.
         wait_until_up(f"{self.rasa_url}{HEALTH_PATH}", 180, self.rasa, any_status=True,
                       stop=self.stop_requested)
         return self.rasa
 
-    def start(self) -> "Services":
+    def start(self) -> Services:
         """Migrates the database once (DatabaseDamaged before any server starts), then
         starts both servers; stops what did start when anything fails or is interrupted."""
         default_storage(self.env.get(DATABASE_URL_ENV))
@@ -210,7 +217,7 @@ class Services:
                 process.wait()
             terminate(process, signal.SIGKILL)  # anything the server left in its group
 
-    def __enter__(self) -> "Services":
+    def __enter__(self) -> Services:
         return self.start()
 
     def __exit__(self, *exc: object) -> None:

@@ -9,11 +9,14 @@ process group is stopped and nothing is left behind.
 from __future__ import annotations
 
 import signal
+import subprocess
 import sys
 import threading
 import time
+from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Callable
+from types import FrameType
+from typing import Any
 
 from bot.servers import Interrupted, Services, terminate
 
@@ -21,6 +24,9 @@ FIRST_DELAY = 1.0
 MAX_DELAY = 30.0
 STABLE_SECONDS = 60.0  # a server that ran this long starts again after FIRST_DELAY
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+
+# What signal.signal() takes and returns.
+SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
 
 
 def log(message: str) -> None:
@@ -31,8 +37,8 @@ def log(message: str) -> None:
 @dataclass
 class _Watched:
     name: str
-    start: Callable[[], object]
-    current: Callable[[], object]
+    start: Callable[[], subprocess.Popen]
+    current: Callable[[], subprocess.Popen | None]
     started_at: float = 0.0
     delay: float = FIRST_DELAY
     restart_at: float | None = None
@@ -49,9 +55,9 @@ class Supervisor:
         self.watched = (
             _Watched("actieserver", services.start_action_server, lambda: services.action),
             _Watched("Rasa", services.start_rasa, lambda: services.rasa))
-        self._previous: dict[int, object] = {}
+        self._previous: dict[int, SignalHandler] = {}
 
-    def __enter__(self) -> "Supervisor":
+    def __enter__(self) -> Supervisor:
         for signum in STOP_SIGNALS:
             self._previous[signum] = signal.signal(signum, self._on_signal)
         try:

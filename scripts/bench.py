@@ -47,11 +47,12 @@ if str(ROOT) not in sys.path:  # `python scripts/bench.py` without PYTHONPATH
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
-from bench_pane import pane_latency  # noqa: E402
-from bench_report import render  # noqa: E402
 from bot.nlu.speaker_intents import COLLECTOR, DEBTOR, belongs_to, best_intent  # noqa: E402
 from bot.rasa_run import API_TOKEN_ENV  # noqa: E402
 from bot.servers import Services, service_env  # noqa: E402
+
+from bench_pane import pane_latency  # noqa: E402
+from bench_report import render  # noqa: E402
 
 TRAIN_GLOB = "bot/data/nlu/*.yml"
 HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
@@ -168,7 +169,8 @@ def rasa_scores(session: requests.Session, services: Services,
 
 
 def speaker_scores(session: requests.Session, services: Services,
-                   holdout: list[tuple[str, str]], speaker: str) -> tuple[IntentScores, IntentScores]:
+                   holdout: list[tuple[str, str]],
+                   speaker: str) -> tuple[IntentScores, IntentScores]:
     """(raw top-1, speaker-aware) scores of the trained model on one speaker's held-out
     set; speaker-aware takes the best intent of that speaker (bot/nlu/speaker_intents.py)."""
     parses = [parse(session, services, text) for text, _ in holdout]
@@ -192,9 +194,10 @@ def baseline_speaker_scores(train: list[tuple[str, str]], holdout: list[tuple[st
                          [model.classes_[row.argmax()] for row in probabilities])
 
 
-def top_confusions(truth: list[str], predicted: list[str], n: int = 10) -> list[tuple[str, str, int]]:
+def top_confusions(truth: list[str], predicted: list[str],
+                   n: int = 10) -> list[tuple[str, str, int]]:
     """The n most frequent (true, predicted, count) mistakes."""
-    counts = Counter((t, p) for t, p in zip(truth, predicted) if t != p)
+    counts = Counter((t, p) for t, p in zip(truth, predicted, strict=True) if t != p)
     return [(t, p, c) for (t, p), c in counts.most_common(n)]
 
 

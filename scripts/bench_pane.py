@@ -48,7 +48,8 @@ def _submit(page: Page, text: str) -> tuple[float, bool]:
     """(milliseconds from Enter to the rendered card, whether it was an error card)."""
     page.locator("#said").fill(text)
     page.keyboard.press("Enter")
-    ms = page.evaluate("() => window.__stopwatch.done")  # evaluate, not eval: the pane's CSP forbids that
+    # evaluate, not eval: the pane's CSP forbids that
+    ms = page.evaluate("() => window.__stopwatch.done")
     return ms, page.locator("#timeline .turn").first.locator(".card-error").count() > 0
 
 

@@ -3,7 +3,8 @@ from __future__ import annotations
 
 from collections import Counter
 
-from bench_pane import LINES_PER_CALL, WARMUP as PANE_WARMUP
+from bench_pane import LINES_PER_CALL
+from bench_pane import WARMUP as PANE_WARMUP
 
 MACRO_F1_TARGET = 0.92
 P95_TARGET_MS = 250.0
@@ -178,8 +179,8 @@ def performance_section(r: dict) -> list[str]:
             "Playwright) on the pane (`/webhooks/pane/`): the same texts typed into the "
             "input line, the clock in the page from the Enter keydown to the first animation "
             f"frame after the card is in the timeline, after {PANE_WARMUP} unmeasured lines, a "
-            f"new call on DEMO-1 every {LINES_PER_CALL} lines (scripts/bench_pane.py). Error cards: "
-            f"{r['pane'].errors}.", ""] + _table(
+            f"new call on DEMO-1 every {LINES_PER_CALL} lines (scripts/bench_pane.py). "
+            f"Error cards: {r['pane'].errors}.", ""] + _table(
         ["Request", "n", "p50 ms", "p95 ms", "max ms", "mean ms"], rows, 5) + [
         "", "## Training time", "",
         f"`rasa train` (full pipeline and policies, into a temporary directory): "
@@ -198,7 +199,8 @@ def summary(r: dict) -> str:
              f"{r['fallbacks']} fallbacks), baseline {r['baseline'].macro_f1:.3f} "
              f"(accuracy {r['baseline'].accuracy:.3f})",
              "Speaker-aware macro-F1: debtor "
-             f"{r['speakers']['debtor'][1].macro_f1:.3f} (top-1 {r['speakers']['debtor'][0].macro_f1:.3f}), "
+             f"{r['speakers']['debtor'][1].macro_f1:.3f} "
+             f"(top-1 {r['speakers']['debtor'][0].macro_f1:.3f}), "
              f"collector {r['speakers']['collector'][1].macro_f1:.3f} "
              f"(top-1 {r['speakers']['collector'][0].macro_f1:.3f})",
              f"Entity value accuracy: {r['entities'].accuracy:.0%}",
@@ -208,7 +210,8 @@ def summary(r: dict) -> str:
              f"Pane Enter → card: p50 {r['pane'].stats()['p50']:.0f} ms, "
              f"p95 {r['pane'].stats()['p95']:.0f} ms, max {r['pane'].stats()['max']:.0f} ms",
              f"Training: {_training_text(r['train_seconds'])}",
-             f"Peak RSS: Rasa {r['memory']['rasa']:.0f} MB, actions {r['memory']['actions']:.0f} MB"]
+             f"Peak RSS: Rasa {r['memory']['rasa']:.0f} MB, "
+             f"actions {r['memory']['actions']:.0f} MB"]
     lines += [f"Target {name}: {status}" for name, _, status in targets(r)]
     return "\n".join(lines)
 

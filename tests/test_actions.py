@@ -8,8 +8,12 @@ import json
 import pytest
 from rasa_sdk import Tracker
 
-from bot.actions.call_actions import (ActionAskRephrase, ActionEndCall, ActionGiveAdvice,
-                                      ActionStartCall)
+from bot.actions.call_actions import (
+    ActionAskRephrase,
+    ActionEndCall,
+    ActionGiveAdvice,
+    ActionStartCall,
+)
 from bot.coach.business_days import is_business_day
 from bot.wiring import calls
 from tests.action_runner import run
@@ -20,7 +24,8 @@ SENDER = "test"
 def tracker(text: str, intent: str = "", confidence: float = 0.9, entities: list | None = None,
             call_id: str | None = None, metadata: dict | None = None) -> Tracker:
     return Tracker(sender_id=SENDER, slots={"call_id": call_id},
-                   latest_message={"text": text, "intent": {"name": intent, "confidence": confidence},
+                   latest_message={"text": text,
+                                   "intent": {"name": intent, "confidence": confidence},
                                    "entities": entities or []},
                    events=[{"event": "user", "text": text, "metadata": metadata or {}}],
                    paused=False, followup_action=None, active_loop={},
@@ -32,15 +37,16 @@ def call_id_after(events: list[dict]) -> str:
 
 
 def start(case_id: str = "DEMO-1") -> str:
-    _, events = run(ActionStartCall(), tracker(f'/start_call{{"case_id":"{case_id}"}}', "start_call",
-                                               entities=[{"entity": "case_id", "value": case_id}],
-                                               metadata={"collector": "Sanne Jansen"}))
+    _, events = run(ActionStartCall(), tracker(
+        f'/start_call{{"case_id":"{case_id}"}}', "start_call",
+        entities=[{"entity": "case_id", "value": case_id}],
+        metadata={"collector": "Sanne Jansen"}))
     return call_id_after(events)
 
 
 def test_start_call_sends_the_brief_and_stores_the_call():
-    messages, events = run(ActionStartCall(), tracker("", "start_call",
-                                                      entities=[{"entity": "case_id", "value": "demo-1"}]))
+    messages, events = run(ActionStartCall(), tracker(
+        "", "start_call", entities=[{"entity": "case_id", "value": "demo-1"}]))
     payload = messages[0]["custom"]
     assert payload["type"] == "brief" and payload["case_id"] == "DEMO-1"
     assert "F2026-0081" in messages[0]["text"] and "F2026-0087" in messages[0]["text"]
@@ -64,8 +70,8 @@ def test_the_collector_s_name_from_the_channel_is_kept_with_the_call():
 
 
 def test_start_call_with_unknown_case_gives_a_dutch_error_and_no_call():
-    messages, events = run(ActionStartCall(), tracker("", "start_call",
-                                                      entities=[{"entity": "case_id", "value": "NOPE-9"}]))
+    messages, events = run(ActionStartCall(), tracker(
+        "", "start_call", entities=[{"entity": "case_id", "value": "NOPE-9"}]))
     assert messages[0]["custom"]["code"] == "unknown_case"
     assert "NOPE-9" in messages[0]["text"] and "ken ik niet" in messages[0]["text"]
     assert events == []
@@ -104,7 +110,8 @@ def test_a_promise_with_date_and_amount_is_recorded_in_the_ledger():
     call_id = start()
     messages, _ = run(ActionGiveAdvice(), tracker(
         "vrijdag maak ik 1000 euro over", "promise_to_pay", call_id=call_id,
-        entities=[{"entity": "date", "value": "2026-11-27"}, {"entity": "amount", "value": 1000.0}]))
+        entities=[{"entity": "date", "value": "2026-11-27"},
+                  {"entity": "amount", "value": 1000.0}]))
     rows = calls().snapshot(call_id)["agreements"]
     assert [(a["date"], a["amount"]) for a in rows] == [("2026-11-27", 1000.0)]
     assert messages[0]["custom"]["entities"] == {"date": "2026-11-27", "amount": 1000.0}

@@ -18,5 +18,6 @@ def test_conversation_stories_pass(trained_model, tmp_path):
          "--fail-on-prediction-errors", "--no-plot"],
         cwd=ROOT, env=service_env(), capture_output=True, text=True, timeout=600)
     failed = (tmp_path / "failed_test_stories.yml")
-    details = failed.read_text() if failed.exists() else result.stdout[-3000:] + result.stderr[-3000:]
+    details = (failed.read_text() if failed.exists()
+               else result.stdout[-3000:] + result.stderr[-3000:])
     assert result.returncode == 0, details

@@ -42,7 +42,8 @@ class Call:
         self.sender = f"test-{uuid.uuid4().hex[:8]}"
 
     def say(self, text: str) -> tuple[str, list[dict]]:
-        response = requests.post(self.url, json={"sender": self.sender, "message": text}, timeout=60)
+        response = requests.post(self.url, json={"sender": self.sender, "message": text},
+                                 timeout=60)
         assert response.status_code == 200
         replies = response.json()
         assert replies, f"no reply to {text[:40]!r}"

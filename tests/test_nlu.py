@@ -50,7 +50,7 @@ def test_intent_macro_f1_on_holdout_is_above_floor(agent):
     predicted = [parse(agent, text)["intent"]["name"] for text, _ in pairs]
     truth = [intent for _, intent in pairs]
     score = f1_score(truth, predicted, average="macro", labels=sorted(set(truth)))
-    misses = [(t, p, x) for (x, t), p in zip(pairs, predicted) if t != p]
+    misses = [(t, p, x) for (x, t), p in zip(pairs, predicted, strict=True) if t != p]
     assert score >= MACRO_F1_FLOOR, f"macro-F1 {score:.3f}; misses: {misses[:20]}"
 
 
@@ -59,7 +59,7 @@ def test_collector_macro_f1_on_holdout_is_above_floor(agent):
     predicted = [best_intent(parse(agent, text), COLLECTOR)[0] for text, _ in pairs]
     truth = [intent for _, intent in pairs]
     score = f1_score(truth, predicted, average="macro", labels=sorted(set(truth)))
-    misses = [(t, p, x) for (x, t), p in zip(pairs, predicted) if t != p]
+    misses = [(t, p, x) for (x, t), p in zip(pairs, predicted, strict=True) if t != p]
     assert score >= COLLECTOR_MACRO_F1_FLOOR, f"macro-F1 {score:.3f}; misses: {misses[:20]}"
 
 

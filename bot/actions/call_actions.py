@@ -8,8 +8,16 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.actions.adapter import (CALL_ID_SLOT, calls, current_call, give_advice, in_roleplay,
-                                 message_metadata, new_call_id, reply)
+from bot.actions.adapter import (
+    CALL_ID_SLOT,
+    calls,
+    current_call,
+    give_advice,
+    in_roleplay,
+    message_metadata,
+    new_call_id,
+    reply,
+)
 from bot.actions.roleplay_actions import play_roleplay_turn
 from bot.coach.calls import UnknownCase
 

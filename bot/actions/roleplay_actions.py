@@ -9,11 +9,11 @@ from rasa_sdk import Action, Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.storage.store import default_storage
 from bot.actions.adapter import ROLEPLAY_STATE_SLOT, give_advice, in_roleplay, reply
 from bot.coach.roleplay.trainer import RolePlayError, RolePlaySession, Trainer
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import COLLECTOR, best_intent
+from bot.storage.store import default_storage
 
 
 @lru_cache(maxsize=1)

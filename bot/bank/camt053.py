@@ -146,7 +146,8 @@ def _amount(element: Element | None, where: str) -> Decimal:
         amount = Decimal(text)
     except InvalidOperation as err:
         raise StatementError(f"{where}: {text!r} in Amt is geen bedrag") from err
-    if not amount.is_finite() or amount <= 0 or amount.as_tuple().exponent < -2:
+    exponent = amount.as_tuple().exponent  # a letter for NaN and infinity
+    if not amount.is_finite() or not isinstance(exponent, int) or amount <= 0 or exponent < -2:
         raise StatementError(f"{where}: {text!r} in Amt is geen positief bedrag in centen")
     return amount.quantize(Decimal("0.01"))
 

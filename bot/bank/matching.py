@@ -9,10 +9,10 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
 from difflib import SequenceMatcher
-from typing import Iterable
 
 from bot.bank.lines import StatementLine
 from bot.coach.cases import Case
@@ -62,7 +62,8 @@ def split_known(lines: Iterable[StatementLine], known_ids: Iterable[str],
                 ) -> tuple[list[StatementLine], list[StatementLine]]:
     """(new lines, lines imported before) by the bank reference, so a re-import adds nothing."""
     seen = set(known_ids)
-    new, known = [], []
+    new: list[StatementLine] = []
+    known: list[StatementLine] = []
     for line in lines:
         (known if line.external_id in seen else new).append(line)
         seen.add(line.external_id)

@@ -12,8 +12,9 @@ from __future__ import annotations
 
 import logging
 import re
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass
-from typing import Any, Awaitable, Callable, Protocol
+from typing import Any, Protocol
 
 from bot.channels import commands
 from bot.channels.commands import END_CALL, InputError
@@ -89,14 +90,15 @@ def interpret(text: str, is_case_id: Callable[[str], bool]) -> Command:
         if command and (re.search(r"\d", case_id) or is_case_id(case_id)):
             return Command(RASA, command)
     words = _TOKEN.findall(text[:commands.MAX_TEXT_CHARS + 1])
-    if len(words) == 1 and text.strip("*_` .!") == words[0] and start_call(words[0]) and (
+    if len(words) == 1 and text.strip("*_` .!") == words[0] and (
+            lone := start_call(words[0])) and (
             _LOOKS_LIKE_CASE_ID.fullmatch(words[0]) or is_case_id(words[0])):
-        return Command(RASA, start_call(words[0]))  # a lone id, known or not: load it
+        return Command(RASA, lone)  # a lone id, known or not: load it
     candidates = [w for w in words if re.search(r"[A-Za-z]", w) and re.search(r"\d", w)
                   and len(w) <= commands.MAX_ID_CHARS]
     for word in candidates[:_MAX_CANDIDATES]:
-        if is_case_id(word):
-            return Command(RASA, start_call(word))
+        if is_case_id(word) and (command := start_call(word)):
+            return Command(RASA, command)
     return _words(text)
 
 

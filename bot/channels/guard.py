@@ -21,7 +21,8 @@ from __future__ import annotations
 
 import json
 import os
-from typing import Any, Mapping
+from collections.abc import Mapping
+from typing import Any
 from urllib.parse import urlsplit
 
 from sanic import Blueprint, Sanic, response
@@ -118,7 +119,7 @@ def _depth(value: Any) -> int:
     depth, level = 0, [value]
     while level:
         depth += 1
-        level = [v for item in level if isinstance(item, (dict, list))
+        level = [v for item in level if isinstance(item, dict | list)
                  for v in (item.values() if isinstance(item, dict) else item)]
         if depth > MAX_JSON_DEPTH:
             break

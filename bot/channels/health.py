@@ -8,7 +8,8 @@ URL; it holds no debtor data, so it needs no login.
 from __future__ import annotations
 
 import asyncio
-from typing import Any, Awaitable, Callable
+from collections.abc import Awaitable, Callable
+from typing import Any
 
 import aiohttp
 import sqlalchemy as sa
@@ -54,7 +55,7 @@ async def action_check(app: Any) -> Check:
                 if answer.status == 200:
                     return _part(True, "De actieserver antwoordt.")
                 return _part(False, f"De actieserver antwoordt met status {answer.status}.")
-    except (aiohttp.ClientError, asyncio.TimeoutError, OSError):
+    except (TimeoutError, aiohttp.ClientError, OSError):
         return _part(False, "De actieserver is niet bereikbaar.")
 
 
@@ -76,7 +77,7 @@ async def report(app: Any) -> tuple[int, dict[str, Any]]:
     actions = await action_check(app)
     try:
         stored = await asyncio.wait_for(database, DATABASE_TIMEOUT_SECONDS)
-    except asyncio.TimeoutError:
+    except TimeoutError:
         stored = _part(False, "De database antwoordt niet binnen "
                               f"{DATABASE_TIMEOUT_SECONDS:.0f} s.")
     parts = {"rasa": rasa_check(app), "actieserver": actions, "database": stored}

@@ -73,11 +73,14 @@ def quote(title: str, text: str) -> list[dict]:
     return sections(f"*{title}*\n>“{escape(text)}”") if text else []
 
 
-def day(iso: str) -> str:
-    try:
-        return short_date(dt.date.fromisoformat(iso))
-    except (TypeError, ValueError):
-        return str(iso)
+def day(iso: object) -> str:
+    """A short Dutch date for an ISO date; anything else is shown as it is."""
+    if isinstance(iso, str):
+        try:
+            return short_date(dt.date.fromisoformat(iso))
+        except ValueError:
+            pass
+    return str(iso)
 
 
 def money(amount: object) -> str:
@@ -195,8 +198,9 @@ def block_text(block: dict) -> str:
 def render(payload: dict | None, text: str = "") -> list[dict]:
     """chat.postMessage arguments, one dict ({"text", "blocks"}) per message. Each message's
     `text` is the plain-text fallback (notifications, screen readers) of its own blocks."""
-    build = BUILDERS.get((payload or {}).get("type"))
-    blocks = build(payload) if build else sections(escape(text))
+    kind = payload.get("type") if payload else None
+    build = BUILDERS.get(kind) if isinstance(kind, str) else None
+    blocks = build(payload) if build and payload else sections(escape(text))
     messages = []
     for start in range(0, len(blocks), MAX_BLOCKS):
         part = blocks[start:start + MAX_BLOCKS]

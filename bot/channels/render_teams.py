@@ -176,8 +176,9 @@ def size(message: dict) -> int:
 
 def render(payload: dict | None, text: str = "") -> list[dict]:
     """Bot Framework activity fields (summary, attachments), one dict per message."""
-    build = BUILDERS.get((payload or {}).get("type"))
-    body = build(payload) if build else text_block(text)
+    kind = payload.get("type") if payload else None
+    build = BUILDERS.get(kind) if isinstance(kind, str) else None
+    body = build(payload) if build and payload else text_block(text)
     messages: list[dict] = []
     part: list[dict] = []
     for element in body:

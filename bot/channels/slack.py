@@ -24,9 +24,10 @@ import os
 import re
 import time
 from collections import OrderedDict
+from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 import aiohttp
 from rasa.core.channels.channel import UserMessage
@@ -96,7 +97,7 @@ class CoachSlackBot(SlackBot):
         for post in render_slack.render(message.get("custom"), message.get("text") or ""):
             try:
                 await self._post_message(self.slack_channel, **post)
-            except (SlackApiError, aiohttp.ClientError, asyncio.TimeoutError):
+            except (TimeoutError, SlackApiError, aiohttp.ClientError):
                 logger.exception("Posting to Slack channel %s failed", self.slack_channel)
             else:
                 self.sent += 1
@@ -108,9 +109,10 @@ class CoachSlackInput(SlackInput):
         return "slack"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "CoachSlackInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> CoachSlackInput:
         if not credentials:
             cls.raise_missing_credentials_exception()
+        assert credentials  # the call above raises; Rasa has no type hints to say so
         return cls(credentials.get("slack_token") or "",
                    credentials.get("slack_signing_secret") or "",
                    credentials.get("slack_api_url") or os.environ.get("SLACK_API_URL")

@@ -25,8 +25,9 @@ import json
 import logging
 import os
 import time
+from collections.abc import Awaitable, Callable
 from http import HTTPStatus
-from typing import Any, Awaitable, Callable
+from typing import Any
 from urllib.parse import quote
 
 import aiohttp
@@ -91,7 +92,7 @@ class SigningKeys:
                 jwks = await _get_json(session, metadata["jwks_uri"])
             self._keys = {key["kid"]: key for key in jwks["keys"] if "kid" in key}
             self._fetched = time.monotonic()
-        except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, TypeError, ValueError):
+        except (TimeoutError, aiohttp.ClientError, KeyError, TypeError, ValueError):
             logger.exception("Could not fetch Bot Framework signing keys via %s",
                              self.metadata_url)
 
@@ -163,7 +164,7 @@ class CoachTeamsBot(BotFramework):
                         logger.error("Bot Connector refused a reply (%s): %s", reply.status,
                                      await reply.text())
                         return
-        except (aiohttp.ClientError, asyncio.TimeoutError, KeyError, ValueError):
+        except (TimeoutError, aiohttp.ClientError, KeyError, ValueError):
             logger.exception("Sending a reply to the Bot Connector failed")
             return
         self.sent += 1
@@ -175,18 +176,19 @@ class CoachTeamsInput(BotFrameworkInput):
         return "botframework"
 
     @classmethod
-    def from_credentials(cls, credentials: dict[str, Any] | None) -> "CoachTeamsInput":
+    def from_credentials(cls, credentials: dict[str, Any] | None) -> CoachTeamsInput:
         if not credentials:
             cls.raise_missing_credentials_exception()
+        assert credentials  # the call above raises; Rasa has no type hints to say so
 
-        def setting(key: str, env: str, default: str | None = None) -> str | None:
-            return credentials.get(key) or os.environ.get(env) or default
+        def setting(key: str, env: str) -> str | None:
+            return credentials.get(key) or os.environ.get(env)
 
         return cls(credentials.get("app_id") or "", credentials.get("app_password") or "",
                    tenant_id=setting("tenant_id", "TEAMS_TENANT_ID"),
-                   openid_metadata_url=setting("openid_metadata_url", "TEAMS_OPENID_METADATA_URL",
-                                               OPENID_METADATA_URL),
-                   login_url=setting("login_url", "TEAMS_LOGIN_URL", LOGIN_URL))
+                   openid_metadata_url=(setting("openid_metadata_url", "TEAMS_OPENID_METADATA_URL")
+                                        or OPENID_METADATA_URL),
+                   login_url=setting("login_url", "TEAMS_LOGIN_URL") or LOGIN_URL)
 
     def __init__(self, app_id: str, app_password: str, tenant_id: str | None = None,
                  openid_metadata_url: str = OPENID_METADATA_URL,

@@ -147,7 +147,7 @@ def advise(intent: str, confidence: float, entities: dict, case: Case | None, to
     said_invoice = _first(entities, "invoice_number")
     ctx = ProposalContext(
         today=today, profile=profile, playbook=playbook, case=case,
-        said_date=dt.date.fromisoformat(said_date) if said_date else None,
+        said_date=dt.date.fromisoformat(str(said_date)) if said_date else None,
         said_amount=euros(said_amount) if said_amount is not None else None,
         said_invoice=str(said_invoice).upper() if said_invoice else None, facts=facts)
     proposals = build_proposals(situation.proposals, ctx)

@@ -9,6 +9,7 @@ functions on plain values: no I/O, no Rasa.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -19,9 +20,17 @@ from bot.coach.dutch_values import find_values, parse_amount
 from bot.coach.formatting import long_date
 from bot.coach.money import CENT, format_euro
 from bot.coach.playbook import AgreementRules
-from bot.coach.promise_lines import (approves, fill_slots, has_extra_decimals, is_bare_reply,
-                                     is_conditional, means_undisputed_part, payment_slots,
-                                     says_the_rest, talks_about_paying)
+from bot.coach.promise_lines import (
+    approves,
+    fill_slots,
+    has_extra_decimals,
+    is_bare_reply,
+    is_conditional,
+    means_undisputed_part,
+    payment_slots,
+    says_the_rest,
+    talks_about_paying,
+)
 
 DatedAmount = tuple[dt.date, Decimal]  # pay this amount by this date
 
@@ -65,7 +74,7 @@ class Capture:
     note_key: str | None = None
 
     @classmethod
-    def nothing(cls, reason_key: str | None = None) -> "Capture":
+    def nothing(cls, reason_key: str | None = None) -> Capture:
         return cls((), False, reason_key)
 
 
@@ -129,7 +138,7 @@ def _as_amount(value: object) -> Decimal:
             raise AgreementError(f"'{value.strip()[:20]}' is geen geldig bedrag; "
                                  "gebruik bijvoorbeeld 1.250,50.")
         return amount
-    if isinstance(value, bool) or not isinstance(value, (int, float, Decimal)):
+    if isinstance(value, bool) or not isinstance(value, int | float | Decimal):
         raise AgreementError(f"'{str(value)[:20]}' is geen geldig bedrag.")
     amount = Decimal(repr(value)) if isinstance(value, float) else Decimal(value)
     if not amount.is_finite():
@@ -220,9 +229,9 @@ def debtor_promise(text: str, intent: str, confidence: float, *, today: dt.date,
     if slots is None:
         return Capture.nothing("promise_unclear")
     disputed = undisputed is not None and undisputed < open_balance
+    limit = undisputed if undisputed is not None and disputed else open_balance
     undisputed_only = disputed and means_undisputed_part(text)
-    whole = undisputed if undisputed_only else open_balance
-    limit = undisputed if disputed else open_balance
+    whole = limit if undisputed_only else open_balance
     stated = sum((a for _, a in slots if a is not None), Decimal("0"))
     has_rest = any(a is None for _, a in slots) and (stated > 0 or says_the_rest(text))
     if has_rest and whole - agreed - stated > 0:  # the rest of what is still unagreed
@@ -239,7 +248,7 @@ def debtor_promise(text: str, intent: str, confidence: float, *, today: dt.date,
     return Capture(tuple(payments), replaces, note)
 
 
-def acceptance(text: str, intent: str, confidence: float, offer_payments: tuple[DatedAmount, ...],
+def acceptance(text: str, intent: str, confidence: float, offer_payments: Sequence[DatedAmount],
                rules: AgreementRules) -> tuple[DatedAmount, ...] | None:
     """The payments of a concrete proposal made in this call, when the debtor clearly says
     yes to it ("ja prima", "akkoord"). A bare "ja" is no agreement: ask the debtor to

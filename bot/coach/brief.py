@@ -69,12 +69,14 @@ class Brief:
 
 
 def _call_moments(today: dt.date, playbook: Playbook) -> tuple[str, ...]:
-    windows = " of ".join("tussen " + " en ".join(t.lstrip("0").replace(":", ".") for t in w.split("-"))
-                          + " uur" for w in playbook.call_windows)
+    windows = " of ".join(
+        "tussen " + " en ".join(t.lstrip("0").replace(":", ".") for t in w.split("-")) + " uur"
+        for w in playbook.call_windows)
     day = today
     while not (is_business_day(day) and WEEKDAY_NL[day.weekday()] in playbook.preferred_weekdays):
         day += dt.timedelta(days=1)
-    return (windows, f"bij voorkeur vroeg in de week ({join_nl(list(playbook.preferred_weekdays))}),"
+    weekdays = join_nl(list(playbook.preferred_weekdays))
+    return (windows, f"bij voorkeur vroeg in de week ({weekdays}),"
             " zodat afspraken nog dezelfde week rond komen",
             f"eerstvolgende goede dag: {long_date(day)}")
 

@@ -7,14 +7,17 @@ storage it is given, so a restart loses nothing and every door sees the same cal
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
 from bot.coach.advice import advise
 from bot.coach.brief import Brief
+from bot.coach.cases import Case
 from bot.coach.clock import now as current_time
 from bot.coach.clock import today as current_day
 from bot.coach.dossier import Dossier, UnknownCase
+from bot.coach.ledger import Payment, Promise
 from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder, agreement_payloads
 from bot.coach.summary import summarise_call
@@ -62,12 +65,74 @@ class UnknownCall(LookupError):
         self.message = message
 
 
+class CaseSource(Protocol):
+    """The cases (bot.storage.cases.CaseRepository)."""
+
+    def get(self, case_id: str) -> Case | None: ...
+
+    def all(self) -> list[Case]: ...
+
+    def search(self, text: str = "", limit: int = 20) -> list[tuple[str, str, str]]: ...
+
+
+class CallLog(Protocol):
+    """Calls and their timelines (bot.storage.calls.CallRepository)."""
+
+    def create(self, call: CallRecord) -> None: ...
+
+    def get(self, call_id: str) -> CallRecord | None: ...
+
+    def save_state(self, call_id: str, state: dict) -> None: ...
+
+    def end(self, call_id: str, ended_at: dt.datetime, summary: dict) -> None: ...
+
+    def latest_for_case(self, case_id: str) -> CallRecord | None: ...
+
+    def for_cases(self, case_ids: list[str] | None = None) -> list[CallRecord]: ...
+
+    def add_event(self, call_id: str, kind: str, data: dict) -> dict: ...
+
+    def events_after(self, call_id: str, after: int = 0) -> list[dict]: ...
+
+    def last_event_id(self, call_id: str) -> int: ...
+
+
+class PromiseStore(Protocol):
+    """The promises of the ledger (bot.storage.ledger.PromiseRepository)."""
+
+    def add(self, items: list[Promise], cancel_ids: Sequence[int] = ...) -> list[Promise]: ...
+
+    def cancel(self, ids: list[int]) -> int: ...
+
+    def find(self, *, case_id: str | None = None,
+             call_id: str | None = None) -> list[Promise]: ...
+
+
+class PaymentStore(Protocol):
+    """The payments of the ledger (bot.storage.ledger.PaymentRepository)."""
+
+    def add(self, items: list[Payment]) -> tuple[list[Payment], list[Payment]]: ...
+
+    def known(self, external_ids: list[str]) -> set[str]: ...
+
+    def find(self, case_id: str | None = None) -> list[Payment]: ...
+
+
 class CallStore(Protocol):
-    """What the service needs from storage (bot.storage.store.Storage gives it)."""
-    cases: object
-    calls: object
-    promises: object
-    payments: object
+    """What the service needs from storage (bot.storage.store.Storage gives it). Read-only
+    members, so a frozen dataclass such as Storage matches."""
+
+    @property
+    def cases(self) -> CaseSource: ...
+
+    @property
+    def calls(self) -> CallLog: ...
+
+    @property
+    def promises(self) -> PromiseStore: ...
+
+    @property
+    def payments(self) -> PaymentStore: ...
 
 
 class CallService:
@@ -109,12 +174,13 @@ class CallService:
     def recorder(self, record: CallRecord, today: dt.date | None = None) -> Recorder:
         today = today or current_day()
         case = self.dossier.case(record.case_id)
-        return Recorder(self.storage.promises, self.playbook, record, case,
-                        self.dossier.ledger(record.case_id, today) if case else None, today)
+        ledger = self.dossier.ledger(record.case_id, today) if case and record.case_id else None
+        return Recorder(self.storage.promises, self.playbook, record, case, ledger, today)
 
     # ---- writing -------------------------------------------------------------------
 
-    def start(self, call_id: str, case_id: str | None, collector: str = "") -> tuple[Brief, CallRecord]:
+    def start(self, call_id: str, case_id: str | None,
+              collector: str = "") -> tuple[Brief, CallRecord]:
         """A new call on ``case_id`` (or without a case); raises UnknownCase."""
         brief = self.dossier.brief(case_id, collector, current_day(), current_time())
         record = CallRecord(id=call_id, case_id=brief.case_id or None, collector=collector,
@@ -132,7 +198,8 @@ class CallService:
         if intent in NOT_UNDERSTOOD or confidence < MIN_ADVICE_CONFIDENCE:
             message = self.playbook.messages["rephrase"]
             payload = {"type": "rephrase", "reason": "rephrase", "message": message}
-            return Answer(message, payload, (self.add_line(record.id, "debiteur", text, ref, payload),))
+            line = self.add_line(record.id, "debiteur", text, ref, payload)
+            return Answer(message, payload, (line,))
         case = self.dossier.case(record.case_id)
         recorder = self.recorder(record, today)
         outcome = recorder.debtor_said(text, intent, confidence, entities)
@@ -187,7 +254,7 @@ class CallService:
         record = self.call(call_id)
         today, now = current_day(), current_time()
         case = self.dossier.case(record.case_id)
-        ledger = self.dossier.ledger(record.case_id, today) if case else None
+        ledger = self.dossier.ledger(record.case_id, today) if case and record.case_id else None
         agreed = [s.promise for s in (ledger.states if ledger else ())
                   if s.promise.call_id == record.id and s.status == "open"]
         summary = summarise_call(agreed, case, today, self.playbook, self.dossier.settings,

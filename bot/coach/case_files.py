@@ -11,7 +11,7 @@ from collections.abc import Iterable
 from pathlib import Path
 from typing import Protocol
 
-import yaml
+import yaml  # no types-PyYAML in the venv
 
 from bot.coach.cases import Case, CaseError, case_from_dict
 from bot.coach.money import euros
@@ -28,7 +28,8 @@ class CaseSaver(Protocol):
 
 
 CSV_COLUMNS = ("debiteurnummer", "bedrijfsnaam", "contactpersoon", "functie", "telefoon", "email",
-               "factuurnummer", "factuurdatum", "vervaldatum", "bedrag", "omschrijving", "leverdatum")
+               "factuurnummer", "factuurdatum", "vervaldatum", "bedrag", "omschrijving",
+               "leverdatum")
 
 
 def import_file(store: CaseSaver, path: Path | str) -> list[Case]:

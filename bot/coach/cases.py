@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
 from stdnum import iban as iban_numbers
 
@@ -116,8 +117,9 @@ class Case:
     def broken_agreements(self) -> int:
         return sum(1 for a in self.earlier_agreements if not a.kept)
 
-    def oldest_due_date(self) -> dt.date | None:
-        return min((inv.due_date for inv in self.invoices), default=None)
+    def oldest_due_date(self) -> dt.date:
+        """A case always has invoices (case_from_dict refuses one without)."""
+        return min(inv.due_date for inv in self.invoices)
 
     def max_days_overdue(self, today: dt.date) -> int:
         return max((inv.days_overdue(today) for inv in self.invoices), default=0)
@@ -169,25 +171,28 @@ def _iban(value: object, where: str) -> str:
     return iban_numbers.compact(text)
 
 
-def _int(value: object, where: str, key: str) -> int:
+def _int(value: Any, where: str, key: str) -> int:
+    """``value`` as read from a case file; int() refuses what it cannot convert."""
     try:
         return int(value)
     except (TypeError, ValueError) as err:
         raise CaseError(f"{where}: '{key}' moet een geheel getal zijn, niet {value!r}") from err
 
 
-def _share(value: object, where: str, key: str) -> float:
+def _share(value: Any, where: str, key: str) -> float:
+    """``value`` as read from a case file; float() refuses what it cannot convert."""
     try:
         share = float(value)
     except (TypeError, ValueError) as err:
-        raise CaseError(f"{where}: '{key}' moet een getal tussen 0 en 1 zijn, niet {value!r}") from err
+        raise CaseError(
+            f"{where}: '{key}' moet een getal tussen 0 en 1 zijn, niet {value!r}") from err
     if not 0 <= share <= 1:
         raise CaseError(f"{where}: '{key}' moet tussen 0 en 1 liggen, niet {value!r}")
     return share
 
 
-_YES = {True, "true", "ja", "yes", "1", 1}
-_NO = {False, "false", "nee", "no", "0", 0, None, ""}
+_YES = {True, "true", "ja", "yes", "1"}
+_NO = {False, "false", "nee", "no", "0", None, ""}
 
 
 def _bool(value: object, where: str, key: str) -> bool:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
 from bot.coach.brief import Brief, BriefHistory, preparation_brief
 from bot.coach.cases import Case
@@ -13,6 +14,9 @@ from bot.coach.ledger import Payment, PromiseState, promise_states
 from bot.coach.playbook import Playbook, Profile, fill
 from bot.coach.profiles import profile_name
 from bot.coach.settings import Settings, default_settings
+
+if TYPE_CHECKING:  # bot.coach.calls imports this module
+    from bot.coach.calls import CallRecord, CallStore
 
 ZERO = Decimal("0.00")
 
@@ -45,7 +49,8 @@ class CaseLedger:
 class Dossier:
     """Reads a case and its ledger from storage; writes nothing."""
 
-    def __init__(self, storage, playbook: Playbook, settings: Settings | None = None):
+    def __init__(self, storage: CallStore, playbook: Playbook,
+                 settings: Settings | None = None):
         self.storage = storage
         self.playbook = playbook
         self.settings = settings or default_settings()
@@ -103,7 +108,7 @@ class Dossier:
                                  collector=collector, now=now, history=history)
 
 
-def _outcome(call) -> str:
+def _outcome(call: CallRecord) -> str:
     """A past call in a few Dutch words, for the brief."""
     if call.ended_at is None:
         return "niet afgerond"

@@ -16,8 +16,8 @@ import re
 from dataclasses import dataclass
 from decimal import Decimal, InvalidOperation
 
-import dateparser
-from dateutil.relativedelta import relativedelta
+import dateparser  # no types-dateparser in the venv
+from dateutil.relativedelta import relativedelta  # no stubs
 from text_to_num import alpha2digit
 
 from bot.coach.business_days import add_business_days
@@ -56,18 +56,36 @@ INVOICE_RE = re.compile(
     r"(?P<digits>\d{4,}(?:[-/]\d+)?|\d{2,3}[-/]\d{3,}(?:[-/]\d+)?)\b",
     re.IGNORECASE)
 
-DATE_PATTERNS: list[tuple[str, re.Pattern]] = [(name, re.compile(rx, re.IGNORECASE)) for name, rx in [
-    ("relative_day", r"\b(?P<word>overmorgen|morgen(?:ochtend|vroeg|middag|avond)?|vandaag|vanavond|vanmiddag|vanochtend)\b"),
-    ("in_period", rf"\b(?P<prep>over|binnen)\s+(?P<n>{_COUNT})\s+(?P<unit>dag|dagen|werkdagen|week|weken|maand|maanden)\b"),
-    ("end_of", rf"\b(?:eind|einde|uiterlijk eind|tegen het einde)\s+(?:van\s+)?(?P<which>deze|de|dit|volgende|komende)?\s*(?P<unit>week|maand|{_MONTH})\b"),
-    ("begin_of", rf"\b(?:begin|start|in het begin van)\s+(?:van\s+)?(?P<which>deze|de|volgende|komende)?\s*(?P<unit>week|maand|{_MONTH})\b"),
-    ("mid_month", rf"\b(?:half|medio|midden)\s+(?:(?P<which>deze|volgende|komende)\s+maand|(?P<month>{_MONTH}))\b"),
-    ("day_month", rf"\b(?:(?:{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
-    ("numeric", r"(?<![\w.,/-])(?P<day>\d{1,2})[-/](?P<month>\d{1,2})(?:[-/](?P<year>(?:20)?\d\d))?(?![\w,/-]|\.\d)"),
-    ("next_week_day", rf"\b(?:volgende|komende)\s+week\s+(?P<wd>{_WEEKDAY})\b|\b(?P<wd2>{_WEEKDAY})\s+(?:volgende|komende)\s+week\b"),
+_DATE_REGEXES = [
+    ("relative_day",
+     r"\b(?P<word>overmorgen|morgen(?:ochtend|vroeg|middag|avond)?"
+     r"|vandaag|vanavond|vanmiddag|vanochtend)\b"),
+    ("in_period",
+     rf"\b(?P<prep>over|binnen)\s+(?P<n>{_COUNT})\s+"
+     r"(?P<unit>dag|dagen|werkdagen|week|weken|maand|maanden)\b"),
+    ("end_of",
+     r"\b(?:eind|einde|uiterlijk eind|tegen het einde)\s+(?:van\s+)?"
+     rf"(?P<which>deze|de|dit|volgende|komende)?\s*(?P<unit>week|maand|{_MONTH})\b"),
+    ("begin_of",
+     r"\b(?:begin|start|in het begin van)\s+(?:van\s+)?"
+     rf"(?P<which>deze|de|volgende|komende)?\s*(?P<unit>week|maand|{_MONTH})\b"),
+    ("mid_month",
+     r"\b(?:half|medio|midden)\s+"
+     rf"(?:(?P<which>deze|volgende|komende)\s+maand|(?P<month>{_MONTH}))\b"),
+    ("day_month",
+     rf"\b(?:(?:{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
+     rf"(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
+    ("numeric",
+     r"(?<![\w.,/-])(?P<day>\d{1,2})[-/](?P<month>\d{1,2})"
+     r"(?:[-/](?P<year>(?:20)?\d\d))?(?![\w,/-]|\.\d)"),
+    ("next_week_day",
+     rf"\b(?:volgende|komende)\s+week\s+(?P<wd>{_WEEKDAY})\b"
+     rf"|\b(?P<wd2>{_WEEKDAY})\s+(?:volgende|komende)\s+week\b"),
     ("weekday", rf"\b(?:(?P<mod>aanstaande|komende|volgende|a\.s\.)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("next_period", r"\b(?:volgende|komende)\s+(?P<unit>week|maand)\b"),
-]]
+]
+DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx, re.IGNORECASE)) for name, rx in _DATE_REGEXES]
 CALENDAR_KINDS = ("day_month", "numeric")  # a date said as day and month, not "vandaag"/"vrijdag"
 
 
@@ -76,11 +94,15 @@ class Found:
     """One recognised value: ``entity`` is amount, date or invoice_number; ``kind`` names
     the date pattern (e.g. "day_month", "relative_day") and is "" for the others."""
     entity: str
-    value: object
+    value: str | float  # an ISO date, a float amount (a JSON number) or an invoice number
     start: int
     end: int
     text: str
     kind: str = ""
+
+    def as_date(self) -> dt.date:
+        """The value of a date entity, which holds an ISO date."""
+        return dt.date.fromisoformat(str(self.value))
 
 
 def parse_amount(text: str) -> Decimal | None:
@@ -89,7 +111,10 @@ def parse_amount(text: str) -> Decimal | None:
     None for anything that is not a positive, finite amount."""
     s = re.sub(r"\s", "", text)
     if "," in s and "." in s:
-        s = s.replace(".", "").replace(",", ".") if s.rfind(",") > s.rfind(".") else s.replace(",", "")
+        if s.rfind(",") > s.rfind("."):
+            s = s.replace(".", "").replace(",", ".")
+        else:
+            s = s.replace(",", "")
     elif "," in s:
         s = s.replace(",", ".")
     elif re.fullmatch(r"\d{1,3}(?:\.\d{3})+", s):
@@ -124,7 +149,8 @@ def _resolve(kind: str, m: re.Match, today: dt.date) -> dt.date | None:
     g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
     if kind == "relative_day":
         word = g["word"]
-        return today + dt.timedelta(days=2 if word == "overmorgen" else int(word.startswith("morgen")))
+        days = 2 if word == "overmorgen" else int(word.startswith("morgen"))
+        return today + dt.timedelta(days=days)
     if kind == "in_period":
         n, unit = _count(g["n"]), g["unit"]
         if unit.startswith("werkdag"):
@@ -216,7 +242,7 @@ def find_values(text: str, today: dt.date) -> list[Found]:
     found: list[Found] = []
     taken: list[tuple[int, int]] = []
 
-    def add(entity: str, value: object, m: re.Match, kind: str = "") -> None:
+    def add(entity: str, value: str | float, m: re.Match, kind: str = "") -> None:
         start, end = position[m.start()], position[m.end()]
         found.append(Found(entity, value, start, end, original[start:end], kind))
         taken.append((m.start(), m.end()))
@@ -253,4 +279,4 @@ def promised_date(found: list[Found]) -> dt.date | None:
     dates = [f for f in found if f.entity == "date"]
     calendar = [f for f in dates if f.kind in CALENDAR_KINDS]
     chosen = calendar or dates
-    return max(dt.date.fromisoformat(f.value) for f in chosen) if chosen else None
+    return max(f.as_date() for f in chosen) if chosen else None

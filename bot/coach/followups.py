@@ -10,9 +10,9 @@ from __future__ import annotations
 import datetime as dt
 import string
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import dataclass
 from decimal import Decimal
-from typing import Iterable
 
 from bot.coach.business_days import on_or_after
 from bot.coach.cases import Case
@@ -108,7 +108,7 @@ def followups(on: dt.date, cases: Iterable[Case], states: Iterable[PromiseState]
               calls: Iterable[CallInfo], payments: Iterable[Payment],
               rules: FollowUpRules) -> list[FollowUp]:
     """Everything due on or before ``on`` that still needs doing, by date, then case."""
-    cases = {c.id: c for c in cases}
+    by_id = {c.id: c for c in cases}
     states_by_case: dict[str, list[PromiseState]] = defaultdict(list)
     for state in states:
         states_by_case[state.promise.case_id].append(state)
@@ -119,7 +119,7 @@ def followups(on: dt.date, cases: Iterable[Case], states: Iterable[PromiseState]
     for payment in payments:
         paid[payment.case_id].append(payment)
     items: list[FollowUp] = []
-    for case_id, case in cases.items():
+    for case_id, case in by_id.items():
         owed = open_balance(case.balance, paid[case_id])
         texts = _Texts(rules, case)
         case_calls = calls_by_case[case_id]
@@ -185,9 +185,10 @@ def _thanks(states: list[PromiseState], calls: list[CallInfo], texts: _Texts) ->
             by_call[state.promise.call_id].append(state)
     items = []
     for call_id, kept in by_call.items():
-        if not all(s.status == "kept" and s.kept_on for s in kept):
-            continue
-        last_kept = max(s.kept_on for s in kept)
+        kept_on = [s.kept_on for s in kept if s.status == "kept" and s.kept_on is not None]
+        if len(kept_on) < len(kept):
+            continue  # not all kept yet
+        last_kept = max(kept_on)
         if any(c.id != call_id and c.started_at.date() >= last_kept for c in calls):
             continue  # the collector has called since everything came in
         total = sum((s.promise.amount for s in kept), Decimal("0.00"))

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass
 from decimal import Decimal
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.bank.matching import Match, match_lines
 from bot.bank.statements import StatementError, read_statement
@@ -15,6 +16,9 @@ from bot.coach.clock import today as current_day
 from bot.coach.formatting import long_date
 from bot.coach.ledger import Payment, PromiseState
 from bot.coach.money import format_euro
+
+if TYPE_CHECKING:
+    from bot.coach.calls import CallService
 
 MAX_REFERENCE_CHARS = 140  # what a SEPA transfer's remittance text holds
 
@@ -69,7 +73,7 @@ def _date(value: object, today: dt.date) -> dt.date:
     return date
 
 
-def record_payment(service, case_id: str, amount: object, date: object = None,
+def record_payment(service: CallService, case_id: str, amount: object, date: object = None,
                    reference: object = None) -> tuple[dict, list[dict]]:
     """Books a payment by hand; returns it and the case's promises with their new status."""
     case = service.storage.cases.get(str(case_id or ""))
@@ -98,7 +102,7 @@ class ImportReport:
                 "unmatched": [m.to_payload() for m in self.unmatched]}
 
 
-def import_statement(service, path: Path | str, dry_run: bool = False) -> ImportReport:
+def import_statement(service: CallService, path: Path | str, dry_run: bool = False) -> ImportReport:
     """Reads a CAMT.053 (.xml) or CSV statement, matches its credits to cases and, unless
     ``dry_run``, books the matched ones; raises PaymentError and then stores nothing."""
     path = Path(path)
@@ -116,6 +120,6 @@ def import_statement(service, path: Path | str, dry_run: bool = False) -> Import
     known = storage.payments.known([m.line.external_id for m in matched])
     new = tuple(m for m in matched if m.line.external_id not in known)
     if not dry_run and new:
-        storage.payments.add([m.line.to_payment(m.case_id, source) for m in new])
+        storage.payments.add([m.line.to_payment(m.case_id, source) for m in new if m.case_id])
     return ImportReport(booked=new, already_booked=tuple(m for m in matched if m not in new),
                         unmatched=tuple(m for m in matches if not m.case_id), stored=not dry_run)

@@ -76,7 +76,7 @@ class Playbook:
     preferred_weekdays: tuple[str, ...]
     callback_time: str
     agreement_rules: AgreementRules
-    followup_rules: "FollowUpRules"
+    followup_rules: FollowUpRules
 
     def situation(self, name: str) -> Situation:
         return self.situations.get(name) or self.situations["unknown"]
@@ -111,7 +111,7 @@ def _text(entry: dict, key: str, where: str) -> str:
 
 def _number(entry: dict, key: str, where: str, kind: type, low: float, high: float) -> int | float:
     value = entry.get(key)
-    if isinstance(value, bool) or not isinstance(value, (int, float)) \
+    if isinstance(value, bool) or not isinstance(value, int | float) \
             or (kind is int and not float(value).is_integer()) or not low <= value <= high:
         what = "een geheel getal" if kind is int else "een getal"
         raise PlaybookError(f"{where}: '{key}' moet {what} van {low:g} tot en met {high:g} zijn")
@@ -122,8 +122,8 @@ def parse_agreement_rules(data: object, source: str = "playbook") -> AgreementRu
     where = f"{source}: agreements"
     if not isinstance(data, dict):
         raise PlaybookError(f"{where}: ontbreekt of is geen mapping")
-    return AgreementRules(horizon_days=_number(data, "horizon_days", where, int, 1, 3660),
-                          grace_days=_number(data, "grace_days", where, int, 0, 30),
+    return AgreementRules(horizon_days=int(_number(data, "horizon_days", where, int, 1, 3660)),
+                          grace_days=int(_number(data, "grace_days", where, int, 0, 30)),
                           min_confidence=_number(data, "min_confidence", where, float, 0, 1))
 
 
@@ -162,7 +162,8 @@ def parse_playbook(data: object, source: str = "playbook") -> Playbook:
         try:
             values = {f: int(entry[f]) for f in PROFILE_FIELDS}
         except (KeyError, TypeError, ValueError) as err:
-            raise PlaybookError(f"{where}: {', '.join(PROFILE_FIELDS)} moeten getallen zijn") from err
+            raise PlaybookError(
+                f"{where}: {', '.join(PROFILE_FIELDS)} moeten getallen zijn") from err
         profiles[name] = Profile(name=name, label=str(entry.get("label", name)), **values)
     missing = {"strict", "standard", "accommodating"} - profiles.keys()
     if missing:

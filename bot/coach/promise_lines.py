@@ -71,7 +71,8 @@ def talks_about_paying(text: str) -> bool:
 
 
 def has_extra_decimals(amount: Decimal) -> bool:
-    return amount.normalize().as_tuple().exponent < -2
+    exponent = amount.normalize().as_tuple().exponent  # a letter for NaN and infinity
+    return isinstance(exponent, int) and exponent < -2
 
 
 def _exact(value: object) -> Decimal:
@@ -95,9 +96,12 @@ def payment_slots(found: list[Found], text: str) -> list[Slot] | None:
         return None
     if not amounts:  # several calendar dates without amounts: instalments of what?
         calendar = [d for d in dates if d.kind in CALENDAR_KINDS]
-        return None if len(calendar) > 1 else [(promised_date(dates), None)] if dates else []
+        if len(calendar) > 1:
+            return None
+        day = promised_date(dates)  # None only when no date was named
+        return [(day, None)] if day is not None else []
     if len(amounts) == len(dates):
-        paired = dict(zip(dates, amounts))
+        paired = dict(zip(dates, amounts, strict=False))
     else:  # more dates than amounts: an amount goes with the date said next to it
         paired, free = {}, list(dates)
         for amount in amounts:
@@ -109,7 +113,7 @@ def payment_slots(found: list[Found], text: str) -> list[Slot] | None:
     leftovers = [d for d in dates if d not in paired]
     rest_date = (min(leftovers, key=lambda d: abs(d.start - rest.start()))
                  if rest and leftovers else None)
-    return [(dt.date.fromisoformat(d.value), _exact(paired[d].value) if d in paired else None)
+    return [(d.as_date(), _exact(paired[d].value) if d in paired else None)
             for d in dates if d in paired or d.start > first or d is rest_date]
 
 

@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import datetime as dt
 import math
+from collections.abc import Callable
 from dataclasses import dataclass, field
 from decimal import Decimal
-from typing import Callable
 
-from dateutil.relativedelta import relativedelta
+from dateutil.relativedelta import relativedelta  # no stubs
 
 from bot.coach.business_days import add_business_days, on_or_after
 from bot.coach.cases import Case
@@ -41,8 +41,9 @@ class Proposal:
     installments: tuple[Installment, ...] = ()
 
     def to_payload(self) -> dict:
-        payload = {"kind": self.kind, "text": self.text, "date": self.date.isoformat(),
-                   "amount": float(self.amount) if self.amount is not None else None}
+        payload: dict[str, object] = {
+            "kind": self.kind, "text": self.text, "date": self.date.isoformat(),
+            "amount": float(self.amount) if self.amount is not None else None}
         if self.installments:
             payload["installments"] = [i.to_payload() for i in self.installments]
         return payload
@@ -133,7 +134,8 @@ def installment_plan(ctx: ProposalContext) -> Proposal | None:
         count = min(cap, max(2, math.ceil(balance / ctx.said_amount)))
     first_date = add_business_days(ctx.today, 2)
     dates = [on_or_after(first_date + relativedelta(months=i)) for i in range(count)]
-    parts = tuple(Installment(d, a) for d, a in zip(dates, split_evenly(balance, count)))
+    amounts = split_evenly(balance, count)
+    parts = tuple(Installment(d, a) for d, a in zip(dates, amounts, strict=False))
     schedule = "; ".join(f"{format_euro(p.amount)} uiterlijk {long_date(p.date)}" for p in parts)
     return Proposal("installment_plan", ctx.text("installment_plan", count=count,
                                                  schedule=schedule), dates[-1], balance, parts)

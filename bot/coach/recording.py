@@ -7,21 +7,34 @@ same validation, and open promises never add up to more than may be promised.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import TYPE_CHECKING
 
-from bot.coach.agreements import (AgreementError, Checked, acceptance, check_total,
-                                  date_flags, debtor_promise, offer_from_collector_line,
-                                  parse_rows, validate_payment)
+from bot.coach.agreements import (
+    AgreementError,
+    Checked,
+    acceptance,
+    check_total,
+    date_flags,
+    debtor_promise,
+    offer_from_collector_line,
+    parse_rows,
+    validate_payment,
+)
 from bot.coach.business_days import add_business_days
-from bot.coach.clock import now
 from bot.coach.cases import Case
+from bot.coach.clock import now
 from bot.coach.dossier import CaseLedger
 from bot.coach.formatting import long_date
-from bot.coach.ledger import Promise
+from bot.coach.ledger import Promise, PromiseState
 from bot.coach.money import format_euro
 from bot.coach.playbook import Playbook, fill
 from bot.coach.profiles import profile_name
+
+if TYPE_CHECKING:  # bot.coach.calls imports this module
+    from bot.coach.calls import CallRecord, PromiseStore
 
 ZERO = Decimal("0.00")
 PLAN = "regeling"  # the plan label of a payment plan's instalments
@@ -59,8 +72,8 @@ def agreement_payloads(ledger: CaseLedger, call_id: str, latest: dt.date) -> lis
 class Recorder:
     """Writes the promises of one call, for one day."""
 
-    def __init__(self, promises, playbook: Playbook, record, case: Case | None,
-                 ledger: CaseLedger | None, today: dt.date):
+    def __init__(self, promises: PromiseStore, playbook: Playbook, record: CallRecord,
+                 case: Case | None, ledger: CaseLedger | None, today: dt.date):
         self.promises = promises
         self.playbook = playbook
         self.rules = playbook.agreement_rules
@@ -75,66 +88,70 @@ class Recorder:
     def _message(self, key: str, **values: object) -> str:
         return fill(self.playbook.messages[key], values)
 
-    def _check(self, payments: list[tuple[dt.date, Decimal]],
+    def _check(self, ledger: CaseLedger, payments: list[tuple[dt.date, Decimal]],
                plan: str | None = None) -> list[Checked]:
         """The one validation; a payment plan's instalments run past the deadline for extra
         time by design, so only weekends and holidays are flagged for them."""
         latest = None if plan else self.latest
-        return [validate_payment(d, a, ceiling=self.ledger.ceiling, today=self.today,
+        return [validate_payment(d, a, ceiling=ledger.ceiling, today=self.today,
                                  latest=latest, rules=self.rules) for d, a in payments]
 
     # ---- the debtor's words --------------------------------------------------------
 
     def debtor_said(self, text: str, intent: str, confidence: float, entities: dict) -> Outcome:
         outcome = Outcome()
-        if self.case is None or self.ledger is None:
+        case, ledger = self.case, self.ledger
+        if case is None or ledger is None:
             return outcome
         offer = self.record.state.get("offer")
         if intent == "promise_to_pay":
             capture = debtor_promise(
-                text, intent, confidence, today=self.today, open_balance=self.ledger.balance,
-                undisputed=self.ledger.ceiling if self.case.disputed_invoices else None,
-                agreed=self.ledger.promised, rules=self.rules)
+                text, intent, confidence, today=self.today, open_balance=ledger.balance,
+                undisputed=ledger.ceiling if case.disputed_invoices else None,
+                agreed=ledger.promised, rules=self.rules)
             if capture.note_key and capture.note_key != "promise_replaces":
                 outcome.notes.append(self._message(capture.note_key))
             if capture.payments:
-                self._record(outcome, list(capture.payments), "debtor", text, None,
-                             capture.replaces_earlier)
+                self._record(outcome, case, ledger, list(capture.payments), "debtor", text,
+                             None, capture.replaces_earlier)
         elif intent == "affirm" and offer:
             accepted = acceptance(text, intent, confidence, _offer_payments(offer), self.rules)
             if accepted is None:
                 outcome.notes.append(self._message("confirm_explicitly"))
                 return outcome
             line = f"{offer['text']} — {text}" if offer.get("text") else text
-            self._record(outcome, list(accepted), offer.get("source", "collector"), line,
-                         offer.get("plan"), replaces=False)
+            self._record(outcome, case, ledger, list(accepted), offer.get("source", "collector"),
+                         line, offer.get("plan"), replaces=False)
             outcome.offer_used = outcome.changed
         return outcome
 
-    def _record(self, outcome: Outcome, payments: list[tuple[dt.date, Decimal]], source: str,
+    def _record(self, outcome: Outcome, case: Case, ledger: CaseLedger,
+                payments: list[tuple[dt.date, Decimal]], source: str,
                 line: str, plan: str | None, replaces: bool) -> None:
         try:
-            checked = self._check(payments, plan)
+            checked = self._check(ledger, payments, plan)
         except AgreementError as err:
             outcome.warnings.append(err.message + " " + self._message("nothing_recorded"))
             return
         new_amounts = [c.amount for c in checked]
         new_total = sum(new_amounts, ZERO)
-        standing = self.ledger.open_states()
-        # A new promise for the same money updates the earlier one instead of adding to it.
-        replaces = replaces or check_total(self.ledger.promised, new_amounts,
-                                           self.ledger.ceiling) is not None
-        too_much = check_total(ZERO, new_amounts, self.ledger.ceiling)
+        standing = ledger.open_states()
+        # A new promise for the same money updates the earlier one instead of adding to it:
+        # one for the same day always, all of them when together they would exceed the ceiling.
+        same_day = [s for s in standing if s.promise.date in {c.date for c in checked}]
+        others = ledger.promised - sum((s.promise.amount - s.paid for s in same_day), ZERO)
+        replaces = replaces or check_total(others, new_amounts, ledger.ceiling) is not None
+        too_much = check_total(ZERO, new_amounts, ledger.ceiling)
         if too_much:
             outcome.warnings.append(too_much + " " + self._message("nothing_recorded"))
             return
-        cancel = [s.promise.id for s in standing] if replaces else []
-        self.promises.add([Promise(id=None, case_id=self.case.id, call_id=self.record.id,
+        replaced = list(standing) if replaces else same_day
+        self.promises.add([Promise(id=None, case_id=case.id, call_id=self.record.id,
                                    date=c.date, amount=c.amount, source=source, line=line,
                                    plan=plan, created_at=now()) for c in checked],
-                          cancel_ids=cancel)
+                          cancel_ids=_stored_ids(replaced))
         outcome.changed = True
-        for state in standing if replaces else ():
+        for state in replaced:
             outcome.notes.append(self._message(
                 "agreement_replaced", amount=format_euro(state.promise.amount),
                 date=long_date(state.promise.date)))
@@ -142,7 +159,7 @@ class Recorder:
             outcome.notes.append(self._message("agreement_recorded", amount=format_euro(c.amount),
                                                date=long_date(c.date)))
             outcome.warnings.extend(c.flags)
-        left = self.ledger.ceiling - new_total - (ZERO if replaces else self.ledger.promised)
+        left = ledger.ceiling - new_total - (ZERO if replaces else others)
         if left > ZERO:
             outcome.notes.append(self._message("remaining_open", amount=format_euro(left)))
 
@@ -156,7 +173,7 @@ class Recorder:
         if not payments:
             return None
         try:
-            checked = self._check(list(payments))
+            checked = self._check(self.ledger, list(payments))
         except AgreementError:
             return None  # not a proposal the debtor can accept as it stands
         return {"text": text, "source": "collector", "plan": None,
@@ -167,7 +184,7 @@ class Recorder:
         if self.ledger is None:
             raise AgreementError(self._message("offer_needs_case"))
         plan = PLAN if kind == "installment_plan" else None
-        checked = self._check(parse_rows(rows), plan)
+        checked = self._check(self.ledger, parse_rows(rows), plan)
         too_much = check_total(ZERO, [c.amount for c in checked], self.ledger.ceiling)
         if too_much:
             raise AgreementError(too_much)
@@ -179,12 +196,13 @@ class Recorder:
     def replace(self, rows: object) -> list[str]:
         """Replaces this call's standing agreements by ``rows``; unchanged rows keep their
         origin. Returns the flags to show; raises AgreementError and then changes nothing."""
-        if self.ledger is None:
+        case = self.case
+        if self.ledger is None or case is None:
             raise AgreementError(self._message("offer_needs_case"))
         checked = []
         for number, payment in enumerate(parse_rows(rows), start=1):
             try:
-                checked += self._check([payment])
+                checked += self._check(self.ledger, [payment])
             except AgreementError as err:
                 raise AgreementError(f"Afspraak {number}: {err.message}") from None
         dates = [c.date for c in checked]
@@ -197,10 +215,11 @@ class Recorder:
         too_much = check_total(others, [c.amount for c in checked], self.ledger.ceiling)
         if too_much:
             raise AgreementError(too_much)
-        previous = {(s.promise.date, s.promise.amount): s.promise.id for s in mine}
+        previous = {(s.promise.date, s.promise.amount): s.promise.id for s in mine
+                    if s.promise.id is not None}  # stored promises all have an id
         new = [c for c in checked if previous.pop((c.date, c.amount), None) is None]
         texts = {date: text for date, _, text in _row_texts(rows)}
-        self.promises.add([Promise(id=None, case_id=self.case.id, call_id=self.record.id,
+        self.promises.add([Promise(id=None, case_id=case.id, call_id=self.record.id,
                                    date=c.date, amount=c.amount, source="pane",
                                    line=texts.get(c.date, ""), plan=None, created_at=now())
                            for c in new],
@@ -218,6 +237,11 @@ class Recorder:
         raise AgreementError(self._message("unknown_agreement"))
 
 
+def _stored_ids(states: Iterable[PromiseState]) -> list[int]:
+    """The ids of these promises; promises read from storage all have one."""
+    return [s.promise.id for s in states if s.promise.id is not None]
+
+
 def _offer_payments(offer: dict) -> list[tuple[dt.date, Decimal]]:
     return [(dt.date.fromisoformat(p["date"]), Decimal(str(p["amount"])).quantize(Decimal("0.01")))
             for p in offer.get("payments") or ()]
@@ -226,7 +250,8 @@ def _offer_payments(offer: dict) -> list[tuple[dt.date, Decimal]]:
 def _row_texts(rows: object) -> list[tuple[dt.date, Decimal, str]]:
     """(date, amount, text) of well-formed rows; parse_rows has checked them already."""
     result = []
-    for (date, amount), row in zip(parse_rows(rows), rows if isinstance(rows, list) else ()):
+    row_list = rows if isinstance(rows, list) else ()
+    for (date, amount), row in zip(parse_rows(rows), row_list, strict=False):
         text = row.get("text") if isinstance(row, dict) else None
         result.append((date, amount, str(text)[:300] if isinstance(text, str) else ""))
     return result

@@ -50,7 +50,7 @@ class Settings:
 
 def _text(data: dict, key: str, where: str) -> str:
     value = data.get(key)
-    if isinstance(value, (int, float)) and not isinstance(value, bool):
+    if isinstance(value, int | float) and not isinstance(value, bool):
         # YAML reads 0307001234 as a number (even octal): the leading zero would be lost.
         raise SettingsError(f"{where}: zet '{key}' tussen aanhalingstekens, het is geen getal")
     if not isinstance(value, str) or not value.strip():

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
-import yaml
+import yaml  # no types-PyYAML in the venv
 
 
 def read_yaml(path: Path | str, error: type[Exception],

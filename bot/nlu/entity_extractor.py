@@ -19,7 +19,7 @@ from bot.coach.dutch_values import find_values
 class DutchValueExtractor(GraphComponent):
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "DutchValueExtractor":
+               execution_context: ExecutionContext) -> DutchValueExtractor:
         return cls()
 
     def process(self, messages: list[Message]) -> list[Message]:

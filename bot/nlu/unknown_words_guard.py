@@ -40,12 +40,12 @@ class UnknownWordsGuard(GraphComponent):
 
     @classmethod
     def create(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-               execution_context: ExecutionContext) -> "UnknownWordsGuard":
+               execution_context: ExecutionContext) -> UnknownWordsGuard:
         return cls(model_storage, resource)
 
     @classmethod
     def load(cls, config: dict[str, Any], model_storage: ModelStorage, resource: Resource,
-             execution_context: ExecutionContext, **kwargs: Any) -> "UnknownWordsGuard":
+             execution_context: ExecutionContext, **kwargs: Any) -> UnknownWordsGuard:
         with model_storage.read_from(resource) as directory:
             words = json.loads((directory / VOCABULARY_FILE).read_text(encoding="utf-8"))
         return cls(model_storage, resource, frozenset(words))

@@ -3,6 +3,7 @@ payments and the day (bot.coach.ledger); only a cancellation is a fact of its ow
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from decimal import Decimal
 
 import sqlalchemy as sa
@@ -34,7 +35,7 @@ class PromiseRepository:
     def __init__(self, engine: sa.engine.Engine):
         self.engine = engine
 
-    def add(self, items: list[Promise], cancel_ids: list[int] = ()) -> list[Promise]:
+    def add(self, items: list[Promise], cancel_ids: Sequence[int] = ()) -> list[Promise]:
         """Stores new promises (and cancels the ones they replace) in one transaction."""
         now = dt.datetime.now().replace(microsecond=0)
         stored = []

@@ -22,7 +22,7 @@ class Storage:
     payments: PaymentRepository
 
     @classmethod
-    def at(cls, url: str) -> "Storage":
+    def at(cls, url: str) -> Storage:
         db = engine(url)
         return cls(CaseRepository(db), CallRepository(db), PromiseRepository(db),
                    PaymentRepository(db))

@@ -22,4 +22,4 @@ def document(*entries: str, namespace: str = CAMT_02) -> bytes:
     return (f'<?xml version="1.0" encoding="UTF-8"?>\n<Document xmlns="{namespace}">'
             f"<BkToCstmrStmt><GrpHdr><MsgId>T-1</MsgId><CreDtTm>2026-11-27T18:00:00</CreDtTm>"
             f"</GrpHdr><Stmt><Id>S-1</Id><Acct><Id><IBAN>NL20INGB0001234567</IBAN></Id></Acct>"
-            f"{''.join(entries)}</Stmt></BkToCstmrStmt></Document>").encode("utf-8")
+            f"{''.join(entries)}</Stmt></BkToCstmrStmt></Document>").encode()

@@ -25,18 +25,18 @@ def test_credit_entry_becomes_a_line_with_all_details():
 
 def test_debit_entry_is_read_but_marked_as_money_out():
     lines = parse_camt053(document(entry("12.50", indicator="DBIT", name="Bank")))
-    assert [(l.credit, l.counterparty) for l in lines] == [(False, "Bank")]
+    assert [(ln.credit, ln.counterparty) for ln in lines] == [(False, "Bank")]
 
 
 def test_debit_only_statement_has_no_credits():
     lines = parse_camt053(document(entry("10.00", indicator="DBIT", ref="A"),
                                    entry("20.00", indicator="DBIT", ref="B")))
-    assert len(lines) == 2 and not any(l.credit for l in lines)
+    assert len(lines) == 2 and not any(ln.credit for ln in lines)
 
 
 def test_pending_entries_are_skipped():
     lines = parse_camt053(document(entry(ref="A", status="<Sts>PDNG</Sts>"), entry(ref="B")))
-    assert [l.external_id for l in lines] == ["B"]
+    assert [ln.external_id for ln in lines] == ["B"]
 
 
 def test_newer_versions_read_their_own_namespace_and_status_code():
@@ -66,7 +66,7 @@ def test_batch_entry_gives_one_line_per_transaction():
           "<RmtInf><Ustrd>nota {n}</Ustrd></RmtInf></TxDtls>")
     details = tx.format(n=1, amount="100.00") + tx.format(n=2, amount="50.25")
     lines = parse_camt053(document(entry("150.25", details=details)))
-    assert [(l.amount, l.external_id, l.where) for l in lines] == [
+    assert [(ln.amount, ln.external_id, ln.where) for ln in lines] == [
         (Decimal("100.00"), "TX-1", "Ntry 1 TxDtls 1"),
         (Decimal("50.25"), "TX-2", "Ntry 1 TxDtls 2")]
 
@@ -74,7 +74,7 @@ def test_batch_entry_gives_one_line_per_transaction():
 def test_without_bank_reference_the_id_is_stable_across_reads():
     raw = document(entry(ref=None), entry(ref=None))
     first, second = parse_camt053(raw), parse_camt053(raw)
-    assert [l.external_id for l in first] == [l.external_id for l in second]
+    assert [ln.external_id for ln in first] == [ln.external_id for ln in second]
     # Two identical transfers on one day are still two lines with different ids.
     assert first[0].external_id != first[1].external_id
 
@@ -135,9 +135,9 @@ def test_entity_tricks_are_refused():
 
 def test_sample_statement_reads_in_full():
     lines = read_statement(SAMPLE)
-    assert [l.where for l in lines] == [f"Ntry {n}" for n in range(1, 6)]
-    assert [l.credit for l in lines] == [True, True, True, False, True]
-    assert len({l.external_id for l in lines}) == 5
+    assert [ln.where for ln in lines] == [f"Ntry {n}" for n in range(1, 6)]
+    assert [ln.credit for ln in lines] == [True, True, True, False, True]
+    assert len({ln.external_id for ln in lines}) == 5
 
 
 def test_format_is_taken_from_the_name_or_the_content():

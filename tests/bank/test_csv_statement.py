@@ -53,7 +53,7 @@ def test_windows_export_with_bom_and_crlf_and_cp1252():
 def test_reading_twice_gives_the_same_ids_and_twin_rows_differ():
     text = HEADER + "27-11-2026;10,00;A;;x\n27-11-2026;10,00;A;;x\n"
     first, second = parse(text), parse(text)
-    assert [l.external_id for l in first] == [l.external_id for l in second]
+    assert [ln.external_id for ln in first] == [ln.external_id for ln in second]
     assert first[0].external_id != first[1].external_id
 
 
@@ -81,6 +81,6 @@ def test_blank_lines_are_skipped_and_header_only_is_empty():
 
 def test_sample_export_reads_in_full():
     lines = read_statement(SAMPLE)
-    assert [l.where for l in lines] == ["regel 2", "regel 3", "regel 4", "regel 5"]
-    assert [l.credit for l in lines] == [True, True, False, True]
+    assert [ln.where for ln in lines] == ["regel 2", "regel 3", "regel 4", "regel 5"]
+    assert [ln.credit for ln in lines] == [True, True, False, True]
     assert parse_statement(SAMPLE.read_bytes(), "") == lines

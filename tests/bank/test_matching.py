@@ -121,8 +121,8 @@ def test_matched_credit_becomes_a_payment_of_that_case():
 def test_reimport_skips_lines_already_booked():
     lines = [line(ref="A"), line(ref="B"), line(ref="B")]
     new, known = split_known(lines, {"A"})
-    assert [l.external_id for l in new] == ["B"]
-    assert [l.external_id for l in known] == ["A", "B"]
+    assert [ln.external_id for ln in new] == ["B"]
+    assert [ln.external_id for ln in known] == ["A", "B"]
 
 
 def test_sample_statements_match_the_demo_cases():

@@ -68,7 +68,8 @@ def page(browser, pane_services) -> Page:
     tab.set_default_timeout(15_000)
     problems: list[str] = []
     tab.on("pageerror", lambda err: problems.append(f"script error: {err}"))
-    tab.on("dialog", lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
+    tab.on("dialog",
+           lambda dialog: (problems.append(f"dialog: {dialog.message}"), dialog.dismiss()))
     yield tab
     context.close()
     assert not problems, problems

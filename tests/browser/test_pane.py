@@ -136,7 +136,8 @@ def test_proposals_are_copied_with_a_shortcut_or_the_button(page, pane_url):
     assert clipboard(page) == question.locator(".suggestion-text").inner_text()
     expect(page.locator("#said")).to_be_focused()  # back to the input after a click
     # Older cards keep their buttons but only the newest answers to Alt+1..3.
-    expect(page.locator("#timeline .card-advice").nth(1).locator(".copy .hint").first).to_be_hidden()
+    older = page.locator("#timeline .card-advice").nth(1)
+    expect(older.locator(".copy .hint").first).to_be_hidden()
 
 
 def test_agreements_are_listed_corrected_and_end_up_in_the_summary(page, pane_url):
@@ -160,8 +161,10 @@ def test_agreements_are_listed_corrected_and_end_up_in_the_summary(page, pane_ur
     page.keyboard.press("Alt+E")
     summary = page.locator("#timeline .card-summary")
     expect(summary).to_have_count(1)
-    expect(summary.locator(".summary-text")).to_contain_text("€ 1.300,00 uiterlijk vrijdag 27 november 2026")
-    expect(summary.locator(".summary-text")).to_contain_text("€ 1.150,00 uiterlijk dinsdag 15 december 2026")
+    expect(summary.locator(".summary-text")).to_contain_text(
+        "€ 1.300,00 uiterlijk vrijdag 27 november 2026")
+    expect(summary.locator(".summary-text")).to_contain_text(
+        "€ 1.150,00 uiterlijk dinsdag 15 december 2026")
     expect(summary.locator(".email-body")).to_contain_text("Geachte mevrouw De Vries,")
     expect(summary.locator(".follow-up-first")).to_have_text(
         "Eerstvolgende opvolging: vrijdag 27 november 2026")
@@ -192,16 +195,15 @@ def test_transcript_lines_pushed_by_a_tool_appear_live(page, pane_url, pane_serv
     call_id = page.locator("#call-id").inner_text()
     api = f"{pane_url}calls/{call_id}/transcript"
 
-    answer = requests.post(api, json={"speaker": "incasseerder", "text": "Ik bel over de facturen."},
-                           timeout=30)
+    answer = requests.post(api, timeout=30,
+                           json={"speaker": "incasseerder", "text": "Ik bel over de facturen."})
     assert answer.status_code == 200
     collector = page.locator("#timeline .turn.speaker-incasseerder")
     expect(collector).to_contain_text("Ik bel over de facturen.")
     expect(collector.locator(".card")).to_have_count(0)
 
-    answer = requests.post(api, json={"speaker": "debiteur",
-                                      "text": "Onze bank heeft een storing, de betaling is teruggekomen."},
-                           timeout=30)
+    answer = requests.post(api, timeout=30, json={
+        "speaker": "debiteur", "text": "Onze bank heeft een storing, de betaling is teruggekomen."})
     assert answer.json()["payloads"][0]["intent"] == "excuse_bank_problem"
     expect(newest_card(page)).to_have_attribute("data-intent", "excuse_bank_problem")
     expect(page.locator("#timeline .turn").first).to_contain_text("de betaling is teruggekomen")
@@ -218,7 +220,8 @@ def test_transcript_lines_pushed_by_a_tool_appear_live(page, pane_url, pane_serv
 def test_markup_in_debtor_text_is_shown_as_text_and_never_runs(page, pane_url, via):
     start_call(page, pane_url)
     attacks = ['<script>window.__pwned = "script"</script> ik betaal niet',
-               '<img src=x onerror="window.__pwned = \'img\'; alert(1)"> de factuur is nooit ontvangen']
+               '<img src=x onerror="window.__pwned = \'img\'; alert(1)">'
+               ' de factuur is nooit ontvangen']
     for attack in attacks:
         if via == "page":
             say(page, attack)
@@ -241,7 +244,8 @@ def test_bad_input_in_the_page_gets_a_clear_message_and_the_page_stays_usable(pa
     huge = "De factuur is nooit bij ons aangekomen. " * 500  # 20.000 tekens
     page.locator("#said").fill(huge)
     page.keyboard.press("Enter")
-    expect(page.locator("#alert")).to_contain_text("De tekst is te lang (19.999 tekens; maximaal 2.000)")
+    expect(page.locator("#alert")).to_contain_text(
+        "De tekst is te lang (19.999 tekens; maximaal 2.000)")
     expect(page.locator("#timeline .turn")).to_have_count(0)
     assert page.locator("#said").input_value() == huge  # kept, so it can be shortened
     expect(page.locator("#said")).to_be_focused()

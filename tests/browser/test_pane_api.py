@@ -43,7 +43,8 @@ def test_the_page_is_served_with_its_files_and_a_strict_content_policy(pane_url)
         answer = requests.get(pane_url + asset, timeout=30)
         assert answer.status_code == 200 and kind in answer.headers["content-type"]
     without_slash = requests.get(pane_url.rstrip("/"), timeout=30, allow_redirects=False)
-    assert without_slash.status_code in (301, 302) and without_slash.headers["location"].endswith("/pane/")
+    assert (without_slash.status_code in (301, 302)
+            and without_slash.headers["location"].endswith("/pane/"))
 
 
 def test_case_search_finds_by_id_company_and_contact(pane_url):
@@ -55,7 +56,8 @@ def test_case_search_finds_by_id_company_and_contact(pane_url):
 
 def test_a_debtor_line_gets_advice_and_a_collector_line_does_not(pane_url):
     call_id = start(pane_url)
-    debtor = post_line(pane_url, call_id, speaker="debiteur", text="Ik heb de factuur nooit ontvangen.")
+    debtor = post_line(pane_url, call_id, speaker="debiteur",
+                       text="Ik heb de factuur nooit ontvangen.")
     assert debtor.status_code == 200
     event = debtor.json()
     assert event["kind"] == "line" and event["speaker"] == "debiteur"
@@ -89,7 +91,8 @@ def test_a_reconnecting_page_gets_only_what_it_missed(pane_url):
         post_line(pane_url, call_id, speaker="incasseerder", text=text)
     with requests.get(f"{pane_url}calls/{call_id}/events", headers={"Last-Event-ID": "2"},
                       stream=True, timeout=30) as stream:
-        data = next(line for line in stream.iter_lines(decode_unicode=True) if line.startswith("data: "))
+        data = next(line for line in stream.iter_lines(decode_unicode=True)
+                    if line.startswith("data: "))
     assert json.loads(data[len("data: "):])["text"] == "Derde zin."
 
 
@@ -107,7 +110,8 @@ def test_agreement_corrections_reach_the_summary(pane_url):
     call_id = start(pane_url)
     post_line(pane_url, call_id, speaker="debiteur", text="Ik betaal vrijdag 500 euro.")
     corrected = requests.put(f"{pane_url}calls/{call_id}/agreements", timeout=30, json={
-        "agreements": [{"date": "2026-11-27", "amount": "750,25"}, {"date": "2026-12-11", "amount": 1699.75}]})
+        "agreements": [{"date": "2026-11-27", "amount": "750,25"},
+                       {"date": "2026-12-11", "amount": 1699.75}]})
     assert corrected.status_code == 200
     assert [a["amount"] for a in corrected.json()["agreements"]] == [750.25, 1699.75]
     summary = summary_text(pane_url, call_id)
@@ -118,7 +122,8 @@ def test_agreement_corrections_reach_the_summary(pane_url):
 @pytest.mark.parametrize("body,status,message", [
     ({"speaker": "debiteur", "text": ""}, 400, "Ik heb geen tekst ontvangen"),
     ({"speaker": "debiteur", "text": "   \n "}, 400, "Ik heb geen tekst ontvangen"),
-    ({"speaker": "debiteur", "text": "x" * 20_000}, 413, "De tekst is te lang (20.000 tekens; maximaal 2.000)"),
+    ({"speaker": "debiteur", "text": "x" * 20_000}, 413,
+     "De tekst is te lang (20.000 tekens; maximaal 2.000)"),
     ({"speaker": "debiteur"}, 400, "Het veld \"text\" ontbreekt"),
     ({"speaker": "debiteur", "text": 42}, 400, "Het veld \"text\" ontbreekt of is geen tekst"),
     ({"speaker": "klant", "text": "hallo"}, 400, "Onbekende spreker 'klant'"),
@@ -137,7 +142,8 @@ def test_bad_lines_get_a_clear_dutch_error(pane_url, body, status, message):
     (b"\xff\xfe", "application/json", 400, "geen geldige JSON"),
     (b"", "application/json", 400, "geen geldige JSON"),
     (b'["debiteur", "hallo"]', "application/json", 400, "Verwacht een JSON-object"),
-    (b'{"speaker": "debiteur", "text": "hallo"}', "text/plain", 415, "Content-Type: application/json"),
+    (b'{"speaker": "debiteur", "text": "hallo"}', "text/plain", 415,
+     "Content-Type: application/json"),
 ])
 def test_malformed_requests_get_a_clear_dutch_error(pane_url, raw, content_type, status, message):
     call_id = start(pane_url)
@@ -176,10 +182,12 @@ def test_starting_a_call_without_a_known_case_is_refused(pane_url, body, status,
 @pytest.mark.parametrize("agreements,message", [
     ("morgen", "Stuur de afspraken als een lijst"),
     ([{"date": "27-11-2026", "amount": 100}], "Afspraak 1: '27-11-2026' is geen geldige datum"),
-    ([{"date": "2026-11-20", "amount": 100}], "Afspraak 1: vrijdag 20 november 2026 ligt in het verleden"),
+    ([{"date": "2026-11-20", "amount": 100}],
+     "Afspraak 1: vrijdag 20 november 2026 ligt in het verleden"),
     ([{"date": "2026-11-27", "amount": "-5"}], "Afspraak 1: '-5' is geen geldig bedrag"),
     ([{"date": "2026-11-27", "amount": True}], "Afspraak 1: 'True' is geen geldig bedrag"),
-    ([{"date": "2026-11-27", "amount": "Infinity"}], "Afspraak 1: 'Infinity' is geen geldig bedrag"),
+    ([{"date": "2026-11-27", "amount": "Infinity"}],
+     "Afspraak 1: 'Infinity' is geen geldig bedrag"),
     ([{"date": "2026-11-27", "amount": "NaN"}], "Afspraak 1: 'NaN' is geen geldig bedrag"),
     ([{"date": "2026-11-27", "amount": 10}, {"date": "2026-11-27", "amount": 20}],
      "Er staan twee afspraken op vrijdag 27 november 2026"),

@@ -43,7 +43,8 @@ def test_the_collectors_own_proposal_accepted_with_ja_prima_is_recorded(page, pa
     expect(page.locator("#said")).to_be_focused()
     say(page, "Kunt u dan uiterlijk woensdag 9 december 1.000 euro overmaken?")
     mine = page.locator("#timeline .turn.speaker-incasseerder").first
-    expect(mine.locator(".card-offer")).to_contain_text("€ 1.000,00 uiterlijk woensdag 9 december 2026")
+    expect(mine.locator(".card-offer")).to_contain_text(
+        "€ 1.000,00 uiterlijk woensdag 9 december 2026")
     expect(mine.locator(".card-advice")).to_have_count(0)  # no advice on one's own words
     expect(page.locator("#offer")).to_contain_text("€ 1.000,00 uiterlijk woensdag 9 december 2026")
     expect(toggle).to_have_attribute("aria-pressed", "false")  # back to the debtor
@@ -73,16 +74,20 @@ def test_a_proposal_marked_voorgesteld_is_what_ja_prima_records(page, pane_url):
     page.keyboard.press("Alt+Shift+1")
     expect(button).to_have_attribute("aria-pressed", "true")
     expect(page.locator("#offer-payments li")).to_have_count(len(payments))
-    expect(page.locator("#timeline .turn-note").first).to_contain_text("voorgesteld aan de debiteur")
+    expect(page.locator("#timeline .turn-note").first).to_contain_text(
+        "voorgesteld aan de debiteur")
     expect(page.locator("#said")).to_be_focused()
     expect(rows(page)).to_have_count(0)
 
     say(page, "Ja prima.")
     expect(rows(page)).to_have_count(len(payments))
-    for row, (date, amount) in zip(rows(page).all(), payments):
-        assert row.locator(".agreement-amount").input_value() == amount.replace("€", "").strip().replace("\xa0", "")
+    for row, (date, amount) in zip(rows(page).all(), payments, strict=True):
+        assert (row.locator(".agreement-amount").input_value()
+                == amount.replace("€", "").strip().replace("\xa0", ""))
         iso = row.locator(".agreement-date").input_value()
-        assert page.evaluate(f"new Intl.DateTimeFormat('nl-NL', {{weekday: 'long', day: 'numeric', month: 'long', year: 'numeric'}}).format(new Date('{iso}T12:00'))") == date
+        assert page.evaluate(
+            f"new Intl.DateTimeFormat('nl-NL', {{weekday: 'long', day: 'numeric', "
+            f"month: 'long', year: 'numeric'}}).format(new Date('{iso}T12:00'))") == date
     expect(page.locator("#offer")).to_be_hidden()
 
 
@@ -113,7 +118,8 @@ def test_a_weekend_date_is_flagged_moved_in_one_click_and_undone(page, pane_url)
     rows(page).first.locator(".agreement-amount").press("Enter")
     expect(page.locator("#agreements-alert")).to_contain_text("meer dan het openstaande saldo")
 
-    rows(page).first.get_by_role("button", name="Ongedaan maken: afspraak van maandag 30 november 2026").click()
+    rows(page).first.get_by_role(
+        "button", name="Ongedaan maken: afspraak van maandag 30 november 2026").click()
     expect(page.locator("#status")).to_have_text("Afspraak ongedaan gemaakt.")
     expect(rows(page)).to_have_count(0)
     expect(page.locator("#agreements-empty")).to_be_visible()

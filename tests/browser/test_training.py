@@ -22,7 +22,7 @@ Incasseerder: Hoe kunnen we ervoor zorgen dat de betaling toch snel rondkomt?
 Incasseerder: Kunt u € 1.000 uiterlijk vrijdag 27 november overmaken?
 Debiteur: Ja, dat is goed.
 Incasseerder: Ik bevestig deze afspraak per mail. Dank u wel en nog een fijne dag.
-"""
+"""  # noqa: E501 (a transcript line must stay one line)
 
 
 def open_training(page: Page, url: str) -> None:
@@ -43,10 +43,11 @@ def start_roleplay(page: Page, trainee: str) -> None:
 
 
 def say(page: Page, text: str) -> None:
-    replies = page.locator("#rp-timeline .speaker-debiteur, #rp-timeline .speaker-coach").count()
+    answers = page.locator("#rp-timeline .speaker-debiteur, #rp-timeline .speaker-coach")
+    replies = answers.count()
     page.locator("#rp-say").fill(text)
     page.keyboard.press("Enter")
-    expect(page.locator("#rp-timeline .speaker-debiteur, #rp-timeline .speaker-coach")).to_have_count(replies + 1)
+    expect(answers).to_have_count(replies + 1)
 
 
 def test_a_roleplay_in_the_training_tab_ends_with_a_scorecard(page, pane_url):
@@ -69,11 +70,13 @@ def test_a_roleplay_in_the_training_tab_ends_with_a_scorecard(page, pane_url):
     expect(card).to_contain_text("van de 100 punten")
     assert re.fullmatch(r"\d{1,3}", card.locator(".score-value").inner_text())
     expect(card.locator(".score-check")).to_have_count(10)
-    expect(card.locator('.score-check[data-key="invoice_amount"]')).to_contain_text("Factuurnummer en bedrag genoemd")
+    expect(card.locator('.score-check[data-key="invoice_amount"]')).to_contain_text(
+        "Factuurnummer en bedrag genoemd")
     expect(page.locator("#rp-say")).to_be_disabled()
     # the session is in the trainee's history, shown right away
     expect(page.locator("#hist-table tbody tr")).to_have_count(1)
-    expect(page.locator("#hist-table tbody tr")).to_contain_text(card.locator(".score-value").inner_text())
+    expect(page.locator("#hist-table tbody tr")).to_contain_text(
+        card.locator(".score-value").inner_text())
 
 
 def test_a_transcript_is_scored_and_a_malformed_one_gets_the_line_number(page, pane_url):
@@ -88,7 +91,8 @@ def test_a_transcript_is_scored_and_a_malformed_one_gets_the_line_number(page, p
     expect(page.locator("#hist-table tbody tr")).to_have_count(1)
     expect(page.locator("#hist-table")).to_contain_text("Transcript van een echt gesprek")
 
-    page.locator("#tr-text").fill("Incasseerder: Goedemorgen.\nDe Vries zegt iets\nDebiteur: Hallo.")
+    page.locator("#tr-text").fill(
+        "Incasseerder: Goedemorgen.\nDe Vries zegt iets\nDebiteur: Hallo.")
     page.locator("#tr-score").click()
     expect(page.locator("#tr-alert")).to_contain_text("regel 2")
     expect(page.locator("#tr-alert")).to_contain_text("Incasseerder:")
@@ -142,11 +146,15 @@ def test_scenarios_are_listed_with_id_and_title(pane_url):
 
 
 def test_a_roleplay_over_the_api_and_its_bad_requests(pane_url):
-    post = lambda path, **kw: requests.post(f"{pane_url}training/{path}", timeout=60, **kw)
+    def post(path: str, **kw) -> requests.Response:
+        return requests.post(f"{pane_url}training/{path}", timeout=60, **kw)
+
     assert "scenario" in error_of(post("start", json={"trainee": "Api"}), 400)
     assert "naam" in error_of(post("start", json={"scenario": SCENARIO, "trainee": "  "}), 400)
-    assert "bestaat niet" in error_of(post("start", json={"scenario": "nope", "trainee": "Api"}), 409)
-    assert "JSON" in error_of(post("start", data="x", headers={"Content-Type": "application/json"}), 400)
+    assert "bestaat niet" in error_of(
+        post("start", json={"scenario": "nope", "trainee": "Api"}), 409)
+    assert "JSON" in error_of(
+        post("start", data="x", headers={"Content-Type": "application/json"}), 400)
     assert "Content-Type" in error_of(post("start", data="x"), 415)
     assert "niet bekend" in error_of(post("training-unknown/say", json={"text": "Hallo"}), 404)
     assert "niet bekend" in error_of(post("training-unknown/end"), 404)
@@ -169,7 +177,9 @@ def test_a_roleplay_over_the_api_and_its_bad_requests(pane_url):
 
 
 def test_transcript_scoring_refuses_bad_input(pane_url):
-    post = lambda body: requests.post(f"{pane_url}training/transcript", json=body, timeout=60)
+    def post(body: dict) -> requests.Response:
+        return requests.post(f"{pane_url}training/transcript", json=body, timeout=60)
+
     assert "Plak" in error_of(post({"text": ""}), 400)
     assert "te lang" in error_of(post({"text": "Debiteur: a\n" * 10_000}), 413)
     assert "regel 1" in error_of(post({"text": "Hallo daar\nDebiteur: Ja."}), 400)
@@ -183,9 +193,11 @@ def test_transcript_scoring_refuses_bad_input(pane_url):
 
 def test_history_needs_a_name_and_lists_sessions(pane_url):
     assert "naam" in error_of(requests.get(f"{pane_url}training/history", timeout=30), 400)
-    requests.post(f"{pane_url}training/transcript", json={"text": TRANSCRIPT, "trainee": "Historie Test"},
+    requests.post(f"{pane_url}training/transcript",
+                  json={"text": TRANSCRIPT, "trainee": "Historie Test"},
                   timeout=60).raise_for_status()
-    data = requests.get(f"{pane_url}training/history", params={"trainee": "historie test"}, timeout=30).json()
+    data = requests.get(f"{pane_url}training/history", params={"trainee": "historie test"},
+                        timeout=30).json()
     assert data["trainee"] == "Historie Test"
     assert [s["scenario"] for s in data["sessions"]] == ["transcript"]
     assert re.match(r"\d{4}-\d{2}-\d{2}", data["sessions"][0]["date"])

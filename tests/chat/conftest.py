@@ -70,7 +70,8 @@ def chat(trained_model, tmp_path_factory):
                  key=key, key_id=key_id)
     setup.services.env = {
         "INCASSO_TODAY": TODAY,
-        "INCASSO_DATABASE_URL": f"sqlite:///{tmp_path_factory.mktemp('chat-db') / 'incasso.sqlite3'}",
+        "INCASSO_DATABASE_URL":
+            f"sqlite:///{tmp_path_factory.mktemp('chat-db') / 'incasso.sqlite3'}",
         "SLACK_BOT_TOKEN": setup.bot_token, "SLACK_SIGNING_SECRET": setup.signing_secret,
         "SLACK_API_URL": fake.slack_api_url,
         "TEAMS_APP_ID": setup.app_id, "TEAMS_APP_PASSWORD": setup.app_password,

@@ -10,9 +10,10 @@ import json
 import threading
 import time
 import urllib.parse
+from collections.abc import Callable
 from dataclasses import dataclass
 from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
-from typing import Any, Callable
+from typing import Any
 
 ISSUER = "https://api.botframework.com"
 CONNECTOR_TOKEN = "connector-token-from-fake-login"
@@ -49,7 +50,7 @@ class FakeChatServer:
     def service_url(self) -> str:
         return f"{self.url}/connector/"
 
-    def start(self) -> "FakeChatServer":
+    def start(self) -> FakeChatServer:
         self._thread.start()
         return self
 

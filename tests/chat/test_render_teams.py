@@ -55,7 +55,8 @@ def test_advice_card_has_everything_in_the_payload(payloads):
     shown = words(messages)
     assert shown[:2] == ["Vraagt om een betalingsregeling",
                          f"Zekerheid 91% · herkend: {format_euro(1250.5)}, "
-                         f"{short_date(dt.date(2026, 11, 27))}, {short_date(dt.date(2026, 12, 15))}"]
+                         f"{short_date(dt.date(2026, 11, 27))}, "
+                         f"{short_date(dt.date(2026, 12, 15))}"]
     assert f"“{advice['say']}”" in shown
     for line in advice["probing_questions"] + advice["avoid"]:
         assert f"• {line}" in shown

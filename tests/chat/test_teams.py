@@ -37,7 +37,7 @@ def activity(text: str, conversation: str, *, mention: bool = True,
              conversation_type: str = "channel", **fields) -> dict:
     at = f"<at>{BOT['name']}</at>"
     return {"type": "message", "id": f"act-{uuid.uuid4().hex[:8]}", "channelId": "msteams",
-            "timestamp": dt.datetime.now(dt.timezone.utc).isoformat(),
+            "timestamp": dt.datetime.now(dt.UTC).isoformat(),
             "from": {"id": "29:colleague", "name": "Anna"}, "recipient": BOT,
             "conversation": {"id": conversation, "conversationType": conversation_type},
             "text": f"{at} {text}" if mention else text,

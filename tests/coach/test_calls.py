@@ -217,3 +217,12 @@ def test_a_line_the_coach_does_not_understand_gets_a_question_back_and_is_kept(s
     answer = service.debtor_line(call, "🙂🙂", "excuse_bank_problem", 0.0, {})
     assert answer.payload["type"] == "rephrase"
     assert service.snapshot(call)["events"][-1]["text"] == "🙂🙂"
+
+
+def test_the_same_promise_said_twice_is_recorded_once(service):
+    call = started(service)
+    for _ in range(2):
+        service.debtor_line(call, "ik betaal vrijdag 500 euro", "promise_to_pay", 0.9, {})
+    assert agreed(service, call) == [("2026-11-27", 500.0)]
+    service.debtor_line(call, "en de rest op 18 december", "promise_to_pay", 0.9, {})
+    assert agreed(service, call) == [("2026-11-27", 500.0), ("2026-12-18", 1950.0)]

@@ -13,8 +13,8 @@ import pytest
 import requests
 
 from bot.servers import ROOT, Services, service_env
-from tests.conftest import TODAY
 from bot.wiring import calls
+from tests.conftest import TODAY
 from tests.e2e.net import free_port
 
 pytestmark = pytest.mark.slow
@@ -80,7 +80,8 @@ def test_agreements_are_exactly_what_was_agreed_and_survive_a_restart(trained_mo
             pane.say(call, phantom)
             assert pane.get(f"calls/{call}")["agreements"] == [], phantom
         pane.say(call, "ik betaal vrijdag 500 euro en de rest op 18 december")
-        assert standing(pane.get(f"calls/{call}")) == [("2026-11-27", 500.0), ("2026-12-18", 1950.0)]
+        assert standing(pane.get(f"calls/{call}")) == [("2026-11-27", 500.0),
+                                                       ("2026-12-18", 1950.0)]
         pane.say(call, "Ja, dat is goed, stuurt u mij maar een bevestiging.")
         assert len(pane.get(f"calls/{call}")["agreements"]) == 2
 

@@ -6,11 +6,11 @@ import datetime as dt
 
 import pytest
 
-from bot.storage.store import default_storage
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.history import TrainingHistory
 from bot.coach.roleplay.trainer import RolePlaySession, Trainer
 from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
+from bot.storage.store import default_storage
 
 TODAY = dt.date(2026, 11, 23)  # as INCASSO_TODAY in tests/conftest.py
 

@@ -13,13 +13,15 @@ EXAMPLE = Example("F2026-0081", "€ 1.000,00", "donderdag 26 november")
 
 
 @pytest.mark.parametrize("text,intent,expected", [
-    ("Kunt u het zo snel mogelijk betalen?", moves.VAGUE_PROPOSAL, "“Kunt u € 1.000,00 uiterlijk donderdag 26 november overmaken?”"),
+    ("Kunt u het zo snel mogelijk betalen?", moves.VAGUE_PROPOSAL,
+     "“Kunt u € 1.000,00 uiterlijk donderdag 26 november overmaken?”"),
     ("Als u niet betaalt, komt de deurwaarder.", moves.THREATEN, "Toon eerst begrip"),
     ("Ik laat de rente wel vallen.", moves.OFFER_CONCESSION, "“Als u …, dan kan ik …”"),
     ("Heeft u de factuur ontvangen?", moves.CLOSED_QUESTION, "open vraag"),
     ("Ik bel over factuur F2026-0081 van € 1.000.", moves.STATE_PURPOSE, "Noem ook de termijn"),
     ("Kunt u vrijdag 27 november betalen?", moves.CONCRETE_PROPOSAL, "er ontbreekt nog een bedrag"),
-    ("Samengevat: u betaalt vrijdag 27 november € 1.000.", moves.SUMMARISE, "schriftelijk bevestigt"),
+    ("Samengevat: u betaalt vrijdag 27 november € 1.000.", moves.SUMMARISE,
+     "schriftelijk bevestigt"),
 ])
 def test_hint_says_what_would_work_better(text, intent, expected):
     assert expected in hint([collector(text, intent)], EXAMPLE, promised=False)

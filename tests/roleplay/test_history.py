@@ -6,12 +6,17 @@ import datetime as dt
 import pytest
 
 from bot import cli
-from bot.coach.roleplay.history import (TrainingHistory, chart_path, default_history,
-                                        draw_chart, report_text)
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.history import (
+    TrainingHistory,
+    chart_path,
+    default_history,
+    draw_chart,
+    report_text,
+)
 from bot.coach.roleplay.scorecard import CHECKS, score
 
 from .conftest import TODAY, collector
-from bot.coach.roleplay import turns as moves
 
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = {c.key: c.label for c in CHECKS}

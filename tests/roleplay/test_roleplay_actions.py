@@ -2,14 +2,12 @@
 speaker-aware hand-over between advice and role-play."""
 from __future__ import annotations
 
-
 import pytest
 from rasa_sdk import Tracker
 
 from bot.actions import roleplay_actions
 from bot.actions.call_actions import ActionAskRephrase, ActionEndCall, ActionGiveAdvice
-from bot.actions.roleplay_actions import (ActionEndRoleplay, ActionRoleplayTurn,
-                                          ActionStartRoleplay)
+from bot.actions.roleplay_actions import ActionEndRoleplay, ActionRoleplayTurn, ActionStartRoleplay
 from bot.coach.roleplay.history import default_history
 from tests.action_runner import run
 
@@ -40,8 +38,8 @@ def roleplay_after(events: list[dict]) -> dict:
 def start(scenario="factuur-niet-ontvangen", trainee="Sanne", hints=True) -> dict:
     entities = [{"entity": "scenario", "value": scenario}, {"entity": "trainee", "value": trainee},
                 {"entity": "hints", "value": hints}]
-    messages, events = run(ActionStartRoleplay(), tracker("/start_roleplay", [("start_roleplay", 1.0)],
-                                                          entities))
+    messages, events = run(ActionStartRoleplay(),
+                           tracker("/start_roleplay", [("start_roleplay", 1.0)], entities))
     return messages, roleplay_after(events)
 
 
@@ -55,12 +53,13 @@ def test_start_sends_the_briefing_and_the_debtor_picks_up():
 
 
 @pytest.mark.parametrize("entities,code", [
-    ([{"entity": "scenario", "value": "bestaat-niet"}, {"entity": "trainee", "value": "S"}], "roleplay"),
+    ([{"entity": "scenario", "value": "bestaat-niet"}, {"entity": "trainee", "value": "S"}],
+     "roleplay"),
     ([{"entity": "scenario", "value": "bankstoring"}], "roleplay"),
 ])
 def test_start_with_unknown_scenario_or_no_trainee_explains_in_dutch(entities, code):
-    messages, events = run(ActionStartRoleplay(), tracker("/start_roleplay", [("start_roleplay", 1.0)],
-                                                          entities))
+    messages, events = run(ActionStartRoleplay(),
+                           tracker("/start_roleplay", [("start_roleplay", 1.0)], entities))
     assert messages[0]["custom"]["code"] == code
     assert "bestaat niet" in messages[0]["text"] or "naam van de trainee" in messages[0]["text"]
     assert roleplay_after(events) is None
@@ -68,7 +67,8 @@ def test_start_with_unknown_scenario_or_no_trainee_explains_in_dutch(entities, c
 
 def test_turn_takes_the_best_collector_intent_even_below_a_debtor_intent():
     _, state = start()
-    text = "Ik bel over factuur 20261342 van € 385,20; ik wil die vóór vrijdag 27 november ontvangen."
+    text = ("Ik bel over factuur 20261342 van € 385,20; "
+            "ik wil die vóór vrijdag 27 november ontvangen.")
     ranking = [("excuse_invoice_not_received", 0.6), ("collector_state_purpose", 0.3)]
     entities = [{"entity": "invoice_number", "value": "20261342"},
                 {"entity": "amount", "value": 385.2}, {"entity": "date", "value": "2026-11-27"}]
@@ -94,9 +94,9 @@ def test_give_advice_inside_a_roleplay_hands_the_line_to_the_debtor():
 
 def test_goodbye_and_unclear_lines_inside_a_roleplay_stay_in_the_roleplay():
     _, state = start()
-    messages, _ = run(ActionEndCall(), tracker("Dank u wel en een fijne dag!",
-                                               [("goodbye", 0.6), ("collector_positive_close", 0.4)],
-                                               roleplay=state))
+    messages, _ = run(ActionEndCall(), tracker(
+        "Dank u wel en een fijne dag!", [("goodbye", 0.6), ("collector_positive_close", 0.4)],
+        roleplay=state))
     assert messages[0]["custom"]["reaction"] == "closing"
     messages, _ = run(ActionAskRephrase(), tracker("hmm tja", [("nlu_fallback", 0.25),
                                                                ("affirm", 0.2)], roleplay=state))
@@ -136,8 +136,8 @@ def test_end_without_a_roleplay_says_so():
 
 def test_a_tie_with_a_collector_intent_still_gets_advice_in_a_coaching_call():
     messages, _ = run(ActionAskRephrase(), tracker(
-        "Kunt u mij nog twee weken extra geven?", [("nlu_fallback", 0.25), ("request_extension", 0.3),
-                                                   ("collector_offer_concession", 0.28)]))
+        "Kunt u mij nog twee weken extra geven?",
+        [("nlu_fallback", 0.25), ("request_extension", 0.3), ("collector_offer_concession", 0.28)]))
     assert messages[0]["custom"]["type"] == "advice"
     assert messages[0]["custom"]["intent"] == "request_extension"
     messages, _ = run(ActionAskRephrase(), tracker(

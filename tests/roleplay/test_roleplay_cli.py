@@ -43,10 +43,12 @@ def test_pick_by_number_play_and_get_the_scorecard_when_the_debtor_hangs_up(monk
 
 def test_end_of_input_ends_and_stop_quits_without_saving(monkeypatch, capsys):
     play(monkeypatch, ["Goedemorgen, met Sanne van Groenhof."])
-    assert cli.main(["roleplay", "--scenario", "bankstoring", "--trainee", "Piet", "--no-hints"]) == 0
+    assert cli.main(["roleplay", "--scenario", "bankstoring", "--trainee", "Piet",
+                     "--no-hints"]) == 0
     assert "Scorekaart: " in capsys.readouterr().out
     play(monkeypatch, [":stop"])
-    assert cli.main(["roleplay", "--scenario", "bankstoring", "--trainee", "Kees", "--no-hints"]) == 0
+    assert cli.main(["roleplay", "--scenario", "bankstoring", "--trainee", "Kees",
+                     "--no-hints"]) == 0
     assert "niet bewaard" in capsys.readouterr().out
     assert len(default_history().sessions("Piet")) == 1 and default_history().sessions("Kees") == []
 

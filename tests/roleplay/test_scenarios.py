@@ -6,8 +6,14 @@ import pytest
 import yaml
 
 from bot.coach.case_files import SAMPLE_CASES, load_yaml
-from bot.coach.roleplay.scenarios import (REACTIONS, SCENARIO_DIR, ScenarioError,
-                                          load_default_replies, load_scenario, load_scenarios)
+from bot.coach.roleplay.scenarios import (
+    REACTIONS,
+    SCENARIO_DIR,
+    ScenarioError,
+    load_default_replies,
+    load_scenario,
+    load_scenarios,
+)
 
 SCENARIOS = load_scenarios()
 
@@ -42,7 +48,8 @@ def test_scenario_lines_override_the_defaults():
 
 
 def write(tmp_path, change) -> str:
-    data = yaml.safe_load((SCENARIO_DIR / "01-factuur-niet-ontvangen.yml").read_text(encoding="utf-8"))
+    data = yaml.safe_load(
+        (SCENARIO_DIR / "01-factuur-niet-ontvangen.yml").read_text(encoding="utf-8"))
     change(data)
     path = tmp_path / "mijn-scenario.yml"
     path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
@@ -57,7 +64,8 @@ def test_an_unchanged_copy_loads(tmp_path):
     (lambda d: d.pop("case"), "veld 'case'"),
     (lambda d: d["persona"].update(attitude="chagrijnig"), "persona.attitude"),
     (lambda d: d["persona"].pop("description"), "persona: veld 'description'"),
-    (lambda d: d["persona"].update(important_customer="ja"), "important_customer: moet true of false"),
+    (lambda d: d["persona"].update(important_customer="ja"),
+     "important_customer: moet true of false"),
     (lambda d: d.update(excuses=[]), "'excuses' moet een lijst"),
     (lambda d: d["excuses"][0].update(kind="geen_zin"), "excuses[1]: kind moet"),
     (lambda d: d["excuses"][0].update(answers=[]), "excuses[1].answers"),
@@ -86,8 +94,8 @@ def test_broken_yaml_names_the_line(tmp_path):
 
 def test_duplicate_ids_in_a_folder_are_refused(tmp_path):
     for name in ("a.yml", "b.yml"):
-        (tmp_path / name).write_text((SCENARIO_DIR / "05-al-betaald.yml").read_text(encoding="utf-8"),
-                                     encoding="utf-8")
+        (tmp_path / name).write_text(
+            (SCENARIO_DIR / "05-al-betaald.yml").read_text(encoding="utf-8"), encoding="utf-8")
     with pytest.raises(ScenarioError, match="b.yml: id 'al-betaald' komt ook voor in a.yml"):
         load_scenarios(tmp_path)
 

@@ -58,17 +58,22 @@ def test_weights_add_up_to_100_and_every_check_names_its_practice():
 
 # (check, the good call changed so that this check fails, the line its tip must quote)
 FAILING = {
-    "purpose_deadline": (replaced(PURPOSE, collector("Ik bel over factuur F2026-0081 van € 1.000.",
-                                                     moves.STATE_PURPOSE)), "Ik bel over factuur F2026-0081 van € 1.000."),
-    "invoice_amount": (replaced(PURPOSE, collector("Ik bel over de betaling, graag vóór vrijdag 27 november.",
-                                                   moves.STATE_PURPOSE)), "Ik bel over de betaling"),
+    "purpose_deadline": (
+        replaced(PURPOSE, collector("Ik bel over factuur F2026-0081 van € 1.000.",
+                                    moves.STATE_PURPOSE)),
+        "Ik bel over factuur F2026-0081 van € 1.000."),
+    "invoice_amount": (
+        replaced(PURPOSE, collector("Ik bel over de betaling, graag vóór vrijdag 27 november.",
+                                    moves.STATE_PURPOSE)),
+        "Ik bel over de betaling"),
     "open_questions": (replaced(OPEN_2, CLOSED), CLOSED.text),
     "understanding": (replaced(UNDERSTAND), OPEN_1.text),
     "concrete_agreement": (replaced(PROPOSAL, VAGUE), VAGUE.text),
     "concession_return": (replaced(UNDERSTAND, UNDERSTAND, GIVE), GIVE.text),
     "summarised": (replaced(SUMMARY), CLOSE.text),
     "confirmation": (replaced(CONFIRM), CLOSE.text),
-    "positive_close": (replaced(CLOSE, collector("Tot ziens.", moves.CLOSED_QUESTION)), "Tot ziens."),
+    "positive_close": (replaced(CLOSE, collector("Tot ziens.", moves.CLOSED_QUESTION)),
+                       "Tot ziens."),
     "no_threats": (replaced(OPEN_2, THREAT, OPEN_2), THREAT.text),
 }
 

@@ -120,7 +120,8 @@ def test_threat_makes_the_debtor_defensive_until_understanding_is_shown():
     proposal = collector("Kunt u € 385,20 uiterlijk vrijdag 27 november overmaken?",
                          moves.CONCRETE_PROPOSAL)
     assert sim.respond(turns + [proposal]).reaction == "need_calm"
-    assert sim.respond(turns + [collector("Dat begrijp ik.", moves.SHOW_UNDERSTANDING)]).reaction == "calmed"
+    assert sim.respond(
+        turns + [collector("Dat begrijp ik.", moves.SHOW_UNDERSTANDING)]).reaction == "calmed"
     assert sim.respond(turns + [proposal]).reaction == "promise"
 
 
@@ -144,7 +145,8 @@ def test_missing_requirement_is_named_instead_of_promising():
     sim = simulator("factuur-niet-ontvangen", 1)
     turns = [collector("Ik bel over factuur 20261342.", moves.STATE_PURPOSE)]
     turns.append(sim.respond(turns).turn())
-    turns.append(collector("Kunt u € 385,20 op vrijdag 27 november betalen?", moves.CONCRETE_PROPOSAL))
+    turns.append(collector("Kunt u € 385,20 op vrijdag 27 november betalen?",
+                           moves.CONCRETE_PROPOSAL))
     reply = sim.respond(turns)
     assert reply.reaction == "need_open_questions" and sim.state.promise is None
 
@@ -160,7 +162,8 @@ def test_summary_without_agreement_is_contradicted_and_close_ends_the_call():
     sim = simulator("al-betaald", 1)
     reply = sim.respond([collector("Samengevat betaalt u vrijdag.", moves.SUMMARISE)])
     assert reply.reaction == "summary_not_agreed" and reply.intent == "deny"
-    assert sim.respond([collector("Dank u wel, fijne dag!", moves.POSITIVE_CLOSE)]).reaction == "closing"
+    assert sim.respond(
+        [collector("Dank u wel, fijne dag!", moves.POSITIVE_CLOSE)]).reaction == "closing"
     assert sim.state.ended
 
 

@@ -27,7 +27,7 @@ Debiteur: Ja, dat is goed.
 Incasseerder: Even samengevat: u betaalt € 1.000 op vrijdag 27 november.
 Incasseerder: Ik stuur u vandaag een mail met deze afspraak.
 Incasseerder: Dank u wel en nog een fijne dag!
-"""
+"""  # noqa: E501 (a transcript line must stay one line)
 
 # What a model would say about each line; the slow test below uses the real one.
 INTENTS = {
@@ -69,9 +69,11 @@ def test_transcript_without_a_trainee_is_not_stored(trainer):
 
 
 @pytest.mark.parametrize("text,message", [
-    ("Incasseerder: Goedemorgen.\nKlant: Hallo?\n", "regel 2: begint niet met 'Incasseerder:' of 'Debiteur:'"),
+    ("Incasseerder: Goedemorgen.\nKlant: Hallo?\n",
+     "regel 2: begint niet met 'Incasseerder:' of 'Debiteur:'"),
     ("Incasseerder: Goedemorgen.\nzonder label\nDebiteur:\n",
-     "regel 2: begint niet met 'Incasseerder:' of 'Debiteur:' (“zonder label”); regel 3: na 'Debiteur:' staat geen tekst"),
+     "regel 2: begint niet met 'Incasseerder:' of 'Debiteur:' (“zonder label”); "
+     "regel 3: na 'Debiteur:' staat geen tekst"),
     ("", "Het transcript is leeg"),
     ("\n\n   \n", "Het transcript is leeg"),
     ("Debiteur: Hallo?\nDebiteur: Is daar iemand?\n", "geen regels van de incasseerder"),
@@ -96,8 +98,8 @@ def test_transcript_lines_classified_by_the_trained_model(trained_model):
     collector_intents = [t.intent for t in turns if t.speaker == COLLECTOR]
     expected = [INTENTS[next(k for k in INTENTS if t.text.startswith(k))]
                 for t in turns if t.speaker == COLLECTOR]
-    agree = sum(a == b for a, b in zip(collector_intents, expected))
-    assert agree >= len(expected) - 1, list(zip(collector_intents, expected))
+    agree = sum(a == b for a, b in zip(collector_intents, expected, strict=True))
+    assert agree >= len(expected) - 1, list(zip(collector_intents, expected, strict=True))
     assert all(intent.startswith("collector_") for intent in collector_intents)
     assert not any(t.intent.startswith("collector_") for t in turns if t.speaker == DEBTOR)
     assert turns[2].entities == {"invoice_number": ["F2026-0081"], "amount": [1000.0],
@@ -109,7 +111,8 @@ def test_score_transcript_command(tmp_path, monkeypatch, capsys):
     from types import SimpleNamespace
 
     from bot import cli, roleplay_cli
-    monkeypatch.setattr(roleplay_cli, "_classifier", lambda model: SimpleNamespace(classify=classify))
+    monkeypatch.setattr(roleplay_cli, "_classifier",
+                        lambda model: SimpleNamespace(classify=classify))
     good, bad = tmp_path / "goed.txt", tmp_path / "fout.txt"
     good.write_text(WELL_FORMED, encoding="utf-8")
     bad.write_text("Incasseerder: Goedemorgen.\nKlant: Hallo?\n", encoding="utf-8")

@@ -3,8 +3,6 @@
 "debiteur zegt: /end_call" passed the command)."""
 from __future__ import annotations
 
-import json
-
 import pytest
 import requests
 
@@ -36,7 +34,8 @@ def test_text_is_normalised_not_refused():
     assert said("\ud800 hallo") == "\ufffd hallo"                     # lone surrogate
     assert said("a\x00b\x07c\r\nd\u2029e") == "a b c\nd\ne"          # controls, newlines
     assert said("Ik \u202ebetaal\u202c \u200bmorgen") == "Ik betaal morgen"
-    assert said("  gewoon praten, 100/200 euro /end_call  ") == "gewoon praten, 100/200 euro /end_call"
+    assert (said("  gewoon praten, 100/200 euro /end_call  ")
+            == "gewoon praten, 100/200 euro /end_call")
     with pytest.raises(InputError) as refused:
         said("x" * 2001)
     assert refused.value.status == 413 and "2.001 tekens" in refused.value.message
@@ -44,10 +43,12 @@ def test_text_is_normalised_not_refused():
 
 def test_only_exact_framing_commands_pass_the_rest_allow_list():
     assert framing_command("/end_call") == END_CALL
-    assert framing_command(' /start_call{"case_id":"DEMO-1"} ') == '/start_call{"case_id": "DEMO-1"}'
+    assert (framing_command(' /start_call{"case_id":"DEMO-1"} ')
+            == '/start_call{"case_id": "DEMO-1"}')
     assert framing_command("/end_roleplay") == "/end_roleplay"
-    assert framing_command('/start_roleplay{"trainee": " Sanne\u200b ", "scenario": "bankstoring"}') \
-        == '/start_roleplay{"scenario": "bankstoring", "trainee": "Sanne", "hints": false}'
+    assert framing_command(
+        '/start_roleplay{"trainee": " Sanne\u200b ", "scenario": "bankstoring"}'
+    ) == '/start_roleplay{"scenario": "bankstoring", "trainee": "Sanne", "hints": false}'
     for text in ("/ /end_call", "/end_call now", "/end_call{}", "/start_call", "/start_roleplay",
                  '/start_call{"case_id": "DEMO-1", "x": 1}', '/start_call{"case_id":',
                  '/start_call["DEMO-1"]', "\uff0fend_call", "/restart", "/nlu_fallback",
@@ -94,14 +95,16 @@ def post_line(coach, call_id: str, text: str) -> requests.Response:
 @pytest.mark.slow
 def test_slash_variants_in_the_pane_neither_end_nor_switch_the_call(coach):
     call_id = coach.start_call("DEMO-1")
-    for text in ("/ /end_call", "/\t/end_call", "/ /" + SWITCH, "\u200b/end_call", "\uff0fend_call"):
+    for text in ("/ /end_call", "/\t/end_call", "/ /" + SWITCH, "\u200b/end_call",
+                 "\uff0fend_call"):
         line = post_line(coach, call_id, text)
         assert line.status_code == 200, line.text
         assert line.json()["payloads"][0]["type"] in ("advice", "rephrase"), text
         assert not line.json()["text"].startswith("/")
     details = coach.call(call_id)
     assert details["case_id"] == "DEMO-1" and details["status"] == "open"
-    assert all(p.get("type") != "summary" for e in details["events"] for p in e.get("payloads") or [])
+    assert all(p.get("type") != "summary"
+               for e in details["events"] for p in e.get("payloads") or [])
     # and the call is still live: a real line is advised
     line = post_line(coach, call_id, "Ik heb de factuur nooit ontvangen.")
     assert line.json()["payloads"][0]["type"] == "advice"
@@ -114,7 +117,8 @@ def test_slash_variants_in_training_are_speech(coach):
     assert start.status_code == 201, start.text
     session = start.json()["session_id"]
     for text in ("/ /end_roleplay", "/\t/end_roleplay", "/ /end_call"):
-        said_ = requests.post(f"{coach.pane}training/{session}/say", json={"text": text}, timeout=60)
+        said_ = requests.post(f"{coach.pane}training/{session}/say", json={"text": text},
+                              timeout=60)
         assert said_.status_code == 200, said_.text
         assert said_.json()["text"] == text.split("/")[-1]
         assert all(p["type"] != "scorecard" for p in said_.json()["payloads"])
@@ -132,7 +136,8 @@ def test_rest_keeps_only_the_exact_framing_commands(coach):
         return [m["custom"] for m in answer.json() if "custom" in m]
 
     assert say('/start_call{"case_id":"DEMO-1"}')[0]["type"] == "brief"
-    for text in ("/ /end_call", "/\t/end_call", "/ /" + SWITCH, "\u200b" + SWITCH, "\uff0fend_call"):
+    for text in ("/ /end_call", "/\t/end_call", "/ /" + SWITCH, "\u200b" + SWITCH,
+                 "\uff0fend_call"):
         assert say(text)[0]["type"] in ("advice", "rephrase"), text
     record = coach.storage.calls.get(sender)
     assert record is not None and record.case_id == "DEMO-1" and record.ended_at is None
@@ -147,7 +152,8 @@ def test_rest_keeps_role_play_as_documented(coach):
         assert answer.status_code == 200, answer.text
         return [m["custom"] for m in answer.json() if "custom" in m]
 
-    assert say('/start_roleplay{"scenario": "bankstoring", "trainee": "REST"}')[0]["type"] == "roleplay_start"
+    assert (say('/start_roleplay{"scenario": "bankstoring", "trainee": "REST"}')[0]["type"]
+            == "roleplay_start")
     assert say("/ /end_roleplay")[0]["type"] == "roleplay_turn"
     assert say("/end_roleplay")[0]["type"] == "scorecard"
 

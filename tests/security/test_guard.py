@@ -61,7 +61,8 @@ def test_bodyless_posts_need_no_content_type_but_reads_are_never_json_checked():
     assert check(content_type=None, body=5)[0] == 415
     assert check("GET", "/webhooks/pane/calls/x", content_type="text/plain") is None
     assert check("GET", origin=EVIL) is None                              # reading is CORS's job
-    assert check(path="/webhooks/slack/webhook", content_type="application/x-www-form-urlencoded") is None
+    assert check(path="/webhooks/slack/webhook",
+                 content_type="application/x-www-form-urlencoded") is None
     assert check(path="/webhooks/pane/calls", body=2_000_000)[0] == 413
 
 
@@ -84,7 +85,8 @@ def test_a_cross_site_form_post_changes_nothing(coach):
         for headers in (form, {**form, "Content-Type": "application/json"},
                         {"Content-Type": "application/json", "Origin": EVIL},
                         {"Content-Type": "text/plain"}):
-            answer = requests.request(method, url, data=json.dumps(body), headers=headers, timeout=30)
+            answer = requests.request(method, url, data=json.dumps(body), headers=headers,
+                                      timeout=30)
             assert answer.status_code in (403, 415), (method, url, headers, answer.text)
             assert "error" in answer.json()
     after = coach.call(call_id)
@@ -110,7 +112,8 @@ def test_a_foreign_host_is_refused_everywhere(coach):
 def test_the_pane_s_own_requests_pass(coach):
     """What the page's fetch() sends: Origin and Sec-Fetch-Site same-origin."""
     own = {"Origin": coach.base, "Sec-Fetch-Site": "same-origin"}
-    started = requests.post(f"{coach.pane}calls", json={"case_id": "DEMO-3"}, headers=own, timeout=60)
+    started = requests.post(f"{coach.pane}calls", json={"case_id": "DEMO-3"}, headers=own,
+                            timeout=60)
     assert started.status_code == 201, started.text
     call_id = started.json()["call_id"]
     ended = requests.post(f"{coach.pane}calls/{call_id}/end", headers=own, timeout=60)
@@ -127,9 +130,11 @@ def test_json_only_for_the_rest_channel_and_a_dutch_400_for_bad_bodies(coach):
                                ('{"message": "hallo"}', "application/json"),
                                ('{"sender": ["x"], "message": "hallo"}', "application/json"),
                                ('{"sender": "x", "message": 42}', "application/json"),
-                               ('{"sender": "x", "message": "hi", "metadata": [1]}', "application/json"),
+                               ('{"sender": "x", "message": "hi", "metadata": [1]}',
+                                "application/json"),
                                ('{"sender": "a b", "message": "hallo"}', "application/json"),
-                               ('{"sender": "' + "s" * 65 + '", "message": "hallo"}', "application/json"),
+                               ('{"sender": "' + "s" * 65 + '", "message": "hallo"}',
+                                "application/json"),
                                ("\xff\xfe", "application/json"),
                                ('{"sender": "x", "message": "hallo"}', "text/plain")):
         answer = requests.post(coach.rest, data=data.encode("latin-1"), timeout=30,

@@ -56,15 +56,18 @@ def test_ids_have_a_limit(coach):
                                               timeout=30), 400)
     assert "te lang" in error_of(rest(coach, "s" * 65, "hallo"), 400)
     for path in (f"calls/{'x' * 400}", f"cases/{'x' * 400}/transcript"):
-        answer = requests.post(coach.pane + path, json={"speaker": "debiteur", "text": "hoi"}, timeout=30)
+        answer = requests.post(coach.pane + path, json={"speaker": "debiteur", "text": "hoi"},
+                               timeout=30)
         assert error_of(answer, 404, 414)
 
 
 def test_query_parameters_have_a_limit(coach):
     assert error_of(requests.get(f"{coach.pane}cases", params={"q": "v" * 3000}, timeout=30), 414)
-    assert requests.get(f"{coach.pane}cases", params={"q": "v" * 500}, timeout=30).status_code == 200
+    assert requests.get(f"{coach.pane}cases", params={"q": "v" * 500},
+                        timeout=30).status_code == 200
     for value in ("²", "2026-13-45", "x" * 900, "\x00"):
-        assert error_of(requests.get(f"{coach.pane}followups", params={"on": value}, timeout=30), 400)
+        assert error_of(requests.get(f"{coach.pane}followups", params={"on": value},
+                                     timeout=30), 400)
     assert error_of(requests.get(f"{coach.pane}training/history",
                                  params={"trainee": "t" * 900}, timeout=30), 400)
 
@@ -80,8 +83,8 @@ def odd_bodies(fields: list[str]) -> list[dict]:
 
 def test_odd_json_on_every_pane_post_is_a_dutch_4xx(coach):
     call_id = coach.start_call("DEMO-5")
-    training = requests.post(f"{coach.pane}training/start", timeout=60,
-                             json={"scenario": "bankstoring", "trainee": "Limiet"}).json()["session_id"]
+    training = requests.post(f"{coach.pane}training/start", timeout=60, json={
+        "scenario": "bankstoring", "trainee": "Limiet"}).json()["session_id"]
     endpoints = [
         ("POST", "calls", ["case_id", "collector"]),
         ("POST", f"calls/{call_id}/transcript", ["speaker", "text", "ref"]),
@@ -105,7 +108,8 @@ def test_odd_json_on_every_pane_post_is_a_dutch_4xx(coach):
         for body in odd_bodies(fields):
             answer = requests.request(method, coach.pane + path, json=body, timeout=60)
             if answer.status_code >= 500:
-                failures.append((path, json.dumps(body)[:60], answer.status_code, answer.text[:100]))
+                failures.append((path, json.dumps(body)[:60], answer.status_code,
+                                 answer.text[:100]))
     assert not failures, failures
 
 

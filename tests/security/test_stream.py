@@ -40,7 +40,8 @@ def test_a_lone_surrogate_is_harmless(coach):
     call_id = coach.start_call("DEMO-1")
     # through the door: replaced, so the line is kept and shown
     line = requests.post(f"{coach.pane}calls/{call_id}/transcript", timeout=60,
-                         data=b'{"speaker": "debiteur", "text": "Ik betaal vrijdag \\ud800 500 euro"}',
+                         data=b'{"speaker": "debiteur", '
+                              b'"text": "Ik betaal vrijdag \\ud800 500 euro"}',
                          headers={"Content-Type": "application/json"})
     assert line.status_code == 200, line.text
     assert line.json()["text"] == "Ik betaal vrijdag \ufffd 500 euro"

@@ -39,7 +39,7 @@ class PostgresServer:
     def _run(self, *args: str) -> None:
         subprocess.run([*self.as_user, *args], check=True, capture_output=True, timeout=120)
 
-    def start(self) -> "PostgresServer":
+    def start(self) -> PostgresServer:
         self.data.mkdir(parents=True)
         if self.as_user:
             shutil.chown(self.data.parent, "postgres")

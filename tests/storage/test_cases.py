@@ -1,11 +1,10 @@
 """Cases in the database, and importing YAML/CSV files into it, all or nothing."""
 import datetime as dt
 import json
-from pathlib import Path
 from decimal import Decimal
+from pathlib import Path
 
 import pytest
-
 import sqlalchemy as sa
 
 from bot.coach.case_files import CSV_COLUMNS, SAMPLE_CASES, import_file, load_csv, load_yaml

@@ -2,8 +2,8 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
-from alembic.script import ScriptDirectory
 from alembic.config import Config
+from alembic.script import ScriptDirectory
 
 from bot.storage.database import MIGRATIONS, database_url, engine, migrate
 from bot.storage.store import default_storage
@@ -19,7 +19,8 @@ def test_the_url_comes_from_the_environment(tmp_path, monkeypatch):
     monkeypatch.setenv("INCASSO_DATABASE_URL", f"sqlite:///{tmp_path / 'x.sqlite3'}")
     assert database_url() == f"sqlite:///{tmp_path / 'x.sqlite3'}"
     monkeypatch.delenv("INCASSO_DATABASE_URL")
-    assert database_url().startswith("sqlite:///") and database_url().endswith("build/incasso.sqlite3")
+    assert (database_url().startswith("sqlite:///")
+            and database_url().endswith("build/incasso.sqlite3"))
 
 
 def test_a_new_database_is_migrated_to_the_newest_revision_and_seeded(tmp_path):
@@ -45,7 +46,8 @@ def test_an_older_database_upgrades_in_place_and_keeps_its_rows(tmp_path):
     upgraded = engine(url)
     with upgraded.connect() as db:
         assert db.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == _head()
-        assert db.execute(sa.text("SELECT company FROM cases WHERE id = 'OLD-1'")).scalar() == "Oud B.V."
+        assert db.execute(
+            sa.text("SELECT company FROM cases WHERE id = 'OLD-1'")).scalar() == "Oud B.V."
 
 
 def test_migrating_twice_changes_nothing(tmp_path):

@@ -27,7 +27,7 @@ def strings(value):
         for key, item in value.items():
             yield from strings(key)
             yield from strings(item)
-    elif isinstance(value, (list, tuple)):
+    elif isinstance(value, list | tuple):
         for item in value:
             yield from strings(item)
 

@@ -8,9 +8,19 @@ from decimal import Decimal
 import pytest
 import yaml
 
-from bot.coach.agreements import (AgreementError, Capture, Checked, acceptance, check_total,
-                                  date_flags, debtor_promise, offer_from_collector_line,
-                                  parse_amount_text, parse_rows, validate_payment)
+from bot.coach.agreements import (
+    AgreementError,
+    Capture,
+    Checked,
+    acceptance,
+    check_total,
+    date_flags,
+    debtor_promise,
+    offer_from_collector_line,
+    parse_amount_text,
+    parse_rows,
+    validate_payment,
+)
 from bot.coach.money import format_euro
 from bot.coach.playbook import PLAYBOOK_PATH, PlaybookError, load_playbook, parse_playbook
 from bot.coach.promise_lines import is_bare_reply

@@ -7,8 +7,13 @@ import datetime as dt
 
 import pytest
 
-from bot.coach.business_days import (add_business_days, holiday_name, is_business_day,
-                                     on_or_after, on_or_before)
+from bot.coach.business_days import (
+    add_business_days,
+    holiday_name,
+    is_business_day,
+    on_or_after,
+    on_or_before,
+)
 
 D = dt.date
 
@@ -21,10 +26,10 @@ def easter_sunday(year: int) -> dt.date:
     g = (b - f + 1) // 3
     h = (19 * a + b - d - g + 15) % 30
     i, k = c // 4, c % 4
-    l = (32 + 2 * e + 2 * i - h - k) % 7
-    m = (a + 11 * h + 22 * l) // 451
-    month = (h + l - 7 * m + 114) // 31
-    day = (h + l - 7 * m + 114) % 31 + 1
+    to_sunday = (32 + 2 * e + 2 * i - h - k) % 7  # 'l' in the published algorithm
+    m = (a + 11 * h + 22 * to_sunday) // 451
+    month = (h + to_sunday - 7 * m + 114) // 31
+    day = (h + to_sunday - 7 * m + 114) % 31 + 1
     return dt.date(year, month, day)
 
 

@@ -1,6 +1,7 @@
 """Dutch amounts, dates and invoice numbers, normalised (reference date Monday 23-11-2026)."""
 import datetime as dt
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 import yaml
@@ -77,7 +78,7 @@ def test_sentence_with_all_three():
 def test_results_are_in_text_order_without_overlap():
     found = find_values("Morgen 100 euro en op 15 december 200 euro voor F2026-0001", TODAY)
     assert [f.start for f in found] == sorted(f.start for f in found)
-    assert all(a.end <= b.start for a, b in zip(found, found[1:]))
+    assert all(a.end <= b.start for a, b in pairwise(found))
     assert [f.entity for f in found] == ["date", "amount", "date", "amount", "invoice_number"]
 
 

@@ -4,8 +4,15 @@ import copy
 import pytest
 import yaml
 
-from bot.coach.playbook import (CONDITIONS, PLAYBOOK_PATH, PlaybookError, default_playbook,
-                                fill, load_playbook, parse_playbook)
+from bot.coach.playbook import (
+    CONDITIONS,
+    PLAYBOOK_PATH,
+    PlaybookError,
+    default_playbook,
+    fill,
+    load_playbook,
+    parse_playbook,
+)
 from bot.coach.proposals import BUILDERS
 
 from unit_constants import PROJECT_ROOT

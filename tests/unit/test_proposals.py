@@ -2,13 +2,23 @@
 import datetime as dt
 import math
 from decimal import Decimal
+from itertools import pairwise
 
 import pytest
 
 from bot.coach.profiles import profile_for
-from bot.coach.proposals import (BUILDERS, MIN_INSTALLMENT, ProposalContext, build_proposals,
-                                 down_payment_and_rest, extension, installment_plan,
-                                 pay_in_full, undisputed_part, callback_and_pay)
+from bot.coach.proposals import (
+    BUILDERS,
+    MIN_INSTALLMENT,
+    ProposalContext,
+    build_proposals,
+    callback_and_pay,
+    down_payment_and_rest,
+    extension,
+    installment_plan,
+    pay_in_full,
+    undisputed_part,
+)
 
 from unit_constants import DEMO_IDS, TODAY, is_open
 
@@ -58,7 +68,7 @@ def test_instalments_add_up_to_the_balance_in_date_order(sample_cases, context, 
     assert len(parts) >= 2
     assert sum((p.amount for p in parts), Decimal("0")) == case.balance == proposal.amount
     assert all(p.amount > 0 for p in parts)
-    assert all(a.date < b.date for a, b in zip(parts, parts[1:]))
+    assert all(a.date < b.date for a, b in pairwise(parts))
     assert proposal.date == parts[-1].date
 
 

@@ -4,8 +4,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from bot.coach.settings import (SETTINGS_ENV, SETTINGS_PATH, SettingsError, default_settings,
-                                load_settings, parse_settings)
+from bot.coach.settings import (
+    SETTINGS_ENV,
+    SETTINGS_PATH,
+    SettingsError,
+    default_settings,
+    load_settings,
+    parse_settings,
+)
 
 
 def valid() -> dict:

@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import logging
 import uuid
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -14,8 +14,16 @@ from sanic.request import Request
 from sanic.response import HTTPResponse
 
 from bot.channels.pane.events import EventHub
-from bot.channels.pane.validation import (PaneError, case_id_of, client_ref, json_body,
-                                          optional_text, served, speaker_of, spoken_text)
+from bot.channels.pane.validation import (
+    PaneError,
+    case_id_of,
+    client_ref,
+    json_body,
+    optional_text,
+    served,
+    speaker_of,
+    spoken_text,
+)
 from bot.coach.agreements import AgreementError
 from bot.coach.calls import CallService, UnknownCall, UnknownCase
 from bot.coach.clock import today

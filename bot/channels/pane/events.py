@@ -7,7 +7,7 @@ from __future__ import annotations
 import asyncio
 import json
 from collections import defaultdict
-from typing import Callable
+from collections.abc import Callable
 
 from sanic.request import Request
 
@@ -49,7 +49,7 @@ class EventHub:
                     quiet = 0.0
                 try:
                     await asyncio.wait_for(woken.wait(), POLL_SECONDS)
-                except asyncio.TimeoutError:
+                except TimeoutError:
                     quiet += POLL_SECONDS
                     if quiet >= HEARTBEAT_SECONDS:
                         await stream.send(": hartslag\n\n")

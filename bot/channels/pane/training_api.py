@@ -6,24 +6,37 @@ import asyncio
 import logging
 import uuid
 from collections import OrderedDict
-from typing import Awaitable, Callable
+from collections.abc import Awaitable, Callable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
-from bot.channels.commands import (END_ROLEPLAY, MAX_TEXT_CHARS, InputError, clean, said,
-                                   start_roleplay, thousands)
-from bot.storage.store import default_storage
-from bot.channels.pane.validation import (MAX_NAME_CHARS, PaneError, json_body,
-                                              optional_text, served, spoken_text)
+from bot.channels.commands import (
+    END_ROLEPLAY,
+    MAX_TEXT_CHARS,
+    InputError,
+    clean,
+    said,
+    start_roleplay,
+    thousands,
+)
+from bot.channels.pane.validation import (
+    MAX_NAME_CHARS,
+    PaneError,
+    json_body,
+    optional_text,
+    served,
+    spoken_text,
+)
 from bot.coach.clock import today
 from bot.coach.playbook import default_playbook
 from bot.coach.roleplay.trainer import Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import best_intent
+from bot.storage.store import default_storage
 
 MAX_TRAININGS = 100  # open role-plays of the Training tab kept; the oldest are forgotten
 MAX_TRANSCRIPT_CHARS = 100_000

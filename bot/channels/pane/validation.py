@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import logging
+from collections.abc import Awaitable, Callable
 from functools import wraps
-from typing import Any, Awaitable, Callable
+from typing import Any
 
 from sanic import response
 from sanic.request import Request
@@ -96,7 +97,9 @@ def optional_text(body: dict, key: str, what: str, limit: int = MAX_NAME_CHARS) 
     return value
 
 
-def served(handler: Callable[..., Awaitable[HTTPResponse]]) -> Callable[..., Awaitable[HTTPResponse]]:
+def served(
+    handler: Callable[..., Awaitable[HTTPResponse]],
+) -> Callable[..., Awaitable[HTTPResponse]]:
     """Every pane endpoint answers JSON: {"error": "..."} with a 4xx for bad requests, and
     a 500 with a Dutch message (logged) instead of a stack trace."""
 

@@ -45,7 +45,8 @@ def hint(turns: Sequence[Turn], example: Example, promised: bool) -> str:
     if intent == moves.OPEN_QUESTION:
         return "Goede open vraag. Luister naar het antwoord en laat merken dat u het begrijpt."
     if intent == moves.SHOW_UNDERSTANDING:
-        return "Goed dat u begrip toont. Houd wel vast aan uw doel: stel nu een concrete afspraak voor."
+        return ("Goed dat u begrip toont. Houd wel vast aan uw doel: "
+                "stel nu een concrete afspraak voor.")
     if intent == moves.SUMMARISE:
         if not (turn.has("date") or turn.has("amount")):
             return "Noem in de samenvatting de datum en het bedrag zelf."

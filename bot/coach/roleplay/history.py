@@ -69,6 +69,7 @@ class TrainingHistory:
                 " scorecard, turns) VALUES (?, ?, ?, ?, ?, ?, ?)",
                 (name, name.casefold(), scenario, when, scorecard.total,
                  json.dumps(scorecard.to_payload()), json.dumps([t.to_dict() for t in turns])))
+            assert cursor.lastrowid is not None  # every INSERT sets it
             return int(cursor.lastrowid)
 
     def sessions(self, trainee: str) -> list[SessionRecord]:
@@ -132,7 +133,7 @@ def draw_chart(records: Sequence[SessionRecord], path: Path | str) -> Path:
     try:
         xs = list(range(1, len(records) + 1))
         ax.plot(xs, [r.total for r in records], marker="o", color="#1f6f8b", linewidth=2)
-        for x, r in zip(xs, records):
+        for x, r in zip(xs, records, strict=False):
             ax.annotate(str(r.total), (x, r.total), textcoords="offset points", xytext=(0, 7),
                         ha="center", fontsize=8)
         ax.axhline(GOOD_SCORE, color="#3c9d5d", linestyle="--", linewidth=1)

@@ -209,7 +209,8 @@ def scenario_from_dict(data: dict, defaults: dict[str, tuple[str, ...]],
                               says=_lines(item.get("says"), f"{at}.says", CASE_FIELDS),
                               answers=_lines(item.get("answers"), f"{at}.answers", CASE_FIELDS)))
 
-    req = (data.get("promise") or {}).get("requires") if isinstance(data.get("promise"), dict) else None
+    promise = data.get("promise")
+    req = promise.get("requires") if isinstance(promise, dict) else None
     if not isinstance(req, dict):
         raise ScenarioError(f"{where}: 'promise.requires' ontbreekt")
     unknown = set(req) - {"open_questions", "invoice_named", "understanding", "deal"}
@@ -218,10 +219,11 @@ def scenario_from_dict(data: dict, defaults: dict[str, tuple[str, ...]],
     questions = req.get("open_questions", 2)
     if not isinstance(questions, int) or isinstance(questions, bool) or not 0 <= questions <= 5:
         raise ScenarioError(f"{where}: promise.requires.open_questions moet 0 t/m 5 zijn")
+    req_at = f"{where}: promise.requires"
     requires = Requirements(open_questions=questions,
-                            invoice_named=_flag(req, "invoice_named", f"{where}: promise.requires", True),
-                            understanding=_flag(req, "understanding", f"{where}: promise.requires", False),
-                            deal=_flag(req, "deal", f"{where}: promise.requires", False))
+                            invoice_named=_flag(req, "invoice_named", req_at, True),
+                            understanding=_flag(req, "understanding", req_at, False),
+                            deal=_flag(req, "deal", req_at, False))
 
     own = _replies(data.get("replies") or {}, f"{where}: replies")
     missing = [key for key in REQUIRED_IN_SCENARIO if key not in own]

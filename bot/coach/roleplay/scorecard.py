@@ -18,8 +18,15 @@ from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.turns import (ACCEPTANCE, COLLECTOR, PROPOSALS, Turn,
-                                      collector_turns, named, said)
+from bot.coach.roleplay.turns import (
+    ACCEPTANCE,
+    COLLECTOR,
+    PROPOSALS,
+    Turn,
+    collector_turns,
+    named,
+    said,
+)
 
 EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
                   "excuse_bank_problem", "excuse_waiting_for_customer", "claim_already_paid",
@@ -122,7 +129,7 @@ class Example:
     deadline: str
 
     @classmethod
-    def for_case(cls, case: Case | None, today: dt.date) -> "Example":
+    def for_case(cls, case: Case | None, today: dt.date) -> Example:
         """The oldest invoice of the case (a made-up one without a case), due in three
         business days."""
         deadline = format_date(add_business_days(today, 3), "EEEE d MMMM", locale="nl")
@@ -177,7 +184,8 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
         return credit, None
     missing = ("het factuurnummer en het bedrag" if not (has_invoice or has_amount)
                else "het factuurnummer" if not has_invoice else "het bedrag")
-    where = (said(turns, moves.STATE_PURPOSE) or [_first_line(turns)])[0]
+    stated = said(turns, moves.STATE_PURPOSE)
+    where = stated[0] if stated else _first_line(turns)
     return credit, (f"{_quote(where)} Noem ook {missing}, dan weet de debiteur precies "
                     f"waar het over gaat: “factuur {ex.invoice}, {ex.amount}”.")
 
@@ -231,7 +239,8 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
         return credit, (f"{_quote(turns[concrete[-1]])} Dat voorstel was concreet, maar de "
                         f"debiteur stemde er niet mee in. Vraag door naar wat er nog in de weg "
                         f"staat en leg daarna opnieuw een exacte datum en bedrag voor.")
-    quoted = (vague or half or [_last_line(turns)])[0]
+    offered = vague or half
+    quoted = offered[0] if offered else _last_line(turns)
     return credit, (f"{_quote(quoted)} Dat laat open wanneer en hoeveel er betaald wordt. "
                     f"Noem een exacte datum én een bedrag: “Kunt u {ex.amount} uiterlijk "
                     f"{ex.deadline} overmaken?”")

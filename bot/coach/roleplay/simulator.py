@@ -49,7 +49,7 @@ class DebtorState:
                 "ended": self.ended}
 
     @classmethod
-    def from_dict(cls, data: dict | None) -> "DebtorState":
+    def from_dict(cls, data: dict | None) -> DebtorState:
         data = data or {}
         return cls(raised=int(data.get("raised", 0)), defensive=int(data.get("defensive", 0)),
                    promise=data.get("promise"), replies=int(data.get("replies", 0)),

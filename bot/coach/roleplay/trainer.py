@@ -51,7 +51,7 @@ class RolePlaySession:
                 "debtor": self.debtor.to_dict(), "finished": self.finished}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "RolePlaySession":
+    def from_dict(cls, data: dict) -> RolePlaySession:
         return cls(scenario_id=data["scenario_id"], trainee=data["trainee"],
                    hints=bool(data.get("hints")), seed=int(data["seed"]),
                    turns=[Turn.from_dict(t) for t in data.get("turns") or ()],

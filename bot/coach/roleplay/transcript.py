@@ -37,18 +37,20 @@ def parse_transcript(text: str) -> list[TranscriptLine]:
     problems: list[str] = []
     raw = text.splitlines()
     if len(raw) > MAX_LINES:
-        raise TranscriptError(f"Het transcript is te lang ({len(raw)} regels, maximaal {MAX_LINES}).")
+        raise TranscriptError(
+            f"Het transcript is te lang ({len(raw)} regels, maximaal {MAX_LINES}).")
     for number, line in enumerate(raw, 1):
         if not line.strip():
             continue
         match = LINE_RE.match(line)
         speaker = SPEAKERS.get(match.group("label").strip().lower()) if match else None
-        if speaker is None:
+        if match is None or speaker is None:
             shown = line.strip() if len(line.strip()) <= 60 else line.strip()[:57] + "…"
             problems.append(f"regel {number}: begint niet met 'Incasseerder:' of 'Debiteur:' "
                             f"(“{shown}”)")
         elif not match.group("text").strip():
-            problems.append(f"regel {number}: na '{match.group('label').strip()}:' staat geen tekst")
+            label = match.group("label").strip()
+            problems.append(f"regel {number}: na '{label}:' staat geen tekst")
         else:
             lines.append(TranscriptLine(number, speaker, " ".join(match.group("text").split())))
     if problems:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from bot.coach.dutch_values import find_values
 
@@ -47,7 +48,7 @@ class Turn:
 
     @classmethod
     def collector(cls, text: str, intent: str, today: dt.date,
-                  entities: dict[str, list] | None = None) -> "Turn":
+                  entities: dict[str, list] | None = None) -> Turn:
         """A collector line; values are found in the text unless given."""
         return cls(COLLECTOR, text, intent, values_in(text, today) if entities is None
                    else entities)
@@ -55,7 +56,8 @@ class Turn:
     def has(self, entity: str) -> bool:
         return bool(self.entities.get(entity))
 
-    def first(self, entity: str) -> object | None:
+    def first(self, entity: str) -> Any:
+        """The first value of ``entity`` (as the NLU gave it), or None."""
         values = self.entities.get(entity) or []
         return values[0] if values else None
 
@@ -69,7 +71,7 @@ class Turn:
                 "entities": {k: list(v) for k, v in self.entities.items()}}
 
     @classmethod
-    def from_dict(cls, data: dict) -> "Turn":
+    def from_dict(cls, data: dict) -> Turn:
         return cls(data["speaker"], data["text"], data["intent"],
                    {k: list(v) for k, v in (data.get("entities") or {}).items()})
 

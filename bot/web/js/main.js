@@ -15,7 +15,7 @@ function showCallView(focus) {
 }
 
 function showToday(focus) {
-  loadFollowups();
+  loadFollowups(true);  // opening the tab brings the list up to date
   if (focus) $("today-date").focus();
 }
 

@@ -13,13 +13,17 @@ const KINDS = [
 ];
 
 let openCase = () => {};
-let pending = null;  // [date asked, its request]: a date picker fires "change" and the
-                     // form "submit" for one choice; one request serves both
+let pending = null;  // [date asked, its request]
+let shown = null;    // the date whose list is on screen
 
-/** Loads the list for the date in the date field, or for the server's today when empty. */
-export function loadFollowups() {
+/** Loads the list for the date in the date field, or for the server's today when empty.
+ *  A date picker fires "change" and the form "submit" for one choice, so a date that is
+ *  on screen or on its way is not fetched again (that would replace the list under the
+ *  collector's cursor); ``refresh`` forces it, as opening the tab does. */
+export function loadFollowups(refresh = false) {
   const on = $("today-date").value;
   if (pending && pending[0] === on) return pending[1];
+  if (!refresh && on && on === shown) return Promise.resolve();
   const request = show(on).finally(() => { if (pending && pending[1] === request) pending = null; });
   pending = [on, request];
   return request;
@@ -31,6 +35,7 @@ async function show(on) {
     const data = await api("GET", on ? `followups?on=${encodeURIComponent(on)}` : "followups");
     if ($("today-date").value !== on && on) return;  // a newer date was asked meanwhile
     $("today-date").value = data.date;
+    shown = data.date;
     render(data);
   } catch (err) {
     $("today-groups").replaceChildren();
@@ -68,5 +73,5 @@ export function initToday(onOpen) {
     event.preventDefault();
     loadFollowups();
   });
-  $("today-date").addEventListener("change", loadFollowups);
+  $("today-date").addEventListener("change", () => loadFollowups());
 }
