@@ -16,7 +16,6 @@ from sanic.response import HTTPResponse
 from bot.channels.commands import (
     END_ROLEPLAY,
     MAX_TEXT_CHARS,
-    InputError,
     clean,
     said,
     start_roleplay,
@@ -107,10 +106,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if not trainee:
             raise PaneError(400, "Vul de naam van de trainee in, dan bewaar ik de scores.")
         session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
-        try:
-            command = start_roleplay(scenario, trainee, body.get("hints"))
-        except InputError as err:
-            raise PaneError(err.status, err.message) from None
+        command = start_roleplay(scenario, trainee, body.get("hints"))
         briefing = roleplay_payload(await ask(session_id, command),
                                     "roleplay_start")
         trainings[session_id] = trainee
