@@ -41,6 +41,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import render_slack
 from bot.channels.chat_commands import answer, interpret, is_stored_case
+from bot.wiring import calls
 
 logger = logging.getLogger(__name__)
 
@@ -170,11 +171,19 @@ class CoachSlackInput(SlackInput):
                              "users": [bot_user] if bot_user else [],
                              "user": event.get("user"), "event_id": envelope.get("event_id")})
 
+    @staticmethod
+    async def _is_call_thread(app: Sanic, message: SlackMessage) -> bool:
+        """The thread has a call: its record is written (by the start action, before the
+        brief is posted) or Rasa knows the conversation. The record is asked first: Rasa
+        saves its tracker only after the whole turn, so a colleague answering the brief at
+        once would otherwise be ignored."""
+        return (calls().storage.calls.get(message.sender_id) is not None
+                or await app.ctx.agent.tracker_store.exists(message.sender_id))
+
     async def _answer(self, app: Sanic, on_new_message: Callable[[UserMessage], Awaitable[Any]],
                       message: SlackMessage) -> None:
         try:
-            if message.only_in_call_thread and not await app.ctx.agent.tracker_store.exists(
-                    message.sender_id):
+            if message.only_in_call_thread and not await self._is_call_thread(app, message):
                 return
             output = self.get_output_channel(message.channel, message.thread_ts)
 
