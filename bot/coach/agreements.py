@@ -17,6 +17,7 @@ from babel.dates import format_date
 
 from bot.coach.business_days import holiday_name, on_or_after
 from bot.coach.dutch_values import find_values, parse_amount
+from bot.coach.errors import CoachError
 from bot.coach.formatting import long_date
 from bot.coach.money import CENT, format_euro
 from bot.coach.playbook import AgreementRules
@@ -42,12 +43,8 @@ MAX_ROWS = 24  # agreements sent at once from the pane: a plan never has more
 MAX_AMOUNT = Decimal(10) ** 12  # a trillion euros: no debt, only a slip of the keyboard
 
 
-class AgreementError(ValueError):
-    """A payment that cannot be agreed; ``message`` is Dutch and shown to the collector."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class AgreementError(CoachError, ValueError):
+    """A payment that cannot be agreed."""
 
 
 @dataclass(frozen=True)

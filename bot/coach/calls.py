@@ -17,9 +17,10 @@ from bot.coach.cases import Case
 from bot.coach.clock import now as current_time
 from bot.coach.clock import today as current_day
 from bot.coach.dossier import Dossier, UnknownCase
+from bot.coach.errors import CoachError
 from bot.coach.ledger import Payment, Promise
 from bot.coach.playbook import Playbook, default_playbook, fill
-from bot.coach.recording import Recorder, agreement_payloads
+from bot.coach.recording import Recorder
 from bot.coach.summary import summarise_call
 
 # Below this the NLU is guessing: ask to rephrase rather than show advice. Equal to the
@@ -57,12 +58,8 @@ class Answer:
     events: tuple[dict, ...] = ()
 
 
-class UnknownCall(LookupError):
-    """No call with this id; ``message`` is the Dutch text to show."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class UnknownCall(CoachError, LookupError):
+    """No call with this id."""
 
 
 class CaseSource(Protocol):
@@ -168,8 +165,7 @@ class CallService:
     def _agreements(self, record: CallRecord) -> list[dict]:
         if not record.case_id:
             return []
-        ledger = self.dossier.ledger(record.case_id, current_day())
-        return agreement_payloads(ledger, record.id, self.recorder(record).latest)
+        return self.recorder(record).agreements()
 
     def recorder(self, record: CallRecord, today: dt.date | None = None) -> Recorder:
         today = today or current_day()
@@ -200,13 +196,13 @@ class CallService:
             payload = {"type": "rephrase", "reason": "rephrase", "message": message}
             line = self.add_line(record.id, "debiteur", text, ref, payload)
             return Answer(message, payload, (line,))
-        case = self.dossier.case(record.case_id)
         recorder = self.recorder(record, today)
         outcome = recorder.debtor_said(text, intent, confidence, entities)
-        advice = advise(intent, confidence, entities, case, today, self.playbook,
-                        profile=self.dossier.profile(case, today),
+        agreements = self._agreements(record) if outcome.changed else recorder.agreements()
+        advice = advise(intent, confidence, entities, recorder.case, today, self.playbook,
+                        profile=recorder.profile,
                         opening=record.brief.get("opening"), notes=outcome.notes,
-                        warnings=outcome.warnings, agreements=self._agreements(record))
+                        warnings=outcome.warnings, agreements=agreements)
         state = dict(record.state)
         if outcome.offer_used:
             state["offer"] = None
@@ -216,7 +212,7 @@ class CallService:
         payload = advice.to_payload()
         events = [self.add_line(record.id, "debiteur", text, ref, payload)]
         if outcome.changed:
-            events.append(self._agreements_event(record, outcome.warnings))
+            events.append(self._agreements_event(record, outcome.warnings, agreements))
         return Answer(advice.to_text(), payload, tuple(events))
 
     def collector_line(self, call_id: str, text: str, ref: str | None = None) -> list[dict]:
@@ -271,6 +267,11 @@ class CallService:
         return self.storage.calls.add_event(call_id, "line", {
             "speaker": speaker, "text": text, "ref": ref, "payloads": list(payloads)})
 
-    def _agreements_event(self, record: CallRecord, warnings: list[str]) -> dict:
+    def _agreements_event(self, record: CallRecord, warnings: list[str],
+                          agreements: list[dict] | None = None) -> dict:
+        """Tells open pages the call's agreements changed (``agreements`` when the caller
+        has just read them)."""
+        if agreements is None:
+            agreements = self._agreements(record)
         return self.storage.calls.add_event(record.id, "agreements", {
-            "agreements": self._agreements(record), "warnings": list(warnings)})
+            "agreements": agreements, "warnings": list(warnings)})

@@ -9,6 +9,7 @@ from typing import TYPE_CHECKING
 
 from bot.coach.brief import Brief, BriefHistory, preparation_brief
 from bot.coach.cases import Case
+from bot.coach.errors import CoachError
 from bot.coach.followups import CallInfo, FollowUp, followups
 from bot.coach.ledger import Payment, PromiseState, promise_states
 from bot.coach.playbook import Playbook, Profile, fill
@@ -21,12 +22,8 @@ if TYPE_CHECKING:  # bot.coach.calls imports this module
 ZERO = Decimal("0.00")
 
 
-class UnknownCase(LookupError):
-    """No case with this id; ``message`` is the Dutch text to show."""
-
-    def __init__(self, message: str):
-        super().__init__(message)
-        self.message = message
+class UnknownCase(CoachError, LookupError):
+    """No case with this id."""
 
 
 @dataclass(frozen=True)
@@ -44,6 +41,13 @@ class CaseLedger:
 
     def open_states(self) -> tuple[PromiseState, ...]:
         return tuple(s for s in self.states if s.status == "open")
+
+
+def firmness(playbook: Playbook, case: Case | None, ledger: CaseLedger | None) -> Profile:
+    """How firm to be: a promise broken in the ledger counts like a broken earlier
+    agreement in the case file."""
+    broken = len(ledger.broken) if ledger else 0
+    return playbook.profiles[profile_name(case, broken)]
 
 
 class Dossier:
@@ -81,11 +85,6 @@ class Dossier:
         states = promise_states(promises, payments, on, self.playbook.agreement_rules.grace_days)
         return followups(on, self.storage.cases.all(), states, calls, payments,
                          self.playbook.followup_rules)
-
-    def profile(self, case: Case | None, today: dt.date) -> Profile:
-        """Firmness: a promise broken in the ledger counts like a broken earlier agreement."""
-        broken = len(self.ledger(case.id, today).broken) if case else 0
-        return self.playbook.profiles[profile_name(case, broken)]
 
     def brief(self, case_id: str | None, collector: str, today: dt.date,
               now: dt.datetime) -> Brief:

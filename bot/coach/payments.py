@@ -13,6 +13,7 @@ from bot.bank.matching import Match, match_lines
 from bot.bank.statements import StatementError, read_statement
 from bot.coach.agreements import AgreementError, parse_amount_text
 from bot.coach.clock import today as current_day
+from bot.coach.errors import CoachError
 from bot.coach.formatting import long_date
 from bot.coach.ledger import Payment, PromiseState
 from bot.coach.money import format_euro
@@ -23,12 +24,12 @@ if TYPE_CHECKING:
 MAX_REFERENCE_CHARS = 140  # what a SEPA transfer's remittance text holds
 
 
-class PaymentError(ValueError):
-    """A payment or statement that cannot be booked; ``message`` is Dutch."""
+class PaymentError(CoachError, ValueError):
+    """A payment or statement that cannot be booked; ``status`` is the HTTP status a
+    door answers with."""
 
     def __init__(self, message: str, status: int = 400):
         super().__init__(message)
-        self.message = message
         self.status = status
 
 

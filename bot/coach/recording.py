@@ -26,12 +26,11 @@ from bot.coach.agreements import (
 from bot.coach.business_days import add_business_days
 from bot.coach.cases import Case
 from bot.coach.clock import now
-from bot.coach.dossier import CaseLedger
+from bot.coach.dossier import CaseLedger, firmness
 from bot.coach.formatting import long_date
 from bot.coach.ledger import Promise, PromiseState
 from bot.coach.money import format_euro
 from bot.coach.playbook import Playbook, fill
-from bot.coach.profiles import profile_name
 
 if TYPE_CHECKING:  # bot.coach.calls imports this module
     from bot.coach.calls import CallRecord, PromiseStore
@@ -81,9 +80,14 @@ class Recorder:
         self.case = case
         self.ledger = ledger
         self.today = today
-        broken = len(ledger.broken) if ledger else 0
-        profile = playbook.profiles[profile_name(case, broken)]
-        self.latest = add_business_days(today, profile.extension_days)
+        self.profile = firmness(playbook, case, ledger)
+        self.latest = add_business_days(today, self.profile.extension_days)
+
+    def agreements(self) -> list[dict]:
+        """This call's standing agreements, as the ledger stood when the recorder was made."""
+        if self.ledger is None:
+            return []
+        return agreement_payloads(self.ledger, self.record.id, self.latest)
 
     def _message(self, key: str, **values: object) -> str:
         return fill(self.playbook.messages[key], values)
