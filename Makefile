@@ -11,10 +11,10 @@ export PYTHONPATH := $(CURDIR)
 
 MODEL := models/incassocoach.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
-	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/nlu/unknown_words_guard.py \
+	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/coach/dutch_dates.py bot/nlu/unknown_words_guard.py \
 	bot/nlu/intent_classifier.py build/spacy_nl/incasso_pipeline.json
 
-.PHONY: install train run serve serve-chat shell lint test bench clean roleplay report
+.PHONY: install train run serve serve-chat shell lint test bench bench-nlu clean roleplay report
 
 ## install: create .venv from the lock file (fast no-op when nothing changed)
 install:
@@ -64,6 +64,12 @@ roleplay: train
 report: install
 	@test -n "$(TRAINEE)" || { echo "Gebruik: make report TRAINEE=naam"; exit 2; }
 	$(PY) -m bot.cli report "$(TRAINEE)"
+
+## bench-nlu: debtor NLU of config.yml, the candidates in scripts/nlu_candidates/ and the
+## TF-IDF + LR baseline, side by side on the held-out files → docs/nlu-comparison.md
+bench-nlu: install
+	$(PY) scripts/compare_nlu.py --candidates tfidf ensemble diet \
+		--files $(wildcard tests/data/blind/*.yml) $(wildcard tests/data/dev/*.yml)
 
 ## bench: NLU quality, latency, training time and memory → docs/benchmarks.md
 bench: train

@@ -9,6 +9,7 @@
     python -m bot.cli import-cases FILE  import a .yml or .csv file of cases
     python -m bot.cli roleplay | report NAAM | score-transcript FILE   (bot/roleplay_cli.py)
     python -m bot.cli promises | followups | payments add/import        (bot/ledger_cli.py)
+    python -m bot.cli users | tokens | audit | retention                (bot/access_cli.py)
 """
 from __future__ import annotations
 
@@ -20,14 +21,16 @@ from pathlib import Path
 
 import requests
 
-from bot import ledger_cli, roleplay_cli
+from bot import access_cli, ledger_cli, roleplay_cli
 from bot.channels.commands import END_CALL, InputError, said, start_call
 from bot.coach.case_files import import_file
 from bot.coach.cases import CaseError
+from bot.coach.clock import now
 from bot.servers import Interrupted, Services, missing_env_vars
 from bot.storage.database import DatabaseDamaged
 from bot.storage.store import default_storage
 from bot.supervisor import Supervisor
+from bot.wiring import access
 
 HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt eronder.
   :dossier DEMO-1   gesprek starten met dossier DEMO-1 (voorbereiding verschijnt)
@@ -36,9 +39,10 @@ HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt erond
   :stop             afsluiten (of Ctrl-D)"""
 
 
-def _send(url: str, sender: str, text: str) -> list[dict]:
+def _send(url: str, sender: str, text: str, token: str) -> list[dict]:
     response = requests.post(f"{url}/webhooks/rest/webhook",
-                             json={"sender": sender, "message": text}, timeout=60)
+                             json={"sender": sender, "message": text}, timeout=60,
+                             headers={"Authorization": f"Bearer {token}"})
     response.raise_for_status()
     return response.json()
 
@@ -79,36 +83,52 @@ def _shell_session(services: Services, started: float) -> None:
         supervisor.raise_on_signals()  # input() must be interrupted by SIGTERM and Ctrl-C
         print(f"Klaar in {time.monotonic() - started:.0f} s.\n\n{HELP}\n")
         sender = f"terminal-{uuid.uuid4().hex[:8]}"
-        while True:
-            try:
-                line = input("debiteur> ").strip()
-            except (EOFError, KeyboardInterrupt):
-                print()
-                break
-            if line in (":stop", ":quit", ":exit"):
-                break
-            message = _command(line)
-            if message is None:
-                continue
-            supervisor.check()  # a server that stopped is started again (after its back-off)
-            try:
-                replies = _send(services.rasa_url, sender, message)
-            except requests.RequestException as err:
-                print(f"De coach is niet bereikbaar ({err}). Probeer het opnieuw.")
-                continue
-            # Rasa splits a text at blank lines into several replies; show it as one.
-            print("\n" + "\n\n".join(r["text"] for r in replies if r.get("text")) + "\n")
+        # The REST channel wants a login or token: this session gets a token of its own,
+        # revoked when it ends (whoever runs the shell has the database anyway).
+        token = access().tokens.add(sender, "rest", now().replace(microsecond=0))
+        try:
+            _converse(supervisor, services, sender, token)
+        finally:
+            access().tokens.revoke(sender, now().replace(microsecond=0))
+
+
+def _converse(supervisor: Supervisor, services: Services, sender: str, token: str) -> None:
+    """Reads debtor lines until :stop, Ctrl-D or a signal."""
+    while True:
+        try:
+            line = input("debiteur> ").strip()
+        except (EOFError, KeyboardInterrupt):
+            print()
+            break
+        if line in (":stop", ":quit", ":exit"):
+            break
+        message = _command(line)
+        if message is None:
+            continue
+        supervisor.check()  # a server that stopped is started again (after its back-off)
+        try:
+            replies = _send(services.rasa_url, sender, message, token)
+        except requests.RequestException as err:
+            print(f"De coach is niet bereikbaar ({err}). Probeer het opnieuw.")
+            continue
+        # Rasa splits a text at blank lines into several replies; show it as one.
+        print("\n" + "\n\n".join(r["text"] for r in replies if r.get("text")) + "\n")
 
 
 def serve(services: Services) -> None:
     """Both servers, supervised, until SIGTERM (systemd, `kill`) or Ctrl-C."""
     print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
+    first = access_cli.first_manager()
+    access_cli.note_changed_files()
+    print(access_cli.run_retention(actor="bewaartermijn"), flush=True)
     try:
         with Supervisor(services) as supervisor:
             print(f"\nOpen de gesprekshulp in uw browser: {services.rasa_url}/webhooks/pane/\n")
+            if first:
+                print(first + "\n")
             if services.host != "127.0.0.1":
-                print(f"Rasa luistert op {services.host} (INCASSO_BIND/--host): zet er TLS en "
-                      "een login voor, zie README.")
+                print(f"Rasa luistert op {services.host} (INCASSO_BIND/--host): zet er TLS "
+                      "voor (README, ‘Behind TLS’) en start met INCASSO_TLS=1.")
             print(f"Rasa (REST):        {services.rasa_url}/webhooks/rest/webhook")
             print(f"Gezondheid:         {services.rasa_url}/webhooks/health")
             print("HTTP-API van Rasa:  " + ("aan, met token (INCASSO_RASA_API_TOKEN)"
@@ -118,7 +138,7 @@ def serve(services: Services) -> None:
                 print(f"Slack:              {services.rasa_url}/webhooks/slack/webhook")
                 print(f"Teams:              {services.rasa_url}/webhooks/botframework/webhook")
             print("Stoppen met Ctrl-C.", flush=True)
-            supervisor.run()
+            supervisor.run(lambda: access_cli.run_retention(actor="bewaartermijn"))
     except Interrupted:
         pass
     print("Gestopt.", flush=True)
@@ -138,12 +158,15 @@ def main(argv: list[str] | None = None) -> int:
     sub.add_parser("import-cases").add_argument("file")
     roleplay_cli.add_commands(sub)
     ledger_cli.add_commands(sub)
+    access_cli.add_commands(sub)
     args = parser.parse_args(argv)
 
     if args.command in roleplay_cli.COMMANDS:
         return roleplay_cli.run(args)
     if args.command in ledger_cli.COMMANDS:
         return ledger_cli.run(args)
+    if args.command in access_cli.COMMANDS:
+        return access_cli.run(args)
 
     if args.command in ("shell", "serve"):
         missing = missing_env_vars(args.chat_credentials) if args.chat_credentials else []

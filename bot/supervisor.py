@@ -24,6 +24,7 @@ FIRST_DELAY = 1.0
 MAX_DELAY = 30.0
 STABLE_SECONDS = 60.0  # a server that ran this long starts again after FIRST_DELAY
 STOP_SIGNALS = (signal.SIGTERM, signal.SIGINT)
+CHORE_SECONDS = 6 * 3600.0
 
 # What signal.signal() takes and returns.
 SignalHandler = Callable[[int, FrameType | None], Any] | int | signal.Handlers | None
@@ -92,11 +93,21 @@ class Supervisor:
         for signum in STOP_SIGNALS:
             signal.signal(signum, interrupt)
 
-    def run(self) -> None:
-        """Watches both servers until a stop is requested."""
+    def run(self, chore: Callable[[], str] | None = None,
+            every: float = CHORE_SECONDS) -> None:
+        """Watches both servers until a stop is requested; runs ``chore`` (retention) every
+        ``every`` seconds and logs what it says, so a server that runs for months keeps to
+        the retention period too."""
+        next_chore = time.monotonic() + every
         try:
             while not self.stop.wait(0.5):
                 self.check()
+                if chore is not None and time.monotonic() >= next_chore:
+                    next_chore = time.monotonic() + every
+                    try:
+                        self.log(chore())
+                    except Exception as err:  # noqa: BLE001 - logged; the servers keep running
+                        self.log(f"onderhoud mislukt: {err}")
         except Interrupted:
             pass
 

@@ -40,16 +40,18 @@ import yaml
 from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.metrics import accuracy_score, f1_score, precision_recall_fscore_support
-from sklearn.pipeline import FeatureUnion, make_pipeline
+from sklearn.pipeline import FeatureUnion, Pipeline, make_pipeline
 
 ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:  # `python scripts/bench.py` without PYTHONPATH
     sys.path.insert(0, str(ROOT))
 sys.path.insert(0, str(Path(__file__).resolve().parent))
 
+from bot.coach.access import Access  # noqa: E402
 from bot.nlu.speaker_intents import COLLECTOR, DEBTOR, belongs_to, best_intent  # noqa: E402
 from bot.rasa_run import API_TOKEN_ENV  # noqa: E402
 from bot.servers import Services, service_env  # noqa: E402
+from bot.storage.store import Storage  # noqa: E402
 
 from bench_pane import pane_latency  # noqa: E402
 from bench_report import render  # noqa: E402
@@ -137,14 +139,21 @@ def score_intents(truth: list[str], predicted: list[str]) -> IntentScores:
         predictions=list(predicted))
 
 
-def baseline_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]]) -> IntentScores:
-    """TF-IDF (word 1-2 + char_wb 2-5) + logistic regression, trained on the same examples."""
+def baseline_model(train: list[tuple[str, str]]) -> Pipeline:
+    """The plain baseline: TF-IDF (word 1-2 + char_wb 2-5, sublinear) + logistic
+    regression, trained on the same examples as the model."""
     features = FeatureUnion([
-        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), lowercase=True)),
-        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True))])
+        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), lowercase=True,
+                                 sublinear_tf=True)),
+        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True,
+                                 sublinear_tf=True))])
     model = make_pipeline(features, LogisticRegression(max_iter=2000))
-    model.fit([t for t, _ in train], [i for _, i in train])
-    return score_intents([i for _, i in holdout], model.predict([t for t, _ in holdout]))
+    return model.fit([t for t, _ in train], [i for _, i in train])
+
+
+def baseline_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]]) -> IntentScores:
+    return score_intents([i for _, i in holdout],
+                         baseline_model(train).predict([t for t, _ in holdout]))
 
 
 def parse_url(services: Services) -> str:
@@ -183,11 +192,7 @@ def speaker_scores(session: requests.Session, services: Services,
 def baseline_speaker_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]],
                             speaker: str) -> IntentScores:
     """The baseline restricted to the speaker's intents (its most probable one of them)."""
-    features = FeatureUnion([
-        ("word", TfidfVectorizer(analyzer="word", ngram_range=(1, 2), lowercase=True)),
-        ("char", TfidfVectorizer(analyzer="char_wb", ngram_range=(2, 5), lowercase=True))])
-    model = make_pipeline(features, LogisticRegression(max_iter=2000))
-    model.fit([t for t, _ in train], [i for _, i in train])
+    model = baseline_model(train)
     allowed = np.array([belongs_to(c, speaker) for c in model.classes_])
     probabilities = model.predict_proba([t for t, _ in holdout]) * allowed
     return score_intents([i for _, i in holdout],
@@ -349,14 +354,20 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
     texts = [text for text, _ in holdout]
     try:
         services.start()
+        # The coach's doors want a login: a collector for the pane, a REST token for the API.
+        login = ("bench", secrets.token_urlsafe(16))
+        access = Access(Storage.at(services.env["INCASSO_DATABASE_URL"]))
+        access.accounts.add(login[0], "collector", login[1], "Bench")
+        rest_token = access.tokens.add("bench-rest", "rest", dt.datetime.now())
         with requests.Session() as session:
+            session.headers["Authorization"] = f"Bearer {rest_token}"
             rasa = rasa_scores(session, services, holdout)
             speakers = {DEBTOR: speaker_scores(session, services, holdout, DEBTOR),
                         COLLECTOR: speaker_scores(session, services, collector_holdout, COLLECTOR)}
             entities = entity_scores(session, services, entity_examples)
             parse_only = latency_parse(session, services, texts, messages)
             end_to_end = latency_end_to_end(session, services, texts, messages)
-        pane = Latency(*pane_latency(services.rasa_url, texts, messages))
+        pane = Latency(*pane_latency(services.rasa_url, texts, messages, login))
         actions, rasa_process = services.processes
         memory = {"rasa": peak_rss_mb(rasa_process.pid), "actions": peak_rss_mb(actions.pid)}
     finally:

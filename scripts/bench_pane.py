@@ -53,9 +53,11 @@ def _submit(page: Page, text: str) -> tuple[float, bool]:
     return ms, page.locator("#timeline .turn").first.locator(".card-error").count() > 0
 
 
-def pane_latency(rasa_url: str, texts: list[str], submissions: int) -> tuple[list[float], int]:
+def pane_latency(rasa_url: str, texts: list[str], submissions: int,
+                 login: tuple[str, str]) -> tuple[list[float], int]:
     """Enter→card milliseconds for `submissions` debtor lines (after WARMUP unmeasured ones),
-    a new call every LINES_PER_CALL lines; plus how many cards were error cards."""
+    a new call every LINES_PER_CALL lines, logged in as ``login`` (name, password); plus how
+    many cards were error cards."""
     if not CHROMIUM.exists():
         raise SystemExit("no /usr/bin/chromium for the pane benchmark: apt-get install -y chromium")
     samples: list[float] = []
@@ -64,6 +66,10 @@ def pane_latency(rasa_url: str, texts: list[str], submissions: int) -> tuple[lis
         # launch() starts from a fresh temporary profile every time.
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=CHROMIUM_ARGS)
         page = browser.new_page(viewport={"width": 1400, "height": 1000})
+        answer = page.request.post(f"{rasa_url}/webhooks/pane/login",  # cookie for the page
+                                   data={"username": login[0], "password": login[1]})
+        if not answer.ok:
+            raise SystemExit(f"login for the pane benchmark failed: {answer.text()}")
         page.goto(f"{rasa_url}/webhooks/pane/")
         page.locator("body[data-ready]").wait_for()
         page.evaluate(STOPWATCH)

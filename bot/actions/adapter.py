@@ -12,7 +12,8 @@ from rasa_sdk import Tracker
 from rasa_sdk.events import SlotSet
 from rasa_sdk.executor import CollectingDispatcher
 
-from bot.nlu.speaker_intents import DEBTOR, best_intent
+from bot.coach.access import OWNER_KEY
+from bot.nlu.speaker_intents import DEBTOR, best_intent, speaker_ranking
 from bot.wiring import calls
 
 CALL_ID_SLOT = "call_id"
@@ -26,6 +27,11 @@ def message_metadata(tracker: Tracker) -> dict[str, Any]:
             metadata = event.get("metadata")
             return metadata if isinstance(metadata, dict) else {}
     return {}
+
+
+def call_owner(tracker: Tracker) -> str:
+    """Who the door says sent the latest message ("" from doors without logins: chat)."""
+    return str(message_metadata(tracker).get(OWNER_KEY) or "")[:80]
 
 
 def new_call_id(tracker: Tracker) -> str:
@@ -45,7 +51,8 @@ def current_call(tracker: Tracker) -> tuple[str, list[dict[str, Any]]]:
         if isinstance(call_id, str) and calls().storage.calls.get(call_id) is not None:
             return call_id, [] if call_id == slot else [SlotSet(CALL_ID_SLOT, call_id)]
     call_id = new_call_id(tracker)
-    calls().start(call_id, None, str(message_metadata(tracker).get("collector") or "")[:100])
+    calls().start(call_id, None, str(message_metadata(tracker).get("collector") or "")[:100],
+                  call_owner(tracker))
     return call_id, [SlotSet(CALL_ID_SLOT, call_id)]
 
 
@@ -76,6 +83,7 @@ def give_advice(dispatcher: CollectingDispatcher, tracker: Tracker) -> list[dict
     metadata = message_metadata(tracker)
     ref = metadata.get("ref") if isinstance(metadata.get("ref"), str) else None
     answer = calls().debtor_line(call_id, tracker.latest_message.get("text") or "",
-                                 intent, confidence, entity_values(tracker), ref)
+                                 intent, confidence, entity_values(tracker), ref,
+                                 speaker_ranking(tracker.latest_message, DEBTOR))
     reply(dispatcher, answer.text, answer.payload)
     return events

@@ -10,6 +10,7 @@ from rasa_sdk.executor import CollectingDispatcher
 
 from bot.actions.adapter import (
     CALL_ID_SLOT,
+    call_owner,
     calls,
     current_call,
     give_advice,
@@ -34,7 +35,8 @@ class ActionStartCall(Action):
         case_id = None if case_id is None else str(case_id)
         collector = str(message_metadata(tracker).get("collector") or "")[:100]
         try:
-            brief, record = calls().start(new_call_id(tracker), case_id, collector)
+            brief, record = calls().start(new_call_id(tracker), case_id, collector,
+                                          call_owner(tracker))
         except UnknownCase as unknown:
             reply(dispatcher, unknown.message, {"type": "error", "code": "unknown_case",
                                                 "message": unknown.message})

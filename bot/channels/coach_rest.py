@@ -12,6 +12,9 @@ Same URL and JSON as the stock channel (POST /webhooks/rest/webhook with
   nothing; a collector staring at a silent screen mid-call is worse than a clear
   message, so the channel then answers with one.
 The input channel is always "rest" (not chosen by the client) and there is no streaming.
+Only a logged-in collector or manager, or a tool with an API token of scope "rest", gets
+in (bot.channels.auth); a conversation (sender id) belongs to whoever wrote in it first,
+so nobody writes into another's call, a pane call included.
 """
 from __future__ import annotations
 
@@ -26,11 +29,16 @@ from sanic.response import HTTPResponse
 
 from bot.channels import guard
 from bot.channels.commands import InputError, framing_command, identifier, said, thousands
+from bot.coach.access import OWNER_KEY
+from bot.coach.clock import now
 from bot.coach.playbook import default_playbook
+from bot.wiring import storage
 
 logger = logging.getLogger(__name__)
 
 MAX_BODY_BYTES = 32_000  # 2000 characters, even as \u escapes, and some metadata
+OTHERS_CONVERSATION = ("Dit gespreksnummer (\"sender\") is al in gebruik door een ander "
+                       "account. Kies een eigen nummer.")
 EXAMPLE = '{"sender": "gesprek-1", "message": "De boekhouder is op vakantie."}'
 
 
@@ -70,6 +78,13 @@ class CoachRestInput(RestInput):
                 sender, text, metadata = read_message(request.body)
             except InputError as err:
                 return response.json({"error": err.message}, status=err.status)
+            principal = request.ctx.principal  # bot.channels.auth let only REST users in
+            owner = storage().owners.claim(sender, principal.actor, now())
+            if not principal.owns(owner):
+                return response.json({"error": OTHERS_CONVERSATION}, status=403)
+            metadata = {**(metadata or {}), OWNER_KEY: principal.actor}
+            if principal.full_name:
+                metadata.setdefault("collector", principal.full_name)
             output = CollectingOutputChannel()
             try:
                 await on_new_message(UserMessage(text, output, sender, input_channel=self.name(),

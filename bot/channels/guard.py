@@ -29,6 +29,7 @@ from sanic import Blueprint, Sanic, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels import auth
 from bot.channels.commands import InputError, thousands
 
 ALLOWED_HOSTS_ENV = "INCASSO_ALLOWED_HOSTS"
@@ -155,10 +156,12 @@ async def _check(request: Request) -> HTTPResponse | None:
 
 
 def install(blueprint: Blueprint) -> None:
-    """Registers the guard on the app that serves ``blueprint``, once per app."""
+    """Registers the guard on the app that serves ``blueprint``, once per app, followed by
+    the login check (bot.channels.auth), so a refused request never reaches the database."""
 
     @blueprint.listener("before_server_start")
     async def register(app: Sanic, _loop: Any) -> None:
         if getattr(app.ctx, "incasso_allowed_hosts", None) is None:
             app.ctx.incasso_allowed_hosts = allowed_hosts()
             app.register_middleware(_check, "request")
+            auth.install(app)

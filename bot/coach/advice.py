@@ -142,7 +142,9 @@ def advise(intent: str, confidence: float, entities: dict, case: Case | None, to
     situation = playbook.situation(intent)
     profile = profile or profile_for(case, playbook)
     facts = case_facts(case, today, profile, opening=opening)
-    said_date = _first(entities, "date")
+    # Of several dates the latest is the one that counts: "vandaag niet, wel uiterlijk
+    # vrijdag 11 december" (the same rule as bot.coach.dutch_values.promised_date).
+    said_date = max((str(d) for d in _all(entities, "date")), default=None)
     said_amount = _first(entities, "amount")
     said_invoice = _first(entities, "invoice_number")
     ctx = ProposalContext(

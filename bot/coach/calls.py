@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass, field
 from typing import Protocol
 
-from bot.coach.advice import advise
+from bot.coach.advice import Advice, advise
 from bot.coach.brief import Brief
 from bot.coach.cases import Case
 from bot.coach.clock import now as current_time
@@ -22,6 +22,7 @@ from bot.coach.ledger import Payment, Promise
 from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder
 from bot.coach.summary import summarise_call
+from bot.coach.uncertainty import is_unsure, offered, unsure_payload, unsure_text
 
 # Below this the NLU is guessing: ask to rephrase rather than show advice. Equal to the
 # FallbackClassifier threshold in config.yml (a test checks they agree).
@@ -43,6 +44,7 @@ class CallRecord:
     state: dict = field(default_factory=dict)
     ended_at: dt.datetime | None = None
     summary: dict | None = None
+    owner: str = ""  # the account (or "token:<name>") that started it; "" before accounts
 
     @property
     def status(self) -> str:
@@ -175,27 +177,65 @@ class CallService:
 
     # ---- writing -------------------------------------------------------------------
 
-    def start(self, call_id: str, case_id: str | None,
-              collector: str = "") -> tuple[Brief, CallRecord]:
+    def start(self, call_id: str, case_id: str | None, collector: str = "",
+              owner: str = "") -> tuple[Brief, CallRecord]:
         """A new call on ``case_id`` (or without a case); raises UnknownCase."""
         brief = self.dossier.brief(case_id, collector, current_day(), current_time())
         record = CallRecord(id=call_id, case_id=brief.case_id or None, collector=collector,
-                            started_at=current_time(),
+                            owner=owner, started_at=current_time(),
                             brief=brief.to_payload(), state={"offer": None, "suggestions": []})
         self.storage.calls.create(record)
         return brief, record
 
     def debtor_line(self, call_id: str, text: str, intent: str, confidence: float,
-                    entities: dict, ref: str | None = None) -> Answer:
+                    entities: dict, ref: str | None = None,
+                    alternatives: Sequence[tuple[str, float]] = ()) -> Answer:
         """Advice on what the debtor said, and any agreement it makes; the line, the advice
-        and any change in the agreements are added to the call's timeline."""
+        and any change in the agreements are added to the call's timeline. Unsure of the
+        reading (``alternatives``: the debtor's intents, best first), the collector gets
+        two choices instead (bot.coach.uncertainty) and nothing is recorded yet."""
         record = self.call(call_id)
-        today = current_day()
         if intent in NOT_UNDERSTOOD or confidence < MIN_ADVICE_CONFIDENCE:
             message = self.playbook.messages["rephrase"]
             payload = {"type": "rephrase", "reason": "rephrase", "message": message}
             line = self.add_line(record.id, "debiteur", text, ref, payload)
             return Answer(message, payload, (line,))
+        known = [(i, c) for i, c in alternatives if i in self.playbook.situations]
+        if is_unsure(confidence, known):
+            payload = unsure_payload(known, entities, self.playbook)
+            line = self.add_line(record.id, "debiteur", text, ref, payload)
+            return Answer(unsure_text(payload, self.playbook), payload, (line,))
+        advice, changed = self._advise(record, text, intent, confidence, entities)
+        payload = advice.to_payload()
+        events = [self.add_line(record.id, "debiteur", text, ref, payload)]
+        if changed is not None:
+            events.append(self._agreements_event(record, *changed))
+        return Answer(advice.to_text(), payload, tuple(events))
+
+    def choose(self, call_id: str, line_id: int, intent: str) -> Answer:
+        """The collector's reading of a line the coach was unsure of: its advice, as if the
+        model had been sure, added as an "advice" event for that line (ChoiceError when
+        the line offered no such choice)."""
+        record = self.call(call_id)
+        later = self.storage.calls.events_after(record.id, max(line_id - 1, 0))
+        line = next((e for e in later if e["id"] == line_id), {})
+        if any(e["kind"] == "advice" and e.get("line") == line_id for e in later):
+            line = {}  # chosen once already: the advice is there
+        offer = offered(line, intent, self.playbook)
+        advice, changed = self._advise(record, line["text"], intent, 1.0, offer["entities"])
+        payload = {**advice.to_payload(), "chosen": True}
+        events = [self.storage.calls.add_event(record.id, "advice",
+                                               {"line": line_id, "payloads": [payload]})]
+        if changed is not None:
+            events.append(self._agreements_event(record, *changed))
+        return Answer(advice.to_text(), payload, tuple(events))
+
+    def _advise(self, record: CallRecord, text: str, intent: str, confidence: float,
+                entities: dict) -> tuple[Advice, tuple[list[str], list[dict]] | None]:
+        """The advice for a debtor line read as ``intent``, after recording what it agrees
+        (bot.coach.recording); with the warnings and agreements when those changed, for
+        an agreements event after the line's."""
+        today = current_day()
         recorder = self.recorder(record, today)
         outcome = recorder.debtor_said(text, intent, confidence, entities)
         agreements = self._agreements(record) if outcome.changed else recorder.agreements()
@@ -209,11 +249,7 @@ class CallService:
         if advice.proposals and intent not in ("affirm", "goodbye"):
             state["suggestions"] = [p.to_payload() for p in advice.proposals]
         self.storage.calls.save_state(record.id, state)
-        payload = advice.to_payload()
-        events = [self.add_line(record.id, "debiteur", text, ref, payload)]
-        if outcome.changed:
-            events.append(self._agreements_event(record, outcome.warnings, agreements))
-        return Answer(advice.to_text(), payload, tuple(events))
+        return advice, (list(outcome.warnings), agreements) if outcome.changed else None
 
     def collector_line(self, call_id: str, text: str, ref: str | None = None) -> list[dict]:
         """What the collector said. A concrete proposal in it (date, amount) goes on the

@@ -41,6 +41,9 @@ class Settings:
     missed_payment: str
     missed_instalment: str
     plan_conditions: str
+    session_hours: int = 12           # access: a login stays valid this long
+    failed_logins_before_pause: int = 5
+    call_lines_days: int = 365        # retention: 0 keeps call lines for ever
 
     @property
     def iban_display(self) -> str:
@@ -67,10 +70,35 @@ def _unknown(data: dict, known: tuple[str, ...], where: str) -> None:
         raise SettingsError(f"{where}: onbekende instelling(en): {', '.join(unknown)}")
 
 
+def _number(section: dict, key: str, default: int, low: int, high: int, where: str) -> int:
+    """An optional whole number in a section, within [low, high]."""
+    value = section.get(key, default)
+    if isinstance(value, bool) or not isinstance(value, int) or not low <= value <= high:
+        raise SettingsError(f"{where}: '{key}' moet een heel getal van {low} tot {high} zijn")
+    return value
+
+
+def _section(data: dict, key: str, known: tuple[str, ...], where: str) -> dict:
+    section = data.get(key) or {}
+    if not isinstance(section, dict):
+        raise SettingsError(f"{where}: '{key}' is geen mapping")
+    _unknown(section, known, f"{where}: {key}")
+    return section
+
+
 def parse_settings(data: object, source: str = "instellingen") -> Settings:
     if not isinstance(data, dict):
         raise SettingsError(f"{source}: verwacht een mapping bovenaan")
-    _unknown(data, (*TEXT_FIELDS, "iban", "bic", "payment_terms"), source)
+    _unknown(data, (*TEXT_FIELDS, "iban", "bic", "payment_terms", "access", "retention"),
+             source)
+    access = _section(data, "access", ("session_hours", "failed_logins_before_pause"), source)
+    retention = _section(data, "retention", ("call_lines_days",), source)
+    numbers = {
+        "session_hours": _number(access, "session_hours", 12, 1, 24 * 30, f"{source}: access"),
+        "failed_logins_before_pause": _number(access, "failed_logins_before_pause", 5, 1, 100,
+                                              f"{source}: access"),
+        "call_lines_days": _number(retention, "call_lines_days", 365, 0, 36500,
+                                   f"{source}: retention")}
     terms = data.get("payment_terms")
     if not isinstance(terms, dict):
         raise SettingsError(f"{source}: 'payment_terms' ontbreekt of is geen mapping")
@@ -84,9 +112,15 @@ def parse_settings(data: object, source: str = "instellingen") -> Settings:
     bic = _text(data, "bic", source)
     if not bic_numbers.is_valid(bic):
         raise SettingsError(f"{source}: 'bic' is geen geldige BIC: {bic!r}")
-    return Settings(**texts, iban=iban_numbers.compact(iban), bic=bic_numbers.compact(bic),
-                    **{key: _text(terms, key, f"{source}: payment_terms")
-                       for key in TERMS_FIELDS})
+    terms_texts = {key: _text(terms, key, f"{source}: payment_terms") for key in TERMS_FIELDS}
+    return Settings(
+        company=texts["company"], sender_name=texts["sender_name"], reply_to=texts["reply_to"],
+        phone=texts["phone"], signature=texts["signature"], iban=iban_numbers.compact(iban),
+        bic=bic_numbers.compact(bic), missed_payment=terms_texts["missed_payment"],
+        missed_instalment=terms_texts["missed_instalment"],
+        plan_conditions=terms_texts["plan_conditions"], session_hours=numbers["session_hours"],
+        failed_logins_before_pause=numbers["failed_logins_before_pause"],
+        call_lines_days=numbers["call_lines_days"])
 
 
 def settings_path() -> Path:

@@ -38,3 +38,11 @@ def best_intent(parse: dict, speaker: str) -> tuple[str, float]:
                 break
             return name, confidence
     return FALLBACK, float(top.get("confidence") or 0.0) if top.get("name") == FALLBACK else 0.0
+
+
+def speaker_ranking(parse: dict, speaker: str, n: int = 3) -> list[tuple[str, float]]:
+    """The ``n`` best intents of ``speaker`` in Rasa's ranking, best first: the readings
+    offered when the coach is not sure (bot.coach.uncertainty)."""
+    ranking = [(e.get("name") or "", float(e.get("confidence") or 0.0))
+               for e in parse.get("intent_ranking") or []]
+    return [(name, c) for name, c in ranking if belongs_to(name, speaker)][:n]

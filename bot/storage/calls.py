@@ -15,7 +15,7 @@ SEQ_RETRIES = 5  # two processes numbering the same call's event at once: try ag
 
 
 def _record(row: sa.engine.Row) -> CallRecord:
-    return CallRecord(id=row.id, case_id=row.case_id, collector=row.collector,
+    return CallRecord(id=row.id, case_id=row.case_id, collector=row.collector, owner=row.owner,
                       started_at=row.started_at, ended_at=row.ended_at,
                       brief=json.loads(row.brief), state=json.loads(row.state),
                       summary=json.loads(row.summary) if row.summary else None)
@@ -33,7 +33,7 @@ class CallRepository:
     def create(self, call: CallRecord) -> None:
         with self.engine.begin() as db:
             db.execute(calls.insert().values(
-                id=call.id, case_id=call.case_id, collector=call.collector,
+                id=call.id, case_id=call.case_id, collector=call.collector, owner=call.owner,
                 started_at=call.started_at, ended_at=call.ended_at, brief=json.dumps(call.brief),
                 state=json.dumps(call.state), summary=None))
 

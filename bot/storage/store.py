@@ -8,10 +8,18 @@ from pathlib import Path
 
 from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.cases import Case, case_from_dict
+from bot.storage.access import (
+    AccountRepository,
+    AuditRepository,
+    ConversationOwners,
+    SessionRepository,
+    TokenRepository,
+)
 from bot.storage.calls import CallRepository
 from bot.storage.cases import CaseRepository
 from bot.storage.database import DEFAULT_DATABASE, ROOT, database_url, engine, just_created
 from bot.storage.ledger import PaymentRepository, PromiseRepository
+from bot.storage.retention import RetentionRepository
 
 
 @dataclass(frozen=True)
@@ -20,12 +28,20 @@ class Storage:
     calls: CallRepository
     promises: PromiseRepository
     payments: PaymentRepository
+    accounts: AccountRepository
+    sessions: SessionRepository
+    tokens: TokenRepository
+    audit: AuditRepository
+    owners: ConversationOwners
+    retention: RetentionRepository
 
     @classmethod
     def at(cls, url: str) -> Storage:
         db = engine(url)
         return cls(CaseRepository(db), CallRepository(db), PromiseRepository(db),
-                   PaymentRepository(db))
+                   PaymentRepository(db), AccountRepository(db), SessionRepository(db),
+                   TokenRepository(db), AuditRepository(db), ConversationOwners(db),
+                   RetentionRepository(db))
 
 
 # Before the ledger, cases lived in a file of their own; a new database takes them over.

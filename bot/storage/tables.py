@@ -21,6 +21,7 @@ calls = sa.Table(
     sa.Column("id", sa.String(64), primary_key=True),
     sa.Column("case_id", sa.String(64), index=True),
     sa.Column("collector", sa.String(100), nullable=False, server_default=""),
+    sa.Column("owner", sa.String(80), nullable=False, server_default=""),  # account or token
     sa.Column("started_at", sa.DateTime, nullable=False),
     sa.Column("ended_at", sa.DateTime),
     sa.Column("brief", sa.Text, nullable=False),
@@ -64,5 +65,58 @@ payments = sa.Table(
     sa.Column("counterparty", sa.String(200), nullable=False, server_default=""),
     sa.Column("iban", sa.String(34), nullable=False, server_default=""),
     sa.Column("external_id", sa.String(140), unique=True),  # NULL when the bank gave none
+    sa.Column("created_at", sa.DateTime, nullable=False),
+)
+
+# ---- access (issue 9): accounts, their sessions, API tokens, the audit log ----------
+
+accounts = sa.Table(
+    "accounts", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("full_name", sa.String(100), nullable=False, server_default=""),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("password_hash", sa.Text, nullable=False),
+    sa.Column("active", sa.Boolean, nullable=False, server_default=sa.true()),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("last_login", sa.DateTime),
+    sa.Column("failed_logins", sa.Integer, nullable=False, server_default="0"),
+    sa.Column("paused_until", sa.DateTime),
+)
+
+sessions = sa.Table(
+    "sessions", metadata,
+    sa.Column("token_hash", sa.String(64), primary_key=True),  # sha256 of the cookie value
+    sa.Column("account", sa.String(64), sa.ForeignKey("accounts.name"), nullable=False,
+              index=True),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("expires_at", sa.DateTime, nullable=False),
+)
+
+api_tokens = sa.Table(
+    "api_tokens", metadata,
+    sa.Column("name", sa.String(64), primary_key=True),
+    sa.Column("token_hash", sa.String(64), nullable=False, unique=True),
+    sa.Column("scope", sa.String(20), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("revoked_at", sa.DateTime),
+    sa.Column("last_used", sa.DateTime),
+)
+
+audit_log = sa.Table(
+    "audit_log", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("at", sa.DateTime, nullable=False, index=True),
+    sa.Column("actor", sa.String(80), nullable=False),
+    sa.Column("action", sa.String(40), nullable=False),
+    sa.Column("subject", sa.String(200), nullable=False, server_default=""),
+    sa.Column("detail", sa.Text, nullable=False, server_default=""),
+)
+
+# Who a conversation (a Rasa sender id) belongs to: the first to write in it. Another
+# account or token may not write into it (a REST sender equal to a pane call id).
+conversation_owners = sa.Table(
+    "conversation_owners", metadata,
+    sa.Column("sender_id", sa.String(128), primary_key=True),
+    sa.Column("owner", sa.String(80), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )

@@ -6,7 +6,6 @@ opens a case. Each test uses its own case: promises and payments stay in the dat
 from __future__ import annotations
 
 import pytest
-import requests
 from playwright.sync_api import Page, expect
 
 from tests.browser.conftest import screenshot
@@ -151,10 +150,10 @@ def test_a_payment_by_hand_marks_the_promise_kept(page, pane_url):
     expect(page.locator("#payment-amount")).to_have_value("")  # the form is ready for the next
 
 
-def test_the_vandaag_tab_lists_follow_ups_by_kind_and_opens_the_case(page, pane_url):
-    call = requests.post(f"{pane_url}calls", json={"case_id": "DEMO-2"}, timeout=30)
+def test_the_vandaag_tab_lists_follow_ups_by_kind_and_opens_the_case(page, pane_url, api):
+    call = api.post(f"{pane_url}calls", json={"case_id": "DEMO-2"}, timeout=30)
     assert call.status_code == 201, call.text
-    ended = requests.post(f"{pane_url}calls/{call.json()['call_id']}/end", timeout=30)
+    ended = api.post(f"{pane_url}calls/{call.json()['call_id']}/end", timeout=30)
     assert ended.status_code == 200, ended.text  # nothing agreed: call again in 2 business days
 
     page.goto(pane_url)

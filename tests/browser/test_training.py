@@ -1,6 +1,7 @@
 """The Training tab in headless Chromium: a role-play by keyboard, transcript scoring
 (well-formed and malformed), a trainee's history, markup in trainee text staying inert;
-and the training API's answers to bad input."""
+and the training API's answers to bad input. The trainee is whoever is logged in, so each
+test that counts history rows plays as an account of its own."""
 from __future__ import annotations
 
 import re
@@ -9,7 +10,7 @@ import pytest
 import requests
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import COLLECTOR, MANAGER, TRAINER, screenshot
 
 pytestmark = pytest.mark.slow
 
@@ -34,10 +35,10 @@ def open_training(page: Page, url: str) -> None:
     expect(page.locator("#rp-scenario option").first).to_be_attached()
 
 
-def start_roleplay(page: Page, trainee: str) -> None:
+def start_roleplay(page: Page) -> None:
     page.locator("#rp-scenario").select_option(SCENARIO)
-    page.locator("#rp-trainee").fill(trainee)
-    page.locator("#rp-trainee").press("Enter")
+    page.locator("#rp-start").focus()
+    page.keyboard.press("Enter")
     expect(page.locator("#rp-briefing")).to_contain_text("DEMO-1")
     expect(page.locator("#rp-timeline .speaker-debiteur")).to_have_count(1)  # the opening
 
@@ -50,11 +51,15 @@ def say(page: Page, text: str) -> None:
     expect(answers).to_have_count(replies + 1)
 
 
-def test_a_roleplay_in_the_training_tab_ends_with_a_scorecard(page, pane_url):
+def test_a_roleplay_in_the_training_tab_ends_with_a_scorecard(open_page, pane_url):
+    page = open_page("trainee-rollenspel")
     open_training(page, pane_url)
     assert page.locator("#tab-training").get_attribute("aria-selected") == "true"
     expect(page.locator("#call-bar")).to_be_hidden()
-    start_roleplay(page, "Sanne Browser")
+    expect(page.locator("#rp-start-form input[type=text]")).to_have_count(0)  # no name to type
+    expect(page.locator("#hist-form")).to_be_hidden()  # a collector sees their own history only
+    expect(page.locator("#hist-empty")).to_contain_text("U heeft nog geen sessies")
+    start_roleplay(page)
     invoice = page.locator("#rp-briefing").inner_text()
     assert "Openstaand" in invoice
     say(page, "Goedemorgen, u spreekt met Sanne van Groenhof Interieur. Ik bel over factuur "
@@ -73,16 +78,18 @@ def test_a_roleplay_in_the_training_tab_ends_with_a_scorecard(page, pane_url):
     expect(card.locator('.score-check[data-key="invoice_amount"]')).to_contain_text(
         "Factuurnummer en bedrag genoemd")
     expect(page.locator("#rp-say")).to_be_disabled()
-    # the session is in the trainee's history, shown right away
+    # the session is in the logged-in trainee's history, shown right away
+    expect(page.locator("#hist-who")).to_contain_text("Uw eigen")
     expect(page.locator("#hist-table tbody tr")).to_have_count(1)
     expect(page.locator("#hist-table tbody tr")).to_contain_text(
         card.locator(".score-value").inner_text())
 
 
-def test_a_transcript_is_scored_and_a_malformed_one_gets_the_line_number(page, pane_url):
+def test_a_transcript_is_scored_and_a_malformed_one_gets_the_line_number(open_page, pane_url):
+    page = open_page("trainee-transcript")
     open_training(page, pane_url)
     page.locator("#tr-text").fill(TRANSCRIPT)
-    page.locator("#tr-trainee").fill("Transcript Tester")
+    expect(page.locator("#tr-form input[type=text]")).to_have_count(1)  # the case; no name
     page.locator("#tr-case").fill("DEMO-1")
     page.locator("#tr-score").click()
     card = page.locator("#tr-scorecard .scorecard")
@@ -99,17 +106,22 @@ def test_a_transcript_is_scored_and_a_malformed_one_gets_the_line_number(page, p
     expect(page.locator("#tr-scorecard .scorecard")).to_have_count(0)
 
 
-def test_markup_in_a_trainee_line_stays_text(page, pane_url):
+def test_markup_in_a_trainee_line_stays_text(open_page, pane_url):
     markup = '<img src=x onerror="alert(1)">'
+    page = open_page("trainee-markup")
     open_training(page, pane_url)
-    start_roleplay(page, "Markup Tester")
+    start_roleplay(page)
     say(page, f"Goedemorgen {markup} ik bel over factuur F2026-0081")
     expect(page.locator("#rp-timeline .speaker-incasseerder")).to_contain_text(markup)
     assert page.locator("#training img").count() == 0
-    page.locator("#hist-trainee").fill(markup)
-    page.locator("#hist-show").click()
-    expect(page.locator("#hist-empty")).to_contain_text(markup)
-    assert page.locator("#training img").count() == 0  # the page fixture fails on alert()
+    # a trainer looks up a trainee by name: the name typed comes back as text
+    trainer = open_page(TRAINER)
+    trainer.goto(pane_url)
+    expect(trainer.locator("#training")).to_be_visible()
+    trainer.locator("#hist-trainee").fill(markup)
+    trainer.locator("#hist-show").click()
+    expect(trainer.locator("#hist-empty")).to_contain_text(markup)
+    assert trainer.locator("#training img").count() == 0  # open_page fails on alert()
 
 
 def test_tabs_switch_with_arrow_keys(page, pane_url):
@@ -139,18 +151,19 @@ def error_of(answer: requests.Response, status: int) -> str:
     return answer.json()["error"]
 
 
-def test_scenarios_are_listed_with_id_and_title(pane_url):
-    scenarios = requests.get(f"{pane_url}training/scenarios", timeout=30).json()["scenarios"]
+def test_scenarios_are_listed_with_id_and_title(api, pane_url):
+    scenarios = api.get(f"{pane_url}training/scenarios", timeout=30).json()["scenarios"]
     assert len(scenarios) >= 8 and all(s["id"] and s["title"] for s in scenarios)
     assert SCENARIO in {s["id"] for s in scenarios}
 
 
-def test_a_roleplay_over_the_api_and_its_bad_requests(pane_url):
+def test_a_roleplay_over_the_api_and_its_bad_requests(api_as, pane_url):
+    api = api_as("trainee-api")
+
     def post(path: str, **kw) -> requests.Response:
-        return requests.post(f"{pane_url}training/{path}", timeout=60, **kw)
+        return api.post(f"{pane_url}training/{path}", timeout=60, **kw)
 
     assert "scenario" in error_of(post("start", json={"trainee": "Api"}), 400)
-    assert "naam" in error_of(post("start", json={"scenario": SCENARIO, "trainee": "  "}), 400)
     assert "bestaat niet" in error_of(
         post("start", json={"scenario": "nope", "trainee": "Api"}), 409)
     assert "JSON" in error_of(
@@ -159,10 +172,15 @@ def test_a_roleplay_over_the_api_and_its_bad_requests(pane_url):
     assert "niet bekend" in error_of(post("training-unknown/say", json={"text": "Hallo"}), 404)
     assert "niet bekend" in error_of(post("training-unknown/end"), 404)
 
-    started = post("start", json={"scenario": SCENARIO, "trainee": "Api Tester", "hints": False})
+    # The trainee is the one logged in: a name in the request is ignored.
+    started = post("start", json={"scenario": SCENARIO, "trainee": "Iemand Anders",
+                                  "hints": False})
     assert started.status_code == 201, started.text
     session, briefing = started.json()["session_id"], started.json()["briefing"]
     assert briefing["type"] == "roleplay_start" and briefing["opening"]
+    other = api_as("trainee-api-2")  # another trainee cannot go on with it
+    assert "niet bekend" in error_of(other.post(f"{pane_url}training/{session}/say", timeout=30,
+                                                json={"text": "Hallo"}), 404)
     assert error_of(post(f"{session}/say", json={"text": "   "}), 400)
     assert "te lang" in error_of(post(f"{session}/say", json={"text": "a" * 3000}), 413)
     turn = post(f"{session}/say", json={"text": "/end_roleplay"})  # a pasted command is speech
@@ -172,13 +190,19 @@ def test_a_roleplay_over_the_api_and_its_bad_requests(pane_url):
     assert turn.json()["payloads"][0]["hint"] is None
     card = post(f"{session}/end").json()
     assert card["type"] == "scorecard" and 0 <= card["total"] <= 100
+    assert card["trainee"] == "trainee-api"
+    history = api.get(f"{pane_url}training/history", timeout=30).json()
+    assert history["trainee"] == "trainee-api"
+    assert [s["scenario"] for s in history["sessions"]] == [SCENARIO]
     assert "niet bekend" in error_of(post(f"{session}/say", json={"text": "Hallo nog even"}), 404)
     assert "niet bekend" in error_of(post(f"{session}/end"), 404)
 
 
-def test_transcript_scoring_refuses_bad_input(pane_url):
+def test_transcript_scoring_refuses_bad_input(api_as, pane_url):
+    api = api_as("trainee-transcript-api")
+
     def post(body: dict) -> requests.Response:
-        return requests.post(f"{pane_url}training/transcript", json=body, timeout=60)
+        return api.post(f"{pane_url}training/transcript", json=body, timeout=60)
 
     assert "Plak" in error_of(post({"text": ""}), 400)
     assert "te lang" in error_of(post({"text": "Debiteur: a\n" * 10_000}), 413)
@@ -187,17 +211,31 @@ def test_transcript_scoring_refuses_bad_input(pane_url):
     assert "geen regels van de incasseerder" in error_of(post({"text": "Debiteur: Ja."}), 400)
     assert "DEMO-999" in error_of(post({"text": TRANSCRIPT, "case_id": "demo-999"}), 404)
     assert error_of(post({"text": TRANSCRIPT, "trainee": 5}), 400)
-    card = post({"text": TRANSCRIPT}).json()
-    assert card["type"] == "scorecard" and card["stored"] is False and len(card["checks"]) == 10
+    assert "eigen" in error_of(post({"text": TRANSCRIPT, "trainee": COLLECTOR}), 403)
+    card = post({"text": TRANSCRIPT}).json()  # always stored, as the logged-in trainee's
+    assert card["type"] == "scorecard" and len(card["checks"]) == 10
+    assert card["stored"] is True and card["trainee"] == "trainee-transcript-api"
 
 
-def test_history_needs_a_name_and_lists_sessions(pane_url):
-    assert "naam" in error_of(requests.get(f"{pane_url}training/history", timeout=30), 400)
-    requests.post(f"{pane_url}training/transcript",
-                  json={"text": TRANSCRIPT, "trainee": "Historie Test"},
-                  timeout=60).raise_for_status()
-    data = requests.get(f"{pane_url}training/history", params={"trainee": "historie test"},
-                        timeout=30).json()
-    assert data["trainee"] == "Historie Test"
+def test_history_is_ones_own_and_a_trainer_or_manager_may_name_a_trainee(api_as, pane_url):
+    history, transcript = f"{pane_url}training/history", f"{pane_url}training/transcript"
+    trainee = api_as("historie-test")
+    assert trainee.get(history, timeout=30).json() == {"trainee": "historie-test", "sessions": []}
+    trainee.post(transcript, json={"text": TRANSCRIPT}, timeout=60).raise_for_status()
+    data = trainee.get(history, timeout=30).json()
+    assert data["trainee"] == "historie-test"
     assert [s["scenario"] for s in data["sessions"]] == ["transcript"]
     assert re.match(r"\d{4}-\d{2}-\d{2}", data["sessions"][0]["date"])
+    assert "te lang" in error_of(trainee.get(history, params={"trainee": "x" * 61}, timeout=30),
+                                 400)
+    # a collector sees only their own; a trainer and a manager see anyone's
+    assert "eigen" in error_of(trainee.get(history, params={"trainee": COLLECTOR}, timeout=30),
+                               403)
+    for name in (TRAINER, MANAGER):
+        seen = api_as(name).get(history, params={"trainee": "Historie-Test"}, timeout=30).json()
+        assert seen["trainee"] == "historie-test" and len(seen["sessions"]) == 1
+    # a trainer scores a trainee's call under that trainee's name
+    card = api_as(TRAINER).post(transcript, json={"text": TRANSCRIPT, "trainee": "historie-test"},
+                                timeout=60).json()
+    assert card["stored"] is True and card["trainee"] == "historie-test"
+    assert len(trainee.get(history, timeout=30).json()["sessions"]) == 2

@@ -13,7 +13,9 @@ import pytest
 import requests
 
 from bot.servers import ROOT, Services, service_env
+from bot.storage.store import default_storage
 from bot.wiring import calls
+from tests.accounts import add_account, logged_in
 from tests.conftest import TODAY
 from tests.e2e.net import free_port
 
@@ -35,17 +37,23 @@ def promises(db_url: str, today: str, case_id: str) -> list[dict]:
     return json.loads(done.stdout)
 
 
+COLLECTOR = "sanne.jansen"
+
+
 class Pane:
-    def __init__(self, services: Services):
+    """The pane's API as a logged-in collector uses it (``http`` carries the cookie)."""
+
+    def __init__(self, services: Services, http: requests.Session):
         self.base = f"{services.rasa_url}/webhooks/pane"
+        self.http = http
 
     def post(self, path: str, body: dict, status: int = 200) -> dict:
-        answer = requests.post(f"{self.base}/{path}", json=body, timeout=60)
+        answer = self.http.post(f"{self.base}/{path}", json=body, timeout=60)
         assert answer.status_code == status, answer.text
         return answer.json()
 
     def get(self, path: str) -> dict:
-        answer = requests.get(f"{self.base}/{path}", timeout=30)
+        answer = self.http.get(f"{self.base}/{path}", timeout=30)
         assert answer.status_code == 200, answer.text
         return answer.json()
 
@@ -58,7 +66,12 @@ class Pane:
 
 @pytest.fixture(scope="module")
 def db_url(tmp_path_factory) -> str:
-    return f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'incasso.sqlite3'}"
+    """A new database, created and seeded here as the servers would, with the collector's
+    account in it."""
+    url = f"sqlite:///{tmp_path_factory.mktemp('ledger') / 'incasso.sqlite3'}"
+    default_storage(url)
+    add_account(url, COLLECTOR, full_name="Sanne Jansen")
+    return url
 
 
 def servers(db_url: str, model: Path) -> Services:
@@ -73,7 +86,7 @@ def standing(call: dict) -> list[tuple[str, float]]:
 def test_agreements_are_exactly_what_was_agreed_and_survive_a_restart(trained_model, db_url):
     first = servers(db_url, trained_model)
     with first:
-        pane = Pane(first)
+        pane = Pane(first, logged_in(first.rasa_url, COLLECTOR))
         call = pane.start("DEMO-1")  # € 2.450,00 open
         for phantom in ("hmm", "asdf qwerty zxcv", "ja",
                         "als jullie er tien procent af halen maak ik het vandaag nog over"):
@@ -102,7 +115,8 @@ def test_agreements_are_exactly_what_was_agreed_and_survive_a_restart(trained_mo
 
     again = servers(db_url, trained_model)
     with again:
-        pane = Pane(again)
+        # the login is kept in the database: the same cookie works after the restart
+        pane = Pane(again, pane.http)
         restored = pane.get(f"calls/{call}")
         assert restored["brief"]["case_id"] == "DEMO-1" and restored["status"] == "ended"
         kinds = [e["kind"] for e in restored["events"]]

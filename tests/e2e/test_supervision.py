@@ -2,11 +2,13 @@
 on free ports and a scratch database. A killed action server comes back while Rasa keeps
 answering; the health URL tells; SIGTERM (also during start-up) leaves no process; only
 the two given ports are opened; Rasa's HTTP API needs a token; a damaged database stops
-the start with a clear message."""
+the start with a clear message. On its new database serve makes the first manager and
+shows the generated password once; the tests log in with it."""
 from __future__ import annotations
 
 import hashlib
 import os
+import re
 import signal
 import subprocess
 import sys
@@ -24,6 +26,8 @@ from tests.e2e.net import free_port
 pytestmark = pytest.mark.slow
 
 START_SECONDS = 240  # Rasa loads the model; the CI machine is busy
+FIRST_MANAGER = re.compile(r"Eerste gebruiker aangemaakt: beheerder \(manager\), "
+                           r"wachtwoord: (\S+)\n")
 
 
 class Serve:
@@ -43,6 +47,7 @@ class Serve:
             start_new_session=True,
             env=service_env(INCASSO_DATABASE_URL=f"sqlite:///{self.db}", INCASSO_TODAY=TODAY,
                             **{key: value}, **env))
+        self.http = requests.Session()  # logged in by login()
 
     @property
     def url(self) -> str:
@@ -86,9 +91,20 @@ class Serve:
             time.sleep(0.2)
         raise AssertionError(f"not healthy in {timeout} s:\n{self.output()}")
 
+    def login(self) -> None:
+        """Logs ``http`` in as the first manager, with the password serve showed once (on
+        its new database) and never again."""
+        shown = FIRST_MANAGER.findall(self.output())
+        assert len(shown) == 1, self.output()
+        assert self.output().count(shown[0]) == 1
+        answer = self.http.post(f"{self.url}/webhooks/pane/login", timeout=30,
+                                json={"username": "beheerder", "password": shown[0]})
+        assert answer.status_code == 200, answer.text
+        assert answer.json()["user"]["role"] == "manager"
+
     def say(self, sender: str, text: str) -> list[dict]:
-        answer = requests.post(f"{self.url}/webhooks/rest/webhook", timeout=60,
-                               json={"sender": sender, "message": text})
+        answer = self.http.post(f"{self.url}/webhooks/rest/webhook", timeout=60,
+                                json={"sender": sender, "message": text})
         assert answer.status_code == 200, answer.text
         return [r["custom"] for r in answer.json() if "custom" in r]
 
@@ -99,6 +115,7 @@ class Serve:
         self.process.wait(timeout=timeout)
 
     def cleanup(self) -> None:
+        self.http.close()
         for pid in self.marked():  # only if the test failed: leave nothing behind
             os.kill(pid, signal.SIGKILL)
         if self.process.poll() is None:
@@ -163,6 +180,7 @@ def test_a_killed_action_server_comes_back_while_rasa_keeps_answering(serve, tra
                          timeout=60).status_code == 200
     assert token.encode() not in b"".join(cmdline(pid) for pid in running.marked())
 
+    running.login()
     sender = f"test-{uuid.uuid4().hex[:8]}"
     assert running.say(sender, '/start_call{"case_id":"DEMO-1"}')[0]["type"] == "brief"
     excuse = "Ik heb die factuur nooit ontvangen."

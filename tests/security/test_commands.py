@@ -13,6 +13,9 @@ from bot.cli import _command
 from tests.security.conftest import error_of
 
 SWITCH = '/start_call{"case_id": "DEMO-2"}'
+# What a line of speech gets: advice, a request to rephrase, or (NLU not sure) two readings
+# to choose from (bot/coach/uncertainty.py); never what a command does.
+SPOKEN = ("advice", "rephrase", "unsure")
 SLASH_VARIANTS = [
     "/end_call", "/ /end_call", "/\t/end_call", "//end_call", " \n /end_call", "\u00a0/end_call",
     "\u200b/end_call", "\ufeff/end_call", "\u202e/end_call", "\u2028/end_call", "\x1c/end_call",
@@ -88,8 +91,8 @@ def test_the_terminal_shell_types_words_not_commands(capsys):
 
 
 def post_line(coach, call_id: str, text: str) -> requests.Response:
-    return requests.post(f"{coach.pane}calls/{call_id}/transcript", timeout=60,
-                         json={"speaker": "debiteur", "text": text})
+    return coach.http.post(f"{coach.pane}calls/{call_id}/transcript", timeout=60,
+                           json={"speaker": "debiteur", "text": text})
 
 
 @pytest.mark.slow
@@ -99,7 +102,7 @@ def test_slash_variants_in_the_pane_neither_end_nor_switch_the_call(coach):
                  "\uff0fend_call"):
         line = post_line(coach, call_id, text)
         assert line.status_code == 200, line.text
-        assert line.json()["payloads"][0]["type"] in ("advice", "rephrase"), text
+        assert line.json()["payloads"][0]["type"] in SPOKEN, text
         assert not line.json()["text"].startswith("/")
     details = coach.call(call_id)
     assert details["case_id"] == "DEMO-1" and details["status"] == "open"
@@ -112,17 +115,17 @@ def test_slash_variants_in_the_pane_neither_end_nor_switch_the_call(coach):
 
 @pytest.mark.slow
 def test_slash_variants_in_training_are_speech(coach):
-    start = requests.post(f"{coach.pane}training/start", timeout=60,
-                          json={"scenario": "bankstoring", "trainee": "Veiligheid"})
+    start = coach.http.post(f"{coach.pane}training/start", timeout=60,
+                            json={"scenario": "bankstoring", "trainee": "Veiligheid"})
     assert start.status_code == 201, start.text
     session = start.json()["session_id"]
     for text in ("/ /end_roleplay", "/\t/end_roleplay", "/ /end_call"):
-        said_ = requests.post(f"{coach.pane}training/{session}/say", json={"text": text},
-                              timeout=60)
+        said_ = coach.http.post(f"{coach.pane}training/{session}/say", json={"text": text},
+                                timeout=60)
         assert said_.status_code == 200, said_.text
         assert said_.json()["text"] == text.split("/")[-1]
         assert all(p["type"] != "scorecard" for p in said_.json()["payloads"])
-    end = requests.post(f"{coach.pane}training/{session}/end", timeout=60)
+    end = coach.http.post(f"{coach.pane}training/{session}/end", timeout=60)
     assert end.status_code == 200 and end.json()["type"] == "scorecard"  # it was still open
 
 
@@ -131,24 +134,27 @@ def test_rest_keeps_only_the_exact_framing_commands(coach):
     sender = "sec-rest-1"
 
     def say(text: str) -> list[dict]:
-        answer = requests.post(coach.rest, json={"sender": sender, "message": text}, timeout=60)
+        answer = coach.http.post(coach.rest, json={"sender": sender, "message": text},
+                                 timeout=60)
         assert answer.status_code == 200, answer.text
         return [m["custom"] for m in answer.json() if "custom" in m]
 
     assert say('/start_call{"case_id":"DEMO-1"}')[0]["type"] == "brief"
     for text in ("/ /end_call", "/\t/end_call", "/ /" + SWITCH, "\u200b" + SWITCH,
                  "\uff0fend_call"):
-        assert say(text)[0]["type"] in ("advice", "rephrase"), text
+        assert say(text)[0]["type"] in SPOKEN, text
     record = coach.storage.calls.get(sender)
     assert record is not None and record.case_id == "DEMO-1" and record.ended_at is None
     assert say("/end_call")[0]["type"] == "summary"
-    assert say("/restart")[0]["type"] in ("advice", "rephrase")  # Rasa's own: text here
+    assert say("/restart")[0]["type"] in SPOKEN  # Rasa's own: text here
 
 
 @pytest.mark.slow
 def test_rest_keeps_role_play_as_documented(coach):
+    tool = coach.tool()  # a tool with an API token of scope "rest", not a person
+
     def say(text: str) -> list[dict]:
-        answer = requests.post(coach.rest, json={"sender": "sec-rp", "message": text}, timeout=60)
+        answer = tool.post(coach.rest, json={"sender": "sec-rp", "message": text}, timeout=60)
         assert answer.status_code == 200, answer.text
         return [m["custom"] for m in answer.json() if "custom" in m]
 
@@ -160,10 +166,10 @@ def test_rest_keeps_role_play_as_documented(coach):
 
 @pytest.mark.slow
 def test_rest_refuses_a_well_formed_start_with_a_bad_case_id(coach):
-    answer = requests.post(coach.rest, timeout=30, json={
+    answer = coach.http.post(coach.rest, timeout=30, json={
         "sender": "sec-rest-2", "message": '/start_call{"case_id": "%s"}' % ("A" * 200_000)})
     assert "te groot" in error_of(answer, 413)
-    answer = requests.post(coach.rest, timeout=30, json={
+    answer = coach.http.post(coach.rest, timeout=30, json={
         "sender": "sec-rest-2", "message": '/start_call{"case_id": "%s"}' % ("A" * 100)})
     assert "te lang" in error_of(answer, 400)
     assert coach.storage.calls.get("sec-rest-2") is None

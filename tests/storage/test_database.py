@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import sqlalchemy as sa
+from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
@@ -34,20 +35,29 @@ def test_a_new_database_is_migrated_to_the_newest_revision_and_seeded(tmp_path):
 
 
 def test_an_older_database_upgrades_in_place_and_keeps_its_rows(tmp_path):
-    """A database made by an earlier revision (here: the first, emptied of later ones) is
-    brought up to date on first use without losing what it holds."""
+    """A database made by the first revision (before accounts) is brought up to date on
+    first use without losing what it holds; its calls get an empty owner."""
     url = f"sqlite:///{tmp_path / 'old.sqlite3'}"
     raw = sa.create_engine(url)
-    migrate(raw)
+    config = Config()
+    config.set_main_option("script_location", str(MIGRATIONS))
     with raw.begin() as db:
+        config.attributes["connection"] = db
+        command.upgrade(config, "0001")
+        assert "accounts" not in sa.inspect(db).get_table_names()
         db.execute(sa.text("INSERT INTO cases VALUES ('OLD-1', 'Oud B.V.', 'mevrouw Oud', "
                            "'{}', '2026-01-01 00:00:00')"))
-        db.execute(sa.text("UPDATE alembic_version SET version_num = '0001'"))
+        db.execute(sa.text("INSERT INTO calls (id, case_id, collector, started_at, brief, state)"
+                           " VALUES ('call-1', 'OLD-1', 'Sanne', '2026-01-01 09:00:00', '{}',"
+                           " '{}')"))
     upgraded = engine(url)
     with upgraded.connect() as db:
         assert db.execute(sa.text("SELECT version_num FROM alembic_version")).scalar() == _head()
         assert db.execute(
             sa.text("SELECT company FROM cases WHERE id = 'OLD-1'")).scalar() == "Oud B.V."
+        assert db.execute(sa.text("SELECT owner FROM calls WHERE id = 'call-1'")).scalar() == ""
+        assert {"accounts", "sessions", "api_tokens", "audit_log"} <= set(
+            sa.inspect(db).get_table_names())
 
 
 def test_migrating_twice_changes_nothing(tmp_path):

@@ -174,3 +174,11 @@ def test_greeting_advice_says_the_opening_line_with_our_name(ask, monkeypatch):
     advice, _ = ask("greet", "DEMO-1")
     assert advice.say.startswith("Goedemiddag mevrouw De Vries, u spreekt met Sanne de Wit van "
                                  "Groenhof Interieur.")
+
+
+def test_of_several_dates_the_advice_works_with_the_latest(ask):
+    """"vandaag niet, wel uiterlijk woensdag 2 december": the extension asked for is the
+    later date (within the profile's limit), not today."""
+    _, payload = ask("request_extension", "DEMO-1", {"date": ["2026-11-23", "2026-12-02"]})
+    extension = next(p for p in payload["proposals"] if p["kind"] == "extension")
+    assert extension["date"] == "2026-12-02" and "2 december" in extension["text"]

@@ -194,3 +194,42 @@ def test_holdout_value_accuracy():
         print("  FAIL", failure)
     assert total > 90
     assert accuracy >= MIN_ACCURACY, "\n".join(failures)
+
+
+# Issue 10, values: formats Dutch bookkeeping uses, and dates said about the past.
+@pytest.mark.parametrize("text, expected", [
+    ("Het gaat om 24-3310 denk ik", "24-3310"),
+    ("die 2026/0412 heb ik nooit gehad", "2026/0412"),
+    ("F-88123 is al betaald", "F-88123"),
+    ("kunt u kijken naar nota 24-3310", "24-3310"),
+])
+def test_invoice_numbers_as_bookkeeping_writes_them(text, expected):
+    assert values(text) == {"invoice_number": [expected]}
+
+
+DECEMBER = dt.date(2026, 12, 2)  # a Wednesday
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ik heb eind oktober al betaald", "2026-10-31"),
+    ("ik betaal eind oktober", "2027-10-31"),
+    ("dat is op 28 december betaald hoor", "2025-12-28"),
+    ("vrijdag overgemaakt", "2026-11-27"),
+    ("ik maak vrijdag over", "2026-12-04"),
+    ("twee weken geleden betaald", "2026-11-18"),
+    ("gisteren overgemaakt", "2026-12-01"),
+    ("het is eind vorige maand betaald", "2026-11-30"),
+    ("begin november gestort", "2026-11-01"),
+])
+def test_a_date_said_about_a_payment_already_made_is_in_the_past(text, expected):
+    assert values(text, DECEMBER) == {"date": [expected]}
+
+
+def test_each_clause_has_its_own_tense():
+    text = "ik heb eind oktober al overgemaakt maar de rest betaal ik vrijdag"
+    assert values(text, DECEMBER) == {"date": ["2026-10-31", "2026-12-04"]}
+
+
+def test_an_explicit_date_beats_a_relative_word_in_the_same_line():
+    text = "vandaag lukt het niet, maar uiterlijk vrijdag 11 december betaal ik"
+    assert promised_date(find_values(text, DECEMBER)) == dt.date(2026, 12, 11)

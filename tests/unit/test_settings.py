@@ -25,7 +25,28 @@ def test_shipped_settings_load_and_have_no_placeholders():
     assert settings.iban_display == "NL91 ABNA 0417 1643 00"
     assert settings.bic == "ABNANL2A"
     for value in vars(settings).values():
-        assert value.strip() and "[" not in value and "{" not in value
+        if isinstance(value, str):
+            assert value.strip() and "[" not in value and "{" not in value
+    assert (settings.session_hours, settings.failed_logins_before_pause,
+            settings.call_lines_days) == (12, 5, 365)
+
+
+def test_access_and_retention_may_be_left_out_and_are_checked_when_given():
+    data = valid()
+    del data["access"], data["retention"]
+    settings = parse_settings(data)
+    assert (settings.session_hours, settings.call_lines_days) == (12, 365)
+    for section, key, value in [("access", "session_hours", 0), ("access", "session_hours", "12"),
+                                ("retention", "call_lines_days", -1),
+                                ("retention", "call_lines_days", True)]:
+        broken = valid()
+        broken[section][key] = value
+        with pytest.raises(SettingsError, match=key):
+            parse_settings(broken)
+    unknown = valid()
+    unknown["access"]["sso"] = True
+    with pytest.raises(SettingsError, match="sso"):
+        parse_settings(unknown)
 
 
 def test_texts_are_joined_on_one_line_but_the_signature_keeps_its_lines():

@@ -14,7 +14,7 @@ from rasa.core.channels.channel import InputChannel, UserMessage
 from sanic import Blueprint
 
 from bot.channels import guard
-from bot.channels.pane import calls_api, training_api
+from bot.channels.pane import calls_api, session_api, training_api
 from bot.channels.pane.events import EventHub
 from bot.channels.pane.page import add_page_routes
 from bot.wiring import calls
@@ -32,8 +32,9 @@ class PaneInput(InputChannel):
 
     def blueprint(self, on_new_message: Callable[[UserMessage], Awaitable[None]]) -> Blueprint:
         pane = Blueprint("incassocoach_pane", __name__)
-        guard.install(pane)  # Host, CSRF and JSON-only checks for the whole server
+        guard.install(pane)  # Host, CSRF and JSON-only checks, then logins (bot.channels.auth)
         add_page_routes(pane)
+        session_api.add_routes(pane)
         calls_api.add_routes(pane, calls, self.hub, on_new_message, self.name())
         training_api.add_routes(pane, on_new_message, self.name())
 

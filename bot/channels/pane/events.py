@@ -39,7 +39,7 @@ class EventHub:
         try:
             stream = await request.respond(
                 content_type="text/event-stream; charset=utf-8",
-                headers={"Cache-Control": "no-cache", "X-Accel-Buffering": "no"})
+                headers={"Cache-Control": "no-store", "X-Accel-Buffering": "no"})
             await stream.send("retry: 2000\n\n")
             quiet = 0.0
             while not self.closing:

@@ -7,6 +7,9 @@ from sanic import Blueprint, response
 from sanic.request import Request
 from sanic.response import HTTPResponse
 
+from bot.channels.auth import principal_of
+from bot.wiring import access
+
 WEB = Path(__file__).resolve().parents[2] / "web"
 MIME = {".js": "text/javascript; charset=utf-8", ".css": "text/css; charset=utf-8",
         ".svg": "image/svg+xml"}
@@ -33,9 +36,13 @@ def add_page_routes(pane: Blueprint) -> None:
 
     @pane.route("/", methods=["GET"])
     async def page(request: Request) -> HTTPResponse:
+        """The pane for a logged-in user, the login page for anyone else (same address,
+        so a bookmark and a reload after logging in or out just work)."""
         if not request.path.endswith("/"):  # the page loads its files relative to the slash
             return response.redirect(request.path + "/")
-        return await response.file(WEB / "index.html", headers=SECURITY_HEADERS,
+        html = "index.html" if principal_of(request, access()) else "login.html"
+        return await response.file(WEB / html, headers={**SECURITY_HEADERS,
+                                                        "Cache-Control": "no-store"},
                                    mime_type="text/html; charset=utf-8")
 
     @pane.route(r"/<name:[a-z0-9_-]+\.(?:js|css|svg)>", methods=["GET"])

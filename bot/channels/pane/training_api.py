@@ -29,13 +29,15 @@ from bot.channels.pane.validation import (
     served,
     spoken_text,
 )
-from bot.coach.clock import today
+from bot.coach.access import Area
+from bot.coach.clock import now, today
 from bot.coach.playbook import default_playbook
 from bot.coach.roleplay.trainer import Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import best_intent
 from bot.storage.store import default_storage
+from bot.wiring import storage
 
 MAX_TRAININGS = 100  # open role-plays of the Training tab kept; the oldest are forgotten
 MAX_TRANSCRIPT_CHARS = 100_000
@@ -68,13 +70,24 @@ def roleplay_payload(payloads: list[dict], wanted: str) -> dict:
 
 def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None:
     """The Training tab's routes on ``pane``."""
-    trainings: OrderedDict[str, str] = OrderedDict()  # session id (sender) → trainee
+    trainings: OrderedDict[str, str] = OrderedDict()  # session id (sender) → its player
 
-    def training(session_id: str) -> str:
-        if session_id not in trainings:
+    def training(request: Request, session_id: str) -> str:
+        """A role-play of the one asking (another trainee's is as good as unknown)."""
+        if trainings.get(session_id) != request.ctx.principal.actor:
             raise PaneError(404, "Dit rollenspel is niet bekend of niet meer open. Start een "
                                  "nieuw rollenspel in het tabblad Training.")
         return session_id
+
+    def trainee_of(request: Request, asked: str) -> str:
+        """The trainee a request is about: the logged-in user; a trainer or manager may
+        name another (scoring a trainee's call, reading their history)."""
+        principal = request.ctx.principal
+        if asked and asked.lower() != principal.name:
+            if not principal.may(Area.TEAM_TRAINING):
+                raise PaneError(403, "U kunt alleen uw eigen trainingen zien.")
+            return asked
+        return principal.name
 
     async def ask(session_id: str, text: str) -> list[dict]:
         """Rasa's `custom` payloads for one message; an error payload when none came."""
@@ -100,16 +113,17 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     async def training_start(request: Request) -> HTTPResponse:
         body = json_body(request)
         scenario = optional_text(body, "scenario", "het scenario")
-        trainee = optional_text(body, "trainee", "de naam van de trainee")
+        trainee = request.ctx.principal.name  # whoever is logged in plays the collector
         if not scenario:
             raise PaneError(400, "Kies eerst een scenario.")
-        if not trainee:
-            raise PaneError(400, "Vul de naam van de trainee in, dan bewaar ik de scores.")
         session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
         command = start_roleplay(scenario, trainee, body.get("hints"))
+        # The role-play's conversation is theirs: the REST channel will not let another
+        # account or token write into it.
+        storage().owners.claim(session_id, request.ctx.principal.actor, now())
         briefing = roleplay_payload(await ask(session_id, command),
                                     "roleplay_start")
-        trainings[session_id] = trainee
+        trainings[session_id] = request.ctx.principal.actor
         while len(trainings) > MAX_TRAININGS:
             trainings.popitem(last=False)
         return response.json({"session_id": session_id, "briefing": briefing}, status=201)
@@ -117,7 +131,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @pane.route("/training/<session_id>/say", methods=["POST"])
     @served
     async def training_say(request: Request, session_id: str) -> HTTPResponse:
-        training(session_id)
+        training(request, session_id)
         text = spoken_text(json_body(request))  # plain text: never a command
         payloads = await ask(session_id, text)
         if any(p.get("type") == "error" for p in payloads):
@@ -127,7 +141,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @pane.route("/training/<session_id>/end", methods=["POST"])
     @served
     async def training_end(request: Request, session_id: str) -> HTTPResponse:
-        training(session_id)
+        training(request, session_id)
         card = roleplay_payload(await ask(session_id, END_ROLEPLAY),
                                 "scorecard")
         trainings.pop(session_id, None)  # ended: further lines are not role-play
@@ -144,7 +158,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if len(text) > MAX_TRANSCRIPT_CHARS:
             raise PaneError(413, f"Het transcript is te lang ({thousands(len(text))} tekens; "
                                  f"maximaal {thousands(MAX_TRANSCRIPT_CHARS)}).")
-        trainee = optional_text(body, "trainee", "de naam van de trainee")
+        trainee = trainee_of(request, optional_text(body, "trainee", "de naam van de trainee"))
         case_id = optional_text(body, "case_id", "het dossiernummer", 40).upper()
         if case_id and trainer().store.get(case_id) is None:
             raise PaneError(404, f"Dossier '{case_id}' bestaat niet. Laat het veld leeg of "
@@ -177,21 +191,20 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
             return best_intent(parse, speaker)[0], entities_from_rasa(parse.get("entities") or [])
 
         try:
-            card, _ = trainer().score_transcript(text, classify, trainee or None,
-                                                 case_id or None, today())
+            card, _ = trainer().score_transcript(text, classify, trainee, case_id or None,
+                                                 today())
         except TranscriptError as err:
             raise PaneError(400, str(err)) from None
-        return response.json({**card.to_payload(), "trainee": trainee or None,
-                              "case_id": case_id or None, "stored": bool(trainee)})
+        return response.json({**card.to_payload(), "trainee": trainee,
+                              "case_id": case_id or None, "stored": True})
 
     @pane.route("/training/history", methods=["GET"])
     @served
     async def training_history(request: Request) -> HTTPResponse:
-        trainee = " ".join(request.args.get("trainee", "").split())
-        if not trainee:
-            raise PaneError(400, "Vul de naam van een trainee in.")
-        if len(trainee) > MAX_NAME_CHARS:
+        asked = " ".join(request.args.get("trainee", "").split())
+        if len(asked) > MAX_NAME_CHARS:
             raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        trainee = trainee_of(request, asked)
         titles = {s.id: s.title for s in trainer().scenarios.values()}
         titles["transcript"] = "Transcript van een echt gesprek"
         records = trainer().history.sessions(trainee)

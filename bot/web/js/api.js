@@ -1,8 +1,22 @@
 // The pane's JSON API (under /webhooks/pane/, relative to the page). Errors come back as
-// exceptions with the server's Dutch message.
+// exceptions with the server's Dutch message. An answer 401 means the session is over
+// (logged out elsewhere, expired, account disabled): the page reloads, and the same
+// address then shows the login page.
+
+let leaving = false;
+
+/** Reloads the page once, for the login page; the part after "#" stays, so after logging
+ *  in the open call comes back. */
+export function sessionEnded() {
+  if (!leaving) {
+    leaving = true;
+    location.reload();
+  }
+  return new Promise(() => {});  // never settles: nothing more happens on this page
+}
 
 export async function api(method, path, body) {
-  const options = { method, headers: {} };
+  const options = { method, headers: {}, credentials: "same-origin" };
   if (body !== undefined) {
     options.headers["Content-Type"] = "application/json";
     options.body = JSON.stringify(body);
@@ -13,6 +27,7 @@ export async function api(method, path, body) {
   } catch (err) {
     throw new Error("De coach is op dit moment niet bereikbaar. Probeer het zo opnieuw; lukt het niet, waarschuw dan de beheerder.");
   }
+  if (response.status === 401) return sessionEnded();
   let data = null;
   try {
     data = await response.json();

@@ -136,7 +136,13 @@ function listen(callId, after) {
   const source = new EventSource(`${callPath(callId, "events")}?after=${after}`);
   state.events = source;
   source.onopen = () => setLive("on");
-  source.onerror = () => setLive(source.readyState === EventSource.CLOSED ? "off" : "retry");
+  source.onerror = () => {
+    const closed = source.readyState === EventSource.CLOSED;
+    setLive(closed ? "off" : "retry");
+    // The stream gives up on an error answer, and cannot say which: ask the server who is
+    // logged in, so a session that is over (401) shows the login page.
+    if (closed && state.events === source) api("GET", "me").catch(() => {});
+  };
   source.onmessage = (message) => {
     if (state.callId === callId) renderEvent(JSON.parse(message.data));
   };

@@ -11,10 +11,38 @@ export function payloadCard(payload) {
     case "advice": return adviceCard(payload);
     case "offer": return offerCard(payload);
     case "summary": return summaryCard(payload);
+    case "unsure": return unsureCard(payload);
     case "rephrase": return el("div", { class: "card card-rephrase" }, el("p", { text: payload.message }));
     case "error": return el("div", { class: "card card-error", role: "alert" }, el("p", { text: payload.message }));
     default: return el("div", { class: "card" }, el("p", { text: "Onbekend antwoord van de coach." }));
   }
+}
+
+/** Not sure of the reading: the two likeliest situations as buttons; the chosen one's advice
+ *  comes back as an "advice" event for this line (timeline.js puts it under the line). */
+function unsureCard(payload) {
+  const card = el("div", { class: "card card-unsure", role: "group", "aria-label": "Kies wat de debiteur bedoelt" },
+    el("p", { text: payload.message }));
+  const buttons = payload.choices.map((choice) => {
+    const button = el("button", { type: "button", class: "choose-reading", "data-intent": choice.intent },
+      choice.label, " ", el("span", { class: "confidence", text: `${Math.round(choice.confidence * 100)}%` }));
+    button.addEventListener("click", async () => {
+      const line = button.closest(".turn").dataset.eventId;
+      buttons.forEach((b) => { b.disabled = true; });
+      try {
+        const event = await api("POST", callPath(state.callId, "lines", line, "choice"), { intent: choice.intent });
+        document.dispatchEvent(new CustomEvent("coach:event", { detail: event }));
+        setMessage("alert", "");
+      } catch (err) {
+        buttons.forEach((b) => { b.disabled = false; });
+        setMessage("alert", err.message);
+      }
+      focusInput();
+    });
+    return button;
+  });
+  card.append(el("div", { class: "row-buttons" }, ...buttons));
+  return card;
 }
 
 function section(title, ...content) {

@@ -1,13 +1,21 @@
-// Incassocoach live pane: wires the modules together and owns the call's shortcuts.
-import { $, announce } from "./dom.js";
+// Incassocoach live pane: asks who is logged in, shows the tabs of that account, wires the
+// modules together and owns the call's shortcuts.
+import { api } from "./api.js";
+import { $, announce, showAlert } from "./dom.js";
 import { copyText } from "./clipboard.js";
 import { initAgreements } from "./agreements.js";
+import { initAudit, showAudit } from "./audit.js";
 import { endCall, hasCases, initCall, newCall, restoreCall, searchCases, startCall, toggleSpeaker } from "./call.js";
 import { initPayments } from "./payments.js";
-import { initTabs, currentTab, showTab } from "./tabs.js";
+import { initTabs, allowedTabs, currentTab, selectTab, showTab } from "./tabs.js";
 import { initToday, loadFollowups } from "./today.js";
 import { initTraining, showTraining } from "./training.js";
 import { state, focusInput } from "./state.js";
+import { initUser } from "./user.js";
+
+// The tabs an account's areas open (GET me): the call and Vandaag for "calls", and so on.
+const TAB_AREAS = { call: "calls", today: "calls", training: "training", audit: "audit" };
+const HASH_TABS = { "#training": "training", "#vandaag": "today", "#auditlog": "audit" };
 
 function showCallView(focus) {
   if (!state.callId && !hasCases()) searchCases($("case-search").value);
@@ -49,11 +57,21 @@ function onKey(event) {
 }
 
 async function init() {
-  initTabs({ call: showCallView, today: showToday, training: showTraining });
+  let me;
+  try {
+    me = await api("GET", "me");  // a session that is over reloads the page (the login page)
+  } catch (err) {
+    showAlert(err.message);
+    return;
+  }
+  initUser(me.user);
+  const tabs = Object.keys(TAB_AREAS).filter((tab) => me.areas.includes(TAB_AREAS[tab]));
+  initTabs({ call: showCallView, today: showToday, training: showTraining, audit: showAudit }, tabs);
   initCall();
   initAgreements();
   initPayments();
-  initTraining();
+  initTraining(me.user, me.areas.includes("team_training"));
+  initAudit();
   initToday((caseId) => {
     showTab("call", false);
     startCall(caseId);
@@ -63,11 +81,19 @@ async function init() {
     await copyText(state.callId, "Gesprek-id");
     focusInput();
   });
-  if (location.hash === "#training") showTab("training", true);
-  else if (location.hash === "#vandaag") showTab("today", true);
-  else if (!(await restoreCall())) {
-    await searchCases("");
-    $("case-search").focus();
+  const asked = HASH_TABS[location.hash];
+  if (!tabs.length) {
+    showAlert("Uw account heeft nog geen toegang tot een onderdeel van de gesprekshulp. Vraag uw manager om de juiste rol.");
+  } else if (asked && tabs.includes(asked)) {
+    showTab(asked, true);
+  } else if (!tabs.includes("call")) {
+    showTab(allowedTabs()[0], true);  // a trainer lands on Training
+  } else {
+    selectTab("call");
+    if (!(await restoreCall())) {
+      await searchCases("");
+      $("case-search").focus();
+    }
   }
   document.body.dataset.ready = "true";
 }

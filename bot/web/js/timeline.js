@@ -23,6 +23,7 @@ export function renderEvent(event) {
   else if (event.kind === "offer") offerEvent(event);
   else if (firstSight(event)) {
     if (event.kind === "line") renderLine(event);
+    else if (event.kind === "advice") renderChoice(event);
     else if (event.kind === "summary") {
       const turn = el("li", { class: "turn turn-summary", "data-event-id": event.id });
       for (const payload of event.payloads) turn.append(payloadCard(payload));
@@ -50,6 +51,24 @@ function renderLine(event) {
     turn.append(payloadCard(payload));
   }
 }
+
+/** The advice for the reading the collector chose, under its line; the choice is made. */
+function renderChoice(event) {
+  const turn = $("timeline").querySelector(`.turn[data-event-id="${Number(event.line)}"]`);
+  if (!turn) return;
+  turn.querySelectorAll(".choose-reading").forEach((button) => {
+    button.disabled = true;
+    button.setAttribute("aria-pressed", String(button.dataset.intent === event.payloads[0].intent));
+  });
+  for (const payload of event.payloads) {
+    if (payload.agreements) setAgreements(payload.agreements, false);
+    if (payload.warnings && payload.warnings.length) setWarnings(payload.warnings);
+    turn.append(payloadCard(payload));
+  }
+}
+
+// A choice made on this page comes back here at once (the live stream brings it too).
+document.addEventListener("coach:event", (e) => renderEvent(e.detail));
 
 /** Only the newest advice card answers to Alt+1..3, so only it shows those hints. */
 function markNewest() {

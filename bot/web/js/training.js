@@ -1,13 +1,17 @@
-// The Training tab: role-play, transcript scoring and a trainee's history. All scoring
-// happens in Python; this only shows the role-play actions' payloads.
+// The Training tab: role-play, transcript scoring and the history of scores. The trainee
+// is whoever is logged in (the server knows); a trainer or manager may look up another
+// trainee's history. All scoring happens in Python; this only shows the role-play actions'
+// payloads.
 import { api } from "./api.js";
 import { $, el, euro, formatDate, setMessage } from "./dom.js";
 
-const training = { sessionId: null, scenariosLoaded: false };
+const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false, user: null, historyAsked: 0 };
 
-/** Called when the tab is shown: scenarios are loaded once, focus goes where work goes on. */
+/** Called when the tab is shown: scenarios and one's own history are loaded once, focus
+ *  goes where work goes on. */
 export function showTraining(focus) {
   if (!training.scenariosLoaded) loadScenarios();
+  if (!training.historyLoaded) showHistory();
   if (focus) (training.sessionId ? $("rp-say") : $("rp-scenario")).focus();
 }
 
@@ -45,8 +49,7 @@ async function startRoleplay(event) {
   const button = $("rp-start");
   button.disabled = true;
   try {
-    const data = await api("POST", "training/start", {
-      scenario: $("rp-scenario").value, trainee: $("rp-trainee").value, hints: $("rp-hints").checked });
+    const data = await api("POST", "training/start", { scenario: $("rp-scenario").value, hints: $("rp-hints").checked });
     training.sessionId = data.session_id;
     renderBriefing(data.briefing);
     $("rp-timeline").replaceChildren();
@@ -100,10 +103,7 @@ async function endRoleplay() {
     $("rp-say").disabled = true;
     $("rp-end").disabled = true;
     training.sessionId = null;
-    if (card.trainee) {
-      $("hist-trainee").value = card.trainee;
-      showHistory();
-    }
+    showOwnHistory();
     $("rp-scorecard").querySelector(".score-total").focus();
   } catch (err) {
     setMessage("rp-alert", err.message);
@@ -127,38 +127,51 @@ async function scoreTranscript(event) {
   setMessage("tr-alert", "");
   $("tr-scorecard").replaceChildren();
   try {
-    const card = await api("POST", "training/transcript", {
-      text: $("tr-text").value, trainee: $("tr-trainee").value, case_id: $("tr-case").value });
+    const card = await api("POST", "training/transcript", { text: $("tr-text").value, case_id: $("tr-case").value });
     $("tr-scorecard").replaceChildren(scorecardEl(card));
-    if (card.stored) {
-      $("hist-trainee").value = card.trainee;
-      showHistory();
-    }
+    if (card.stored) showOwnHistory();
   } catch (err) {
     setMessage("tr-alert", err.message);
     $("tr-text").focus();
   }
 }
 
+/** The logged-in user's own history (after a role-play or a scored transcript). */
+function showOwnHistory() {
+  $("hist-trainee").value = "";
+  showHistory();
+}
+
+/** The history of the trainee in the look-up field (trainers and managers), else one's own. */
 async function showHistory(event) {
   if (event) event.preventDefault();
   setMessage("hist-alert", "");
+  const asked = $("hist-form").hidden ? "" : $("hist-trainee").value.trim();
+  const own = !asked || asked.toLowerCase() === training.user.name.toLowerCase();
+  const asking = ++training.historyAsked;  // only the latest question's answer is shown
   try {
-    const data = await api("GET", `training/history?trainee=${encodeURIComponent($("hist-trainee").value)}`);
+    const data = await api("GET", own ? "training/history" : `training/history?trainee=${encodeURIComponent(asked)}`);
+    if (asking !== training.historyAsked) return;
+    training.historyLoaded = true;
     const rows = data.sessions.map((s) => el("tr", {},
       el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { text: String(s.total) })));
     $("hist-table").querySelector("tbody").replaceChildren(...rows);
     $("hist-table").hidden = !rows.length;
+    $("hist-who").textContent = own ? "Uw eigen rollenspellen en beoordeelde gesprekken." : `Rollenspellen en beoordeelde gesprekken van ${data.trainee}.`;
     $("hist-empty").hidden = rows.length > 0;
-    $("hist-empty").textContent = rows.length ? "" : `Nog geen sessies voor ${data.trainee}.`;
+    $("hist-empty").textContent = rows.length ? "" : (own ? "U heeft nog geen sessies. Speel een rollenspel of laat een gesprek beoordelen." : `Nog geen sessies voor ${data.trainee}.`);
   } catch (err) {
+    if (asking !== training.historyAsked) return;
     $("hist-table").hidden = true;
     $("hist-empty").hidden = true;
     setMessage("hist-alert", err.message);
   }
 }
 
-export function initTraining() {
+/** ``user`` is who is logged in; ``lookUp``: may see other trainees' history. */
+export function initTraining(user, lookUp) {
+  training.user = user;
+  $("hist-form").hidden = !lookUp;
   $("rp-start-form").addEventListener("submit", startRoleplay);
   $("rp-say-form").addEventListener("submit", sayInRoleplay);
   $("rp-end").addEventListener("click", endRoleplay);

@@ -1,0 +1,201 @@
+"""Dates in Dutch speech: the patterns and how each resolves against today.
+
+dateparser resolves weekday names; it has no Dutch for relative phrases such as "eind deze
+maand" or "over twee weken", so a small set of rules covers those. A date said about
+something already done ("ik heb eind oktober al betaald", "vrijdag overgemaakt",
+"twee weken geleden") resolves to the past; every other date to the next such day.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+import dateparser  # no types-dateparser in the venv
+from dateutil.relativedelta import relativedelta  # no stubs
+
+from bot.coach.business_days import add_business_days
+
+WEEKDAYS = {"maandag": 0, "dinsdag": 1, "woensdag": 2, "donderdag": 3, "vrijdag": 4,
+            "zaterdag": 5, "zondag": 6}
+MONTHS = {"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni": 6, "juli": 7,
+          "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
+          "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
+          "sept": 9, "okt": 10, "nov": 11, "dec": 12}
+SMALL_NUMBERS = {"een": 1, "één": 1, "twee": 2, "anderhalve": 1.5, "anderhalf": 1.5}
+
+_WEEKDAY = "|".join(WEEKDAYS)
+_MONTH = "|".join(sorted(MONTHS, key=len, reverse=True))
+_COUNT = r"\d+|een|één|twee|anderhalve|anderhalf"
+
+_DATE_REGEXES = [
+    ("relative_day",
+     r"\b(?P<word>overmorgen|morgen(?:ochtend|vroeg|middag|avond)?|eergisteren|gisteren"
+     r"|vandaag|vanavond|vanmiddag|vanochtend)\b"),
+    ("ago",
+     rf"\b(?P<n>{_COUNT})\s+(?P<unit>dag|dagen|week|weken|maand|maanden)\s+geleden\b"),
+    ("in_period",
+     rf"\b(?P<prep>over|binnen)\s+(?P<n>{_COUNT})\s+"
+     r"(?P<unit>dag|dagen|werkdagen|week|weken|maand|maanden)\b"),
+    ("end_of",
+     r"\b(?:eind|einde|uiterlijk eind|tegen het einde)\s+(?:van\s+)?"
+     rf"(?P<which>deze|de|dit|volgende|komende|vorige|afgelopen)?\s*"
+     rf"(?P<unit>week|maand|{_MONTH})\b"),
+    ("begin_of",
+     r"\b(?:begin|start|in het begin van)\s+(?:van\s+)?"
+     rf"(?P<which>deze|de|volgende|komende|vorige|afgelopen)?\s*"
+     rf"(?P<unit>week|maand|{_MONTH})\b"),
+    ("mid_month",
+     r"\b(?:half|medio|midden)\s+"
+     rf"(?:(?P<which>deze|volgende|komende)\s+maand|(?P<month>{_MONTH}))\b"),
+    ("day_month",
+     rf"\b(?:(?:{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
+     rf"(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
+    ("numeric",
+     r"(?<![\w.,/-])(?P<day>\d{1,2})[-/](?P<month>\d{1,2})"
+     r"(?:[-/](?P<year>(?:20)?\d\d))?(?![\w,/-]|\.\d)"),
+    ("next_week_day",
+     rf"\b(?:volgende|komende)\s+week\s+(?P<wd>{_WEEKDAY})\b"
+     rf"|\b(?P<wd2>{_WEEKDAY})\s+(?:volgende|komende)\s+week\b"),
+    ("weekday", rf"\b(?:(?P<mod>aanstaande|komende|volgende|a\.s\.)\s+)?(?P<wd>{_WEEKDAY})\b"),
+    ("next_period", r"\b(?:volgende|komende)\s+(?P<unit>week|maand)\b"),
+]
+DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
+    (name, re.compile(rx, re.IGNORECASE)) for name, rx in _DATE_REGEXES]
+CALENDAR_KINDS = ("day_month", "numeric")  # a date said as day and month, not "vandaag"/"vrijdag"
+
+
+
+# What makes a clause about the past: a participle of paying, "geleden", "gisteren", "vorige"
+# — and nothing that points ahead ("ga", "zal", "uiterlijk", "volgende").
+PAST_CUE = re.compile(
+    r"\b(?:betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
+    r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen)\b", re.IGNORECASE)
+FUTURE_CUE = re.compile(
+    r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
+    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor)\b", re.IGNORECASE)
+CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
+
+
+def about_the_past(text: str, start: int, end: int) -> bool:
+    """Whether the clause around text[start:end] speaks of something already done."""
+    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    after = CLAUSE_END.search(text, end)
+    clause = text[before[-1] if before else 0:after.start() if after else len(text)]
+    return bool(PAST_CUE.search(clause)) and not FUTURE_CUE.search(clause)
+
+
+def _count(word: str) -> float:
+    return SMALL_NUMBERS.get(word.lower()) or float(word)
+
+
+def _end_of_week(day: dt.date) -> dt.date:
+    return day + dt.timedelta(days=4 - day.weekday()) if day.weekday() <= 4 else day
+
+
+def _same_day(day: dt.date, year: int) -> dt.date:
+    """The same day and month in ``year`` (29 February becomes the 28th)."""
+    try:
+        return day.replace(year=year)
+    except ValueError:
+        return day.replace(year=year, day=28)
+
+
+def _end_of_month(year: int, month: int) -> dt.date:
+    return dt.date(year, month, 1) + relativedelta(months=1, days=-1)
+
+
+def _month_year(month: int, today: dt.date, past: bool) -> int:
+    """The year of the next occurrence of ``month`` (this year if not past), or with
+    ``past`` of the last one (this year if not ahead)."""
+    if past:
+        return today.year if month <= today.month else today.year - 1
+    return today.year if month >= today.month else today.year + 1
+
+
+PERIOD_SHIFT = {"volgende": 1, "komende": 1, "vorige": -1, "afgelopen": -1}
+
+
+def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> dt.date | None:
+    """The date a match of DATE_PATTERNS[kind] means, said on ``today`` about the future or,
+    with ``past``, about something already done; None for an impossible date."""
+    g = {k: (v.lower() if isinstance(v, str) else v) for k, v in m.groupdict().items()}
+    if kind == "relative_day":
+        word = g["word"]
+        days = {"overmorgen": 2, "gisteren": -1, "eergisteren": -2}.get(
+            word, int(word.startswith("morgen")))
+        return today + dt.timedelta(days=days)
+    if kind == "ago":
+        n, unit = _count(g["n"]), g["unit"]
+        if unit.startswith("dag"):
+            return today - dt.timedelta(days=int(n))
+        if unit.startswith("we"):
+            return today - dt.timedelta(days=round(7 * n))
+        return today - relativedelta(months=int(n), days=round(30 * (n % 1)))
+    if kind == "in_period":
+        n, unit = _count(g["n"]), g["unit"]
+        if unit.startswith("werkdag"):
+            return add_business_days(today, int(n))
+        if unit.startswith("dag"):
+            return today + dt.timedelta(days=int(n))
+        if unit.startswith("we"):
+            return today + dt.timedelta(days=round(7 * n))
+        return today + relativedelta(months=int(n), days=round(30 * (n % 1)))
+    if kind in ("end_of", "begin_of"):
+        unit, shift = g["unit"], PERIOD_SHIFT.get(g["which"] or "", 0)
+        if unit == "week":
+            monday = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=shift)
+            if kind == "end_of":
+                return monday + dt.timedelta(days=4)
+            return monday if shift < 0 or past else max(monday, today)
+        if unit == "maand":
+            first = dt.date(today.year, today.month, 1) + relativedelta(months=shift)
+            if kind == "begin_of" and not shift and not past:  # the next first of a month
+                first = first if first >= today else first + relativedelta(months=1)
+            return _end_of_month(first.year, first.month) if kind == "end_of" else first
+        month = MONTHS[unit]
+        year = _month_year(month, today, past)
+        return _end_of_month(year, month) if kind == "end_of" else dt.date(year, month, 1)
+    if kind == "mid_month":
+        if g["month"]:
+            month = MONTHS[g["month"]]
+            return dt.date(_month_year(month, today, past), month, 15)
+        first = dt.date(today.year, today.month, 1) + relativedelta(months=g["which"] != "deze")
+        return first.replace(day=15)
+    if kind in ("day_month", "numeric"):
+        day = int(g["day"])
+        month = MONTHS[g["month"]] if kind == "day_month" else int(g["month"])
+        if g["year"]:
+            year = int(g["year"]) + (2000 if len(g["year"]) == 2 else 0)
+        else:
+            year = today.year
+        try:
+            found = dt.date(year, month, day)
+        except ValueError:
+            return None
+        if not g["year"] and past and found > today:
+            found = _same_day(found, year - 1)  # "28 december betaald", said in January
+        elif not g["year"] and not past and found < today - dt.timedelta(days=31):
+            found = _same_day(found, year + 1)  # "10 januari" said in November: next year
+        return found
+    if kind == "next_week_day":
+        wd = WEEKDAYS[g["wd"] or g["wd2"]]
+        monday_next = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1)
+        return monday_next + dt.timedelta(days=wd)
+    if kind == "weekday":
+        if past:  # "vrijdag overgemaakt": the last Friday before today
+            return today - dt.timedelta(days=(today.weekday() - WEEKDAYS[g["wd"]]) % 7 or 7)
+        parsed = dateparser.parse(g["wd"], languages=["nl"], settings={
+            "RELATIVE_BASE": dt.datetime.combine(today, dt.time()), "PREFER_DATES_FROM": "future"})
+        if parsed is None:
+            return None
+        found = parsed.date()
+        if found == today:
+            found += dt.timedelta(days=7)
+        if g["mod"] == "volgende" and (found - today).days < 7 and today.weekday() >= 4:
+            found += dt.timedelta(days=7)  # "volgende maandag" said on a Friday: a week later
+        return found
+    if kind == "next_period":
+        if g["unit"] == "week":
+            return _end_of_week(today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1))
+        return dt.date(today.year, today.month, 1) + relativedelta(months=1)
+    return None
