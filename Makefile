@@ -12,7 +12,7 @@ export PYTHONPATH := $(CURDIR)
 MODEL := models/incassocoach.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
 	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/coach/dutch_dates.py bot/nlu/unknown_words_guard.py \
-	bot/nlu/intent_classifier.py build/spacy_nl/incasso_pipeline.json
+	bot/nlu/intent_classifier.py bot/nlu/tfidf_classifier.py build/spacy_nl/incasso_pipeline.json
 
 .PHONY: install train run serve serve-chat shell lint test bench bench-nlu clean roleplay report
 
@@ -68,7 +68,7 @@ report: install
 ## bench-nlu: debtor NLU of config.yml, the candidates in scripts/nlu_candidates/ and the
 ## TF-IDF + LR baseline, side by side on the held-out files → docs/nlu-comparison.md
 bench-nlu: install
-	$(PY) scripts/compare_nlu.py --candidates tfidf ensemble diet \
+	$(PY) scripts/compare_nlu.py --candidates counts tfidf diet \
 		--files $(wildcard tests/data/blind/*.yml) $(wildcard tests/data/dev/*.yml)
 
 ## bench: NLU quality, latency, training time and memory → docs/benchmarks.md

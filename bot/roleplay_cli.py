@@ -1,6 +1,7 @@
 """Terminal commands of the role-play trainer (wired into bot.cli):
 
     python -m bot.cli roleplay [--scenario ID] [--trainee NAAM] [--hints|--no-hints] [--seed N]
+                               [--difficulty easy|medium|hard]
     python -m bot.cli report NAAM [--out PNG]
     python -m bot.cli score-transcript FILE [--trainee NAAM] [--case DEMO-1]
 
@@ -13,7 +14,7 @@ import sys
 from pathlib import Path
 
 from bot.coach.roleplay.history import chart_path, default_history, draw_chart, report_text
-from bot.coach.roleplay.scenarios import ScenarioError
+from bot.coach.roleplay.scenarios import DEFAULT_DIFFICULTY, DIFFICULTIES, ScenarioError
 from bot.coach.roleplay.scorecard import CHECKS
 from bot.coach.roleplay.trainer import ATTITUDE_NL, RolePlayError, Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
@@ -34,6 +35,8 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     play.add_argument("--hints", action=argparse.BooleanOptionalAction, default=None,
                       help="na elke zin een tip (standaard: vragen)")
     play.add_argument("--seed", type=int, help="vaste seed: dezelfde debiteur bij dezelfde zinnen")
+    play.add_argument("--difficulty", choices=DIFFICULTIES, default=DEFAULT_DIFFICULTY,
+                      help="hoeveel weerstand de debiteur biedt (standaard medium)")
     play.add_argument("--model", type=Path, help=MODEL_HELP)
     report = sub.add_parser("report", help="trainingshistorie van een trainee plus grafiek")
     report.add_argument("trainee")
@@ -80,7 +83,8 @@ def roleplay(args: argparse.Namespace) -> int:
         hints = args.hints
         if hints is None:
             hints = _ask("Tips na elke zin? (j/n) [j]: ", "j").lower().startswith("j")
-        session, briefing = trainer.start(scenario_id, trainee, hints, args.seed)
+        session, briefing = trainer.start(scenario_id, trainee, hints, args.seed,
+                                          args.difficulty)
     except (EOFError, KeyboardInterrupt):
         print()
         return 1

@@ -1,7 +1,7 @@
 """Debtor NLU side by side on held-out lines: the shipped config, candidate configs and
 the plain baseline, each trained on bot/data and scored on the same files.
 
-    python scripts/compare_nlu.py [--candidates tfidf ensemble diet] [--files F …]
+    python scripts/compare_nlu.py [--candidates counts tfidf diet] [--files F …]
                                   [--out docs/nlu-comparison.md]
 
 Scores are speaker-aware macro-F1 over the debtor intents (bot/nlu/speaker_intents.py).
@@ -14,7 +14,6 @@ from __future__ import annotations
 import argparse
 import asyncio
 import datetime as dt
-import logging
 import os
 import subprocess
 import sys
@@ -33,6 +32,7 @@ from bench import (  # noqa: E402
     score_intents,
 )
 
+from bot.nlu.model_classifier import quiet  # noqa: E402
 from bot.nlu.speaker_intents import DEBTOR, best_intent  # noqa: E402
 
 CANDIDATES = ROOT / "scripts" / "nlu_candidates"
@@ -52,18 +52,18 @@ def train(config: Path, out: Path, name: str) -> tuple[Path, float]:
 
 def predictions(model: Path, texts: list[str]) -> list[str]:
     from rasa.core.agent import Agent
+    quiet()  # no per-message debug lines from Rasa
     agent = Agent.load(str(model))
     return [best_intent(asyncio.run(agent.parse_message(t)), DEBTOR)[0] for t in texts]
 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--candidates", nargs="*", default=["tfidf", "ensemble"])
+    parser.add_argument("--candidates", nargs="*", default=["counts", "tfidf"])
     parser.add_argument("--files", nargs="*", type=Path, default=DEFAULT_FILES)
     parser.add_argument("--out", type=Path, default=ROOT / "docs" / "nlu-comparison.md")
     args = parser.parse_args(argv)
     warnings.simplefilter("ignore")
-    logging.disable(logging.WARNING)
     os.environ.setdefault("INCASSO_TODAY", dt.date.today().isoformat())
     training = load_training_examples()
     seen = {t.lower() for t, _ in training}

@@ -65,7 +65,8 @@ class ActionStartRoleplay(Action):
         try:
             session, briefing = trainer().start(
                 str(entity("scenario") or ""), str(entity("trainee") or ""),
-                hints=hints is True or str(hints).lower() in ("true", "ja", "1"))
+                hints=hints is True or str(hints).lower() in ("true", "ja", "1"),
+                difficulty=entity("difficulty"))
         except RolePlayError as error:
             _error(dispatcher, error)
             return [SlotSet(ROLEPLAY_STATE_SLOT, None)]

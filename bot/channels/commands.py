@@ -22,6 +22,8 @@ import json
 import re
 import unicodedata
 
+from bot.coach.roleplay.scenarios import DIFFICULTIES
+
 MAX_TEXT_CHARS = 2000  # about two minutes of speech; a longer paste is a mistake
 MAX_ID_CHARS = 64
 COMMAND_PREFIX = "/"  # rasa.shared.constants.INTENT_MESSAGE_PREFIX
@@ -115,8 +117,10 @@ def start_call(case_id: object) -> str:
     return "/start_call" + json.dumps({"case_id": identifier(case_id)})
 
 
-def start_roleplay(scenario: object, trainee: object, hints: object = False) -> str:
-    """The command that starts a role-play; scenario and trainee are checked (400)."""
+def start_roleplay(scenario: object, trainee: object, hints: object = False,
+                   difficulty: object = None) -> str:
+    """The command that starts a role-play; scenario, trainee and difficulty (easy, medium
+    or hard; default medium) are checked (400)."""
     scenario = identifier(scenario, "het scenario")
     if not isinstance(trainee, str) or not " ".join(trainee.split()):
         raise InputError(400, "Vul de naam van de trainee in.")
@@ -124,14 +128,19 @@ def start_roleplay(scenario: object, trainee: object, hints: object = False) -> 
     if len(trainee) > MAX_NAME_CHARS:
         raise InputError(400, "De naam van de trainee is te lang "
                               f"(maximaal {MAX_NAME_CHARS} tekens).")
-    return "/start_roleplay" + json.dumps({"scenario": scenario, "trainee": trainee,
-                                           "hints": hints is True})
+    fields = {"scenario": scenario, "trainee": trainee, "hints": hints is True}
+    if difficulty is not None:
+        if difficulty not in DIFFICULTIES:
+            raise InputError(400, "Kies als moeilijkheid easy, medium of hard.")
+        fields["difficulty"] = difficulty
+    return "/start_roleplay" + json.dumps(fields)
 
 
 def framing_command(raw: str) -> str | None:
     """For the REST tool API: ``raw`` as one of the allowed commands, rebuilt by this
     module, when it is exactly one: "/end_call", '/start_call{"case_id": "<id>"}',
-    "/end_roleplay", '/start_roleplay{"scenario", "trainee", "hints"?}'. None when it is
+    "/end_roleplay", '/start_roleplay{"scenario", "trainee", "hints"?, "difficulty"?}'. None
+    when it is
     anything else (then it is text). A well-formed command with a bad value is an
     InputError 400."""
     text = raw.strip()
@@ -149,6 +158,7 @@ def framing_command(raw: str) -> str | None:
     if match.group("name") == "start_call" and set(fields) == {"case_id"}:
         return start_call(fields["case_id"])
     if match.group("name") == "start_roleplay" and {"scenario", "trainee"} <= set(fields) <= {
-            "scenario", "trainee", "hints"}:
-        return start_roleplay(fields["scenario"], fields["trainee"], fields.get("hints"))
+            "scenario", "trainee", "hints", "difficulty"}:
+        return start_roleplay(fields["scenario"], fields["trainee"], fields.get("hints"),
+                              fields.get("difficulty"))
     return None

@@ -14,6 +14,7 @@ from typing import Protocol
 from bot.coach.advice import Advice, advise
 from bot.coach.brief import Brief
 from bot.coach.cases import Case
+from bot.coach.checklist import call_turns, check_mutable, checklist
 from bot.coach.clock import now as current_time
 from bot.coach.clock import today as current_day
 from bot.coach.dossier import Dossier, UnknownCase
@@ -21,6 +22,8 @@ from bot.coach.errors import CoachError
 from bot.coach.ledger import Payment, Promise
 from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder
+from bot.coach.roleplay.scorecard import score
+from bot.coach.roleplay.turns import Turn
 from bot.coach.summary import summarise_call
 from bot.coach.uncertainty import is_unsure, offered, unsure_payload, unsure_text
 
@@ -251,16 +254,38 @@ class CallService:
         self.storage.calls.save_state(record.id, state)
         return advice, (list(outcome.warnings), agreements) if outcome.changed else None
 
-    def collector_line(self, call_id: str, text: str, ref: str | None = None) -> list[dict]:
-        """What the collector said. A concrete proposal in it (date, amount) goes on the
-        table, so the debtor's "ja, prima" can accept exactly that."""
+    def collector_line(self, call_id: str, text: str, ref: str | None = None,
+                       intent: str = "") -> list[dict]:
+        """What the collector said, read as ``intent`` (a collector_* move, "" when not
+        known). A concrete proposal in it (date, amount) goes on the table, so the debtor's
+        "ja, prima" can accept exactly that; the live checklist follows every line."""
         record = self.call(call_id)
         offer = self.recorder(record).offer_from_collector(text)
         payloads = []
         if offer is not None:
             self.storage.calls.save_state(record.id, {**record.state, "offer": offer})
             payloads.append({"type": "offer", **offer})
-        return [self.add_line(record.id, "incasseerder", text, ref, *payloads)]
+        payloads.append(self._checklist(record, text, intent))
+        return [self.storage.calls.add_event(record.id, "line", {
+            "speaker": "incasseerder", "text": text, "ref": ref, "intent": intent,
+            "payloads": payloads})]
+
+    def _checklist(self, record: CallRecord, text: str, intent: str) -> dict:
+        events = self.storage.calls.events_after(record.id)
+        moment = current_time()
+        turns = [*call_turns(events, moment.date()), Turn.collector(text, intent, moment.date())]
+        shown = {p["prompt"]["kind"] for e in events for p in e.get("payloads") or []
+                 if p.get("type") == "checklist" and p.get("prompt")}
+        return checklist(turns, self.dossier.case(record.case_id), moment,
+                         self.playbook.checklist_rules, record.state.get("muted") or (), shown)
+
+    def mute_prompt(self, call_id: str, kind: object) -> list[str]:
+        """Stops prompts of ``kind`` for this call (ChecklistError for an unknown kind)."""
+        record = self.call(call_id)
+        muted = sorted({*(record.state.get("muted") or ()),
+                        check_mutable(kind, self.playbook.messages)})
+        self.storage.calls.save_state(record.id, {**record.state, "muted": muted})
+        return muted
 
     def mark_offer(self, call_id: str, text: str, payments: object, kind: object = None) -> dict:
         """The collector marks one of the coach's proposals as said to the debtor."""
@@ -293,8 +318,13 @@ class CallService:
                                  collector=record.collector,
                                  open_balance=ledger.balance if ledger else None, now=now)
         payload = summary.to_payload()
+        # Every call is reviewed by the practice standard, not a sample: the scorecard goes
+        # with the summary, for the collector and their manager.
+        review = score(call_turns(self.storage.calls.events_after(record.id), today), case,
+                       today).to_payload()
         self.storage.calls.end(record.id, now.replace(microsecond=0), payload)
-        event = self.storage.calls.add_event(record.id, "summary", {"payloads": [payload]})
+        event = self.storage.calls.add_event(record.id, "summary",
+                                             {"payloads": [payload, review]})
         return Answer(summary.to_text(), payload, (event,))
 
     def add_line(self, call_id: str, speaker: str, text: str, ref: str | None,

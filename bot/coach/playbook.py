@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING
 from bot.coach.yaml_files import read_yaml
 
 if TYPE_CHECKING:
+    from bot.coach.checklist import ChecklistRules
     from bot.coach.followups import FollowUpRules
 
 PLAYBOOK_PATH = Path(__file__).resolve().parents[1] / "playbook.yml"
@@ -77,6 +78,7 @@ class Playbook:
     callback_time: str
     agreement_rules: AgreementRules
     followup_rules: FollowUpRules
+    checklist_rules: ChecklistRules
 
     def situation(self, name: str) -> Situation:
         return self.situations.get(name) or self.situations["unknown"]
@@ -128,7 +130,9 @@ def parse_agreement_rules(data: object, source: str = "playbook") -> AgreementRu
 
 
 def parse_playbook(data: object, source: str = "playbook") -> Playbook:
-    # The follow-up rules live with the follow-up list, which needs PlaybookError from here.
+    # The follow-up rules and the checklist's live with their modules, which need
+    # PlaybookError from here.
+    from bot.coach.checklist import parse_checklist_rules
     from bot.coach.followups import parse_followup_rules
     if not isinstance(data, dict):
         raise PlaybookError(f"{source}: verwacht een mapping bovenaan")
@@ -176,7 +180,8 @@ def parse_playbook(data: object, source: str = "playbook") -> Playbook:
         preferred_weekdays=tuple(moments.get("preferred_weekdays") or ()),
         callback_time=str(moments.get("callback_time", "10:00")),
         agreement_rules=parse_agreement_rules(data.get("agreements"), source),
-        followup_rules=parse_followup_rules(data.get("followups"), source))
+        followup_rules=parse_followup_rules(data.get("followups"), source),
+        checklist_rules=parse_checklist_rules(data.get("live_checklist"), source, PlaybookError))
 
 
 def load_playbook(path: Path | str = PLAYBOOK_PATH) -> Playbook:

@@ -239,3 +239,29 @@ def test_history_is_ones_own_and_a_trainer_or_manager_may_name_a_trainee(api_as,
                                 timeout=60).json()
     assert card["stored"] is True and card["trainee"] == "historie-test"
     assert len(trainee.get(history, timeout=30).json()["sessions"]) == 2
+
+
+def test_the_rubric_is_shown_before_the_first_line_and_the_difficulty_is_chosen(open_page,
+                                                                               pane_url):
+    page = open_page(COLLECTOR)
+    open_training(page, pane_url)
+    page.locator("#rp-scenario").select_option("contactpersoon-afwezig")
+    page.locator("#rp-difficulty").select_option("hard")
+    page.locator("#rp-start").click()
+    rubric = page.locator("#rp-briefing .rp-rubric li")
+    expect(rubric).to_have_count(10)
+    expect(rubric.first).to_contain_text("punten")
+    expect(page.locator("#rp-briefing")).to_contain_text("Hierop wordt u beoordeeld")
+    expect(page.locator("#rp-timeline .rp-line").first).to_be_visible()
+
+
+def test_the_difficulty_reaches_the_session_and_a_wrong_one_is_refused(api_as, pane_url):
+    api = api_as(COLLECTOR)
+    started = api.post(f"{pane_url}training/start", timeout=60,
+                       json={"scenario": "contactpersoon-afwezig", "difficulty": "hard"})
+    assert started.status_code == 201, started.text
+    briefing = started.json()["briefing"]
+    assert briefing["difficulty"] == "hard" and len(briefing["rubric"]) == 10
+    wrong = api.post(f"{pane_url}training/start", timeout=30,
+                     json={"scenario": "contactpersoon-afwezig", "difficulty": "extreem"})
+    assert error_of(wrong, 400) == "Kies als moeilijkheid easy, medium of hard."

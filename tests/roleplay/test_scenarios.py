@@ -7,10 +7,14 @@ import yaml
 
 from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.coach.roleplay.scenarios import (
+    DEFAULT_REPLIES,
+    DIFFICULTIES,
+    QUESTION_TYPES,
     REACTIONS,
     SCENARIO_DIR,
     ScenarioError,
     load_default_replies,
+    load_defaults,
     load_scenario,
     load_scenarios,
 )
@@ -78,11 +82,67 @@ def test_an_unchanged_copy_loads(tmp_path):
     (lambda d: d["replies"].update(opening=["Op {date} betaal ik"]), "onbekend veld {date}"),
     (lambda d: d["replies"].update(promise=["{amount op {date}"]), "accolades kloppen niet"),
     (lambda d: d["replies"].update(closing=[""]), "closing, zin 1: moet tekst zijn"),
+    (lambda d: d["excuses"][0].update(facts={"hoelaat": "om vijf uur"}),
+     "excuses[1].facts: onbekend vraagtype 'hoelaat'"),
+    (lambda d: d["excuses"][0].update(facts={"when": ""}), "facts.when: moet tekst zijn"),
+    (lambda d: d["excuses"][0].update(facts=["maandag"]), "verwacht per vraagtype één tekst"),
+    (lambda d: d["excuses"][0].pop("facts"),
+     "answers_to.when, zin 1: gebruikt {when}, maar facts.when ontbreekt"),
+    (lambda d: d["excuses"][0]["answers_to"].update(wanneer=["maandag"]),
+     "onbekend vraagtype 'wanneer'"),
+    (lambda d: d["excuses"][0].update(antwoorden=["ja"]), "onbekend veld 'antwoorden'"),
+    (lambda d: (d["excuses"][0].pop("facts"), d["excuses"][0].pop("answers_to"),
+                d.update(answers_to={"who": ["Dat is {why}."]})),
+     "mijn-scenario.yml: answers_to.who, zin 1: gebruikt {why}, maar facts.why ontbreekt"),
+    (lambda d: d.update(facts={"who": "Henk {achternaam}"}), "onbekend veld {achternaam}"),
+    (lambda d: d.update(extra_excuse={"kind": "smoesje"}), "extra_excuse: kind moet"),
 ])
 def test_mistakes_are_named_with_file_and_field(tmp_path, change, message):
     with pytest.raises(ScenarioError) as error:
         load_scenario(write(tmp_path, change))
     assert "mijn-scenario.yml" in str(error.value) and message in str(error.value)
+
+
+def test_own_extra_excuse_comes_last_on_hard_only(tmp_path):
+    extra = {"kind": "cannot_pay", "says": ["En eerlijk gezegd is het ook krap."],
+             "answers": ["De winter is altijd lastig."], "facts": {"when": "in januari"}}
+    scenario = load_scenario(write(tmp_path, lambda d: d.update(extra_excuse=extra)))
+    assert scenario.excuses_for("hard")[-1].says == ("En eerlijk gezegd is het ook krap.",)
+    assert scenario.excuses_for("medium") == scenario.excuses
+
+
+def defaults_copy(tmp_path, change) -> str:
+    data = yaml.safe_load(DEFAULT_REPLIES.read_text(encoding="utf-8"))
+    change(data)
+    path = tmp_path / "defaults.yml"
+    path.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    return path
+
+
+def test_defaults_load_with_question_table_levels_and_extra_excuse():
+    defaults = load_defaults()
+    assert [kind for kind, _ in defaults.questions] == list(QUESTION_TYPES)
+    assert set(defaults.levels) == set(DIFFICULTIES) and defaults.extra_excuse is not None
+    assert "ja" in defaults.acknowledgements and defaults.said_before
+
+
+@pytest.mark.parametrize("change,message", [
+    (lambda d: d["difficulty"].pop("hard"), "'difficulty' moet precies easy, medium, hard"),
+    (lambda d: d["difficulty"]["hard"].update(extra_excuse="ja"),
+     "difficulty.hard.extra_excuse: moet true of false"),
+    (lambda d: d["difficulty"]["easy"].update(max_excuses=0),
+     "difficulty.easy.max_excuses: moet een geheel getal van 1 t/m 10"),
+    (lambda d: d["difficulty"]["easy"].update(geduld=3), "onbekend veld 'geduld'"),
+    (lambda d: d.pop("questions"), "'questions' ontbreekt"),
+    (lambda d: d["questions"].pop("why"), "why ontbreekt"),
+    (lambda d: d["questions"].update(hoezo=["hoezo"]), "onbekend vraagtype 'hoezo'"),
+    (lambda d: d["answers_to"].pop("who"), "who ontbreekt"),
+    (lambda d: d["replies"].pop("acknowledge"), "replies mist acknowledge"),
+])
+def test_mistakes_in_the_defaults_are_named(tmp_path, change, message):
+    with pytest.raises(ScenarioError) as error:
+        load_defaults(defaults_copy(tmp_path, change))
+    assert "defaults.yml" in str(error.value) and message in str(error.value)
 
 
 def test_broken_yaml_names_the_line(tmp_path):

@@ -104,11 +104,23 @@ def test_concrete_proposal_before_the_excuses_are_through_names_the_date_then_th
 
 
 def test_proposal_without_amount_is_asked_for_the_amount():
-    sim, turns = _ready("factuur-niet-ontvangen")
+    sim = simulator("factuur-niet-ontvangen", 2)
+    turns = [collector("Ik bel over factuur 20261342, graag vóór vrijdag 27 november.",
+                       moves.STATE_PURPOSE)]
+    turns.append(sim.respond(turns).turn())
     turns.append(collector("Kunt u het uiterlijk vrijdag 27 november overmaken?",
                            moves.CONCRETE_PROPOSAL))
     assert sim.respond(turns).reaction == "need_amount"
     assert sim.state.promise is None
+
+
+def test_proposal_without_amount_after_naming_one_refers_to_that_amount():
+    sim, turns = _ready("factuur-niet-ontvangen")  # the purpose named € 385,20
+    turns.append(collector("Kunt u het uiterlijk vrijdag 27 november overmaken?",
+                           moves.CONCRETE_PROPOSAL))
+    reply = sim.respond(turns)
+    assert reply.reaction == "remembered_amount" and "€\u00a0385,20" in reply.text
+    assert "27 november" in reply.text and sim.state.promise is None
 
 
 def test_threat_makes_the_debtor_defensive_until_understanding_is_shown():
@@ -136,7 +148,7 @@ def test_open_question_draws_out_the_facts_behind_the_current_excuse():
     sim = simulator("factuur-niet-ontvangen", 1)
     turns = [collector("Ik bel over factuur 20261342.", moves.STATE_PURPOSE)]
     turns.append(sim.respond(turns).turn())
-    turns.append(collector("Wat is er met de factuur gebeurd?", moves.OPEN_QUESTION))
+    turns.append(collector("Kunt u daar iets meer over vertellen?", moves.OPEN_QUESTION))
     reply = sim.respond(turns)
     assert reply.text in SCENARIOS["factuur-niet-ontvangen"].excuses[0].answers
 

@@ -1,27 +1,30 @@
-"""Scripted trainees on every scenario: good practice scores high, bad practice low."""
+"""Scripted trainees on every scenario at every difficulty: good practice scores high,
+bad practice low."""
 from __future__ import annotations
 
 import pytest
 
-from bot.coach.roleplay.scenarios import load_scenarios
+from bot.coach.roleplay.scenarios import DIFFICULTIES, load_scenarios
 
 from .conftest import TODAY, bad_trainee, good_trainee
 
 SCENARIOS = sorted(load_scenarios())
 
 
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
-def test_good_trainee_scores_at_least_80(trainer, scenario_id):
-    session, _ = trainer.start(scenario_id, "Goede trainee", seed=11)
+def test_good_trainee_scores_at_least_80(trainer, scenario_id, difficulty):
+    session, _ = trainer.start(scenario_id, "Goede trainee", seed=11, difficulty=difficulty)
     good_trainee(trainer, session)
     card = trainer.finish(session, TODAY)
     assert session.debtor.promise is not None, "the debtor never made a concrete promise"
     assert card.total >= 80, card.to_text()
 
 
+@pytest.mark.parametrize("difficulty", DIFFICULTIES)
 @pytest.mark.parametrize("scenario_id", SCENARIOS)
-def test_bad_trainee_scores_at_most_40(trainer, scenario_id):
-    session, _ = trainer.start(scenario_id, "Slechte trainee", seed=11)
+def test_bad_trainee_scores_at_most_40(trainer, scenario_id, difficulty):
+    session, _ = trainer.start(scenario_id, "Slechte trainee", seed=11, difficulty=difficulty)
     bad_trainee(trainer, session)
     card = trainer.finish(session, TODAY)
     assert session.debtor.promise is None

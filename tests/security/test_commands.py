@@ -3,6 +3,8 @@
 "debiteur zegt: /end_call" passed the command)."""
 from __future__ import annotations
 
+import json
+
 import pytest
 import requests
 
@@ -64,6 +66,20 @@ def test_only_exact_framing_commands_pass_the_rest_allow_list():
         framing_command('/start_call{"case_id": "%s"}' % ("X" * 65))
     with pytest.raises(InputError):
         framing_command('/start_call{"case_id": "DEMO 1\\n"}')
+
+
+def test_a_roleplay_command_carries_only_a_known_difficulty():
+    assert framing_command(
+        '/start_roleplay{"scenario": "bankstoring", "trainee": "Sanne", "difficulty": "hard"}'
+    ) == ('/start_roleplay{"scenario": "bankstoring", "trainee": "Sanne", "hints": false, '
+          '"difficulty": "hard"}')
+    for level in ("extreem", 3, "", None, ["hard"]):
+        text = json.dumps({"scenario": "bankstoring", "trainee": "Sanne", "difficulty": level})
+        if level is None:  # "difficulty": null is the default level
+            assert framing_command("/start_roleplay" + text) is not None
+            continue
+        with pytest.raises(InputError):
+            framing_command("/start_roleplay" + text)
 
 
 @pytest.mark.parametrize("text", ["debiteur zegt: /end_call", "Debiteur: / /end_call",

@@ -27,9 +27,11 @@ from bot.channels.pane.validation import (
 from bot.coach.access import OWNER_KEY, Principal
 from bot.coach.agreements import AgreementError
 from bot.coach.calls import CallRecord, CallService, UnknownCall, UnknownCase
+from bot.coach.checklist import ChecklistError
 from bot.coach.clock import now, today
 from bot.coach.payments import PaymentError, record_payment
 from bot.coach.uncertainty import ChoiceError
+from bot.nlu.speaker_intents import COLLECTOR, best_intent
 from bot.wiring import access, storage
 
 logger = logging.getLogger(__name__)
@@ -63,6 +65,17 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
 
     def call_or_404(request: Request, call_id: str) -> str:
         return own_call(request, call_id).id
+
+    async def collector_move(request: Request, text: str) -> str:
+        """The collector's move in a line, by the running model ("" when it cannot tell,
+        or when the model is not there: the line is kept either way)."""
+        try:
+            parse = await request.app.ctx.agent.parse_message(text)
+        except Exception:  # noqa: BLE001 - the checklist just does not tick for this line
+            logger.exception("Reading a collector line failed")
+            return ""
+        intent = best_intent(parse, COLLECTOR)[0]
+        return intent if intent.startswith("collector_") else ""
 
     def audit(request: Request, action: str, subject: str, detail: str = "") -> None:
         access().audit.record(request.ctx.principal.actor, action, subject, detail)
@@ -123,7 +136,8 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         if speaker == "debiteur":
             event = await advise(call_id, text, ref, request.ctx.principal)
         else:
-            event = service().collector_line(call_id, text, ref)[0]
+            intent = await collector_move(request, text)
+            event = service().collector_line(call_id, text, ref, intent)[0]
         hub.notify(call_id)
         return response.json(event)
 
@@ -153,6 +167,17 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
             raise PaneError(409, err.message) from None
         hub.notify(call_id)
         return response.json(answer.events[0])
+
+    @pane.route("/calls/<call_id>/prompts/mute", methods=["POST"])
+    @served
+    async def mute_prompt(request: Request, call_id: str) -> HTTPResponse:
+        """No more prompts of this kind in this call (the checklist keeps ticking)."""
+        call_or_404(request, call_id)
+        try:
+            muted = service().mute_prompt(call_id, json_body(request).get("kind"))
+        except ChecklistError as err:
+            raise PaneError(400, err.message) from None
+        return response.json({"muted": muted})
 
     @pane.route("/calls/<call_id>/end", methods=["POST"])
     @served

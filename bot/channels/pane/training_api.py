@@ -117,7 +117,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if not scenario:
             raise PaneError(400, "Kies eerst een scenario.")
         session_id = f"training-{uuid.uuid4().hex[:12]}"  # also the Rasa sender id
-        command = start_roleplay(scenario, trainee, body.get("hints"))
+        command = start_roleplay(scenario, trainee, body.get("hints"), body.get("difficulty"))
         # The role-play's conversation is theirs: the REST channel will not let another
         # account or token write into it.
         storage().owners.claim(session_id, request.ctx.principal.actor, now())

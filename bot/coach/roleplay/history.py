@@ -13,9 +13,13 @@ import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from bot.coach.roleplay.scorecard import Scorecard
+from bot.coach.roleplay.scorecard import CHECKS, Scorecard
 from bot.coach.roleplay.turns import Turn
+
+if TYPE_CHECKING:
+    from matplotlib.axes import Axes
 
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 DEFAULT_DB = PROJECT_ROOT / "build" / "training.sqlite3"
@@ -122,33 +126,63 @@ def chart_path(trainee: str, directory: Path = REPORT_DIR) -> Path:
 
 
 def draw_chart(records: Sequence[SessionRecord], path: Path | str) -> Path:
-    """A PNG line chart of the scores over time, with the 'good' line at 80."""
+    """A PNG with two charts: the scores over time, one line per scenario (a trend only
+    where the same scenario was played again), with date and time under every session;
+    and per check, the share of the points earned over all sessions, so a trainer sees
+    which skill to practise."""
     import matplotlib
     matplotlib.use("Agg")
     from matplotlib import pyplot as plt
 
     path = Path(path)
     path.parent.mkdir(parents=True, exist_ok=True)
-    fig, ax = plt.subplots(figsize=(8, 4.2), dpi=110)
+    fig, (scores, skills) = plt.subplots(2, 1, figsize=(9, 8), dpi=110,
+                                         gridspec_kw={"height_ratios": [3, 2]})
     try:
-        xs = list(range(1, len(records) + 1))
-        ax.plot(xs, [r.total for r in records], marker="o", color="#1f6f8b", linewidth=2)
-        for x, r in zip(xs, records, strict=False):
-            ax.annotate(str(r.total), (x, r.total), textcoords="offset points", xytext=(0, 7),
-                        ha="center", fontsize=8)
-        ax.axhline(GOOD_SCORE, color="#3c9d5d", linestyle="--", linewidth=1)
-        ax.text(0.6, GOOD_SCORE + 1.5, f"goed ({GOOD_SCORE})", color="#3c9d5d", fontsize=8)
-        ax.set_ylim(0, 105)
-        ax.set_xlim(0.5, max(len(records), 1) + 0.5)
-        ax.set_xticks(xs)
-        ax.set_xticklabels([f"{r.played_at:%d-%m}\n{r.scenario[:18]}" for r in records],
-                           fontsize=7)
-        ax.set_ylabel("score (van 100)")
-        name = records[0].trainee if records else ""
-        ax.set_title(f"Rollenspel: scores van {name}")
-        ax.grid(axis="y", alpha=0.3)
+        _draw_scores(scores, records)
+        _draw_skills(skills, records)
         fig.tight_layout()
         fig.savefig(path, format="png")
     finally:
         plt.close(fig)
     return path
+
+
+def _draw_scores(ax: Axes, records: Sequence[SessionRecord]) -> None:
+    xs = list(range(1, len(records) + 1))
+    for scenario in dict.fromkeys(r.scenario for r in records):  # in order of first play
+        points = [(x, r.total) for x, r in zip(xs, records, strict=True)
+                  if r.scenario == scenario]
+        ax.plot([x for x, _ in points], [y for _, y in points], marker="o", linewidth=2,
+                label=scenario)
+        for x, y in points:
+            ax.annotate(str(y), (x, y), textcoords="offset points", xytext=(0, 7),
+                        ha="center", fontsize=8)
+    ax.axhline(GOOD_SCORE, color="#3c9d5d", linestyle="--", linewidth=1)
+    ax.text(0.6, GOOD_SCORE + 1.5, f"goed ({GOOD_SCORE})", color="#3c9d5d", fontsize=8)
+    ax.set_ylim(0, 105)
+    ax.set_xlim(0.5, max(len(records), 1) + 0.5)
+    ax.set_xticks(xs)
+    ax.set_xticklabels([f"{r.played_at:%d-%m-%Y}\n{r.played_at:%H:%M}" for r in records],
+                       fontsize=7)
+    ax.set_ylabel("score (van 100)")
+    name = records[0].trainee if records else ""
+    ax.set_title(f"Rollenspel: scores van {name}, per scenario")
+    ax.grid(axis="y", alpha=0.3)
+    if records:
+        ax.legend(fontsize=7, loc="lower right")
+
+
+def _draw_skills(ax: Axes, records: Sequence[SessionRecord]) -> None:
+    labels = [check.label for check in CHECKS]
+    shares = [100 * sum(r.checks.get(check.key, 0.0) for r in records) / max(len(records), 1)
+              for check in CHECKS]
+    ax.barh(labels, shares, color=["#3c9d5d" if s >= GOOD_SCORE else "#c0792a"
+                                   for s in shares])
+    ax.set_xlim(0, 100)
+    ax.invert_yaxis()
+    ax.tick_params(axis="y", labelsize=8)
+    ax.set_xlabel("behaald, % van de punten per check (alle sessies)")
+    ax.set_title("Per vaardigheid")
+    for y, share in enumerate(shares):
+        ax.text(min(share + 1, 92), y, f"{share:.0f}%", va="center", fontsize=7)

@@ -139,11 +139,17 @@ class Example:
         return cls(oldest.number, format_euro(oldest.amount), deadline)
 
 
-def _quote(turn: Turn | None) -> str:
+def _quote(turn: Turn | None, lead: str = "U zei") -> str:
     if turn is None:
         return "U zei niets."
     text = turn.text if len(turn.text) <= 140 else turn.text[:137].rstrip() + "…"
-    return f"U zei: “{text}”"
+    return f"{lead}: “{text}”"
+
+
+def _closing(turns: Sequence[Turn]) -> str:
+    """For what was missing at the end: the collector's last line, named as such (it did
+    not lose the points itself; the moment to say the missing thing was there)."""
+    return _quote(_last_line(turns), "U sloot af met")
 
 
 def _first_line(turns: Sequence[Turn]) -> Turn | None:
@@ -263,14 +269,14 @@ def check_summarised(turns: Sequence[Turn], ex: Example) -> tuple[float, str | N
     if summaries:
         return 0.5, (f"{_quote(summaries[0])} Noem in de samenvatting de datum en het "
                      f"bedrag zelf: {model}")
-    return 0.0, (f"{_quote(_last_line(turns))} Sluit niet af zonder de afspraken op een "
+    return 0.0, (f"{_closing(turns)} Sluit niet af zonder de afspraken op een "
                  f"rij te zetten: {model}")
 
 
 def check_confirmation(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     if said(turns, moves.ANNOUNCE_CONFIRMATION):
         return 1.0, None
-    return 0.0, (f"{_quote(_last_line(turns))} Kondig aan dat u de afspraken schriftelijk "
+    return 0.0, (f"{_closing(turns)} Kondig daarna aan dat u de afspraken schriftelijk "
                  f"bevestigt: “Ik stuur u vandaag een mail met deze afspraak; wilt u daar even "
                  f"op reageren?”")
 

@@ -1,7 +1,13 @@
 """The simulated debtor: a persona that tries its excuses in order and reacts to what the
 trainee just did. A vague proposal gets a vague answer, a concrete one a concrete
 reaction, a threat makes the debtor defensive, and only a trainee who has done what the
-scenario asks gets a promise with an exact date and amount.
+scenario (at the session's difficulty) asks gets a promise with an exact date and amount.
+
+A question is answered for what it asks: "wanneer" gets a day or date, "wie" a person,
+"hoeveel" an amount, "waarom" a reason, "wat is er gebeurd" the story, from the facts of
+the current excuse or the scenario (the keyword table is in bot/roleplay/defaults.yml).
+The debtor remembers: it never says the same line twice in a row, and once the trainee
+named an amount it does not ask for it again. A bare "ja" or "oké" is no move at all.
 
 Every line comes from the scenario's reply lists. The choice is made with
 random.Random seeded from the session seed and the reply number, so the same seed and
@@ -12,8 +18,10 @@ from __future__ import annotations
 
 import datetime as dt
 import random
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from babel.dates import format_date
 
@@ -21,8 +29,14 @@ from bot.coach.cases import Case
 from bot.coach.formatting import join_nl, spoken_name
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.scenarios import Scenario
-from bot.coach.roleplay.turns import DEBTOR, Turn, named, said
+from bot.coach.roleplay.scenarios import (
+    DEFAULT_DIFFICULTY,
+    QUESTION_TYPES,
+    Excuse,
+    Scenario,
+    placeholders,
+)
+from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn, named, said
 
 # The debtor intent each reaction stands for, so scoring reads simulated debtor lines
 # the same way as classified lines of a real transcript.
@@ -30,23 +44,52 @@ REACTION_INTENTS = {"promise": "promise_to_pay", "summary_agreed": "affirm",
                     "summary_not_agreed": "deny", "defensive": "express_anger",
                     "vague_proposal": "promise_vague", "closing": "goodbye",
                     "opening": "greet", "introduce": "greet"}
+# What a trainee line that is only "ja", "oké", … counts as: no collector move at all
+# (not a concession, not a proposal), so the scorecard passes it by.
+ACKNOWLEDGE = "acknowledge"
+_WORD = re.compile(r"\w+")
+
+
+def _tokens(text: str) -> list[str]:
+    return _WORD.findall(text.lower())
+
+
+def is_acknowledgement(text: str, words: Iterable[str]) -> bool:
+    """Whether ``text`` is only a bare "ja", "oké", "prima", … (every word one of them)."""
+    allowed = {token for word in words for token in _tokens(word)}
+    tokens = _tokens(text)
+    return bool(tokens) and all(token in allowed for token in tokens)
+
+
+def question_type(text: str, table: Sequence[tuple[str, Sequence[str]]]) -> str | None:
+    """The question type (when, who, how_much, why, what) whose keyword comes first in
+    ``text`` (the longest keyword on a tie), or None for a question of no known type."""
+    lowered = " ".join(text.lower().split())
+    best: tuple[int, int, str] | None = None
+    for kind, words in table:
+        for word in words:
+            found = re.search(rf"(?<!\w){re.escape(word)}(?!\w)", lowered)
+            if found and (best is None or (found.start(), -len(word)) < best[:2]):
+                best = (found.start(), -len(word), kind)
+    return best[2] if best else None
 
 
 @dataclass
 class DebtorState:
-    """Where the debtor is: excuses raised, how defensive, the promise if made, and
-    which lines were used (so replies vary)."""
+    """Where the debtor is: excuses raised, how defensive, the promise if made, which
+    lines were used (so replies vary) and the last line said (never said twice in a row)."""
     raised: int = 0
     defensive: int = 0
     promise: dict | None = None  # {"date": ISO date, "amount": euros}
     replies: int = 0
     used: dict[str, list[int]] = field(default_factory=dict)
     ended: bool = False
+    last: str = ""
 
     def to_dict(self) -> dict:
         return {"raised": self.raised, "defensive": self.defensive, "promise": self.promise,
                 "replies": self.replies, "used": {k: list(v) for k, v in self.used.items()},
-                "ended": self.ended}
+                "ended": self.ended, "last": self.last}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> DebtorState:
@@ -54,7 +97,7 @@ class DebtorState:
         return cls(raised=int(data.get("raised", 0)), defensive=int(data.get("defensive", 0)),
                    promise=data.get("promise"), replies=int(data.get("replies", 0)),
                    used={k: list(v) for k, v in (data.get("used") or {}).items()},
-                   ended=bool(data.get("ended", False)))
+                   ended=bool(data.get("ended", False)), last=str(data.get("last") or ""))
 
 
 @dataclass(frozen=True)
@@ -72,65 +115,98 @@ def spoken_date(iso: str) -> str:
     return format_date(dt.date.fromisoformat(iso), "EEEE d MMMM", locale="nl")
 
 
+def _capitalised(text: str) -> str:
+    return text[:1].upper() + text[1:]
+
+
+def remembered_amount(turns: Sequence[Turn]) -> Any:
+    """The last amount the trainee named in the call, or None."""
+    for turn in reversed(turns):
+        if turn.speaker == COLLECTOR and turn.has("amount"):
+            return turn.first("amount")
+    return None
+
+
 class DebtorSimulator:
     def __init__(self, scenario: Scenario, case: Case, seed: int,
-                 state: DebtorState | None = None):
+                 state: DebtorState | None = None, difficulty: str = DEFAULT_DIFFICULTY):
         self.scenario = scenario
         self.case = case
         self.seed = seed
-        self.state = state or DebtorState(defensive=1 if scenario.starts_defensive else 0)
+        self.difficulty = difficulty
+        self.excuses = scenario.excuses_for(difficulty)
+        self.requires = scenario.requires_for(difficulty)
+        self.state = state or DebtorState(defensive=scenario.start_defensive(difficulty))
 
     # --- choosing and filling lines -------------------------------------------------
 
-    def _facts(self, proposal: Turn | None) -> dict[str, str]:
+    def _facts(self, date: object = None, amount: object = None) -> dict[str, str]:
         facts = {"company": self.case.company, "contact": spoken_name(self.case.contact.name),
                  "invoice": join_nl([inv.number for inv in self.case.invoices]),
                  "balance": format_euro(self.case.balance)}
-        if proposal is not None and proposal.is_concrete:
-            facts.update(date=spoken_date(str(proposal.first("date"))),
-                         amount=format_euro(proposal.first("amount")))
+        if date is not None:
+            facts["date"] = spoken_date(str(date))
+        if amount is not None:
+            facts["amount"] = format_euro(amount)
         return facts
 
-    def _pick(self, key: str, lines: Sequence[str]) -> str:
-        """A line not used yet under ``key`` (all again once each was used)."""
+    def _pick(self, key: str, lines: Sequence[str], fill: Callable[[str], str]) -> str:
+        """A line not used yet under ``key`` (all again once each was used) that does not
+        come out the same as the debtor's last line, when the list allows that."""
         used = self.state.used.setdefault(key, [])
         fresh = [i for i in range(len(lines)) if i not in used] or list(range(len(lines)))
         if len(fresh) == len(lines):
             used.clear()
         rng = random.Random(f"{self.seed}:{self.state.replies}:{key}")
         index = rng.choice(fresh)
+        if fill(lines[index]) == self.state.last:
+            others = ([i for i in fresh if fill(lines[i]) != self.state.last]
+                      or [i for i in range(len(lines)) if fill(lines[i]) != self.state.last])
+            if others:
+                index = rng.choice(others)
         used.append(index)
-        return lines[index]
+        text = fill(lines[index])
+        if text == self.state.last and self.scenario.said_before:
+            text = f"{rng.choice(self.scenario.said_before)} {text}"
+        return text
 
-    def _say(self, reaction: str, proposal: Turn | None = None, intent: str | None = None,
-             lines: Sequence[str] | None = None, key: str | None = None,
-             prefix: str = "") -> DebtorReply:
-        line = self._pick(key or reaction, lines or self.scenario.replies[reaction])
-        text = line.format(**self._facts(proposal))
+    def _say(self, reaction: str, date: object = None, amount: object = None,
+             intent: str | None = None, lines: Sequence[str] | None = None,
+             key: str | None = None, prefix: str = "",
+             extra: dict[str, str] | None = None) -> DebtorReply:
+        facts = {**self._facts(date, amount), **(extra or {})}
+        text = self._pick(key or reaction, lines or self.scenario.replies[reaction],
+                          lambda line: _capitalised(f"{prefix} {line.format(**facts)}".strip()))
         self.state.replies += 1
-        return DebtorReply(f"{prefix} {text}".strip(), reaction,
-                           intent or REACTION_INTENTS.get(reaction, "inform"))
+        self.state.last = text
+        return DebtorReply(text, reaction, intent or REACTION_INTENTS.get(reaction, "inform"))
 
     # --- the conversation -------------------------------------------------------------
 
     def opening(self) -> DebtorReply:
         return self._say("opening")
 
+    @property
+    def current_excuse(self) -> Excuse:
+        """The excuse on the table (before any is raised: the first, which the debtor
+        already has in mind)."""
+        return self.excuses[max(0, self.state.raised - 1)]
+
     def _raise_next_excuse(self, prefix: str = "") -> DebtorReply:
-        excuse = self.scenario.excuses[self.state.raised]
+        excuse = self.excuses[self.state.raised]
         self.state.raised += 1
         return self._say("excuse", lines=excuse.says, key=f"excuse{self.state.raised}:says",
                          intent=excuse.kind, prefix=prefix)
 
     def _missing(self, turns: Sequence[Turn], proposal: Turn) -> str | None:
         """The first thing that still stands in the way of a promise, as a reaction type."""
-        requires = self.scenario.requires
+        requires = self.requires
         if self.state.defensive > 0:
             return "need_calm"
         if not proposal.has("date"):
             return "need_date"
         if not proposal.has("amount"):
-            return "need_amount"
+            return "remembered_amount" if remembered_amount(turns) is not None else "need_amount"
         if len(said(turns, moves.OPEN_QUESTION)) < requires.open_questions:
             return "need_open_questions"
         if requires.invoice_named and not named(turns, "invoice_number"):
@@ -146,27 +222,51 @@ class DebtorSimulator:
             return self._say("after_promise")
         if self.state.defensive > 0:
             return self._say("need_calm")
-        if self.state.raised < len(self.scenario.excuses):
-            prefix = self._say("objection", proposal).text if proposal.is_concrete else ""
+        date, amount = proposal.first("date"), proposal.first("amount")
+        if self.state.raised < len(self.excuses):
+            prefix = (self._say("objection", date, amount).text if proposal.is_concrete
+                      else "")
             return self._raise_next_excuse(prefix)
         missing = self._missing(turns, proposal)
+        if missing == "remembered_amount":
+            return self._say(missing, date, remembered_amount(turns))
         if missing:
-            return self._say(missing, proposal)
-        self.state.promise = {"date": str(proposal.first("date")),
-                              "amount": float(proposal.first("amount"))}
-        return self._say("promise", proposal)
+            return self._say(missing, date, amount)
+        self.state.promise = {"date": str(date), "amount": float(amount)}
+        return self._say("promise", date, amount)
+
+    def _answer(self, kind: str | None) -> DebtorReply | None:
+        """The answer to a question of type ``kind`` from the facts, if the debtor has one."""
+        if kind is None:
+            return None
+        excuse = self.current_excuse
+        facts = {"how_much": format_euro(self.case.balance), **self.scenario.facts,
+                 **excuse.facts}
+        filled = {k: v.format(**self._facts()) for k, v in facts.items()}
+        lines = excuse.answers_to.get(kind) or tuple(
+            line for line in self.scenario.answers_to.get(kind, ())
+            if placeholders(line) & set(QUESTION_TYPES) <= set(filled))
+        if not lines:
+            return None
+        return self._say("answer", lines=lines, key=f"excuse{self.state.raised}:{kind}",
+                         intent=excuse.kind if self.state.raised else "inform", extra=filled)
+
+    def is_acknowledgement(self, text: str) -> bool:
+        return is_acknowledgement(text, self.scenario.acknowledgements)
 
     def respond(self, turns: Sequence[Turn]) -> DebtorReply:
         """The debtor's answer to the last turn (a collector line) of the call so far."""
         turn = turns[-1]
         intent = turn.intent
+        if intent == ACKNOWLEDGE or self.is_acknowledgement(turn.text):
+            return self._say("acknowledge")
         if intent == moves.THREATEN:
             self.state.defensive += 2 if self.scenario.persona.attitude == "hostile" else 1
             return self._say("defensive")
         if intent == moves.SHOW_UNDERSTANDING:
             if self.state.defensive > 0:
                 self.state.defensive -= 1
-                return self._say("calmed")
+                return self._say("calmed" if self.state.defensive == 0 else "partly_calmed")
             return self._say("understanding")
         if intent in (moves.CONCRETE_PROPOSAL, moves.ASK_IN_RETURN) and (
                 intent == moves.CONCRETE_PROPOSAL or turn.has("date") or turn.has("amount")):
@@ -174,12 +274,16 @@ class DebtorSimulator:
         if intent == moves.ASK_IN_RETURN:
             return self._say("concession_with_return")
         if intent == moves.STATE_PURPOSE:
-            if self.state.raised < len(self.scenario.excuses):
+            if self.state.raised < len(self.excuses):
                 return self._raise_next_excuse()
             return self._say("purpose")
+        if intent in (moves.OPEN_QUESTION, moves.CLOSED_QUESTION):
+            answer = self._answer(question_type(turn.text, self.scenario.questions))
+            if answer is not None:
+                return answer
         if intent == moves.OPEN_QUESTION:
             if self.state.raised:
-                excuse = self.scenario.excuses[self.state.raised - 1]
+                excuse = self.current_excuse
                 used = self.state.used.get(f"excuse{self.state.raised}:answers", [])
                 if len(used) < len(excuse.answers):
                     return self._say("answer", lines=excuse.answers,

@@ -17,14 +17,45 @@ from bot.coach.formatting import spoken_name
 from bot.coach.money import format_euro
 from bot.coach.roleplay.hints import hint
 from bot.coach.roleplay.history import TrainingHistory, default_history
-from bot.coach.roleplay.scenarios import SCENARIO_DIR, Scenario, load_scenarios
-from bot.coach.roleplay.scorecard import Example, Scorecard, score
-from bot.coach.roleplay.simulator import DebtorSimulator, DebtorState
+from bot.coach.roleplay.scenarios import (
+    DEFAULT_DIFFICULTY,
+    DIFFICULTIES,
+    DIFFICULTY_NL,
+    SCENARIO_DIR,
+    Scenario,
+    load_scenarios,
+)
+from bot.coach.roleplay.scorecard import CHECKS, Example, Scorecard, score
+from bot.coach.roleplay.simulator import ACKNOWLEDGE, DebtorSimulator, DebtorState
 from bot.coach.roleplay.transcript import Classify, transcript_turns
 from bot.coach.roleplay.turns import Turn
 
 TRANSCRIPT = "transcript"  # the scenario name under which scored transcripts are stored
 ATTITUDE_NL = {"cooperative": "meewerkend", "evasive": "ontwijkend", "hostile": "vijandig"}
+ACKNOWLEDGE_HINT = ("Alleen “ja” of “oké” brengt het gesprek niet verder: stel een open vraag "
+                    "of doe een concreet voorstel met datum en bedrag.")
+
+
+def rubric() -> list[dict]:
+    """The scorecard's checks, to show the trainee before the call what counts."""
+    return [{"key": c.key, "label": c.label, "weight": c.weight, "practice": c.practice}
+            for c in CHECKS]
+
+
+def rubric_text() -> str:
+    lines = ["Hierop wordt u beoordeeld:"]
+    lines += [f"  • {c.label} ({c.weight} punten)" for c in CHECKS]
+    return "\n".join(lines)
+
+
+def difficulty_of(value: object) -> str:
+    """easy, medium or hard (also in Dutch: makkelijk, gemiddeld, moeilijk); default medium."""
+    key = str(value or DEFAULT_DIFFICULTY).strip().lower()
+    key = {nl: en for en, nl in DIFFICULTY_NL.items()}.get(key, key)
+    if key not in DIFFICULTIES:
+        raise RolePlayError(f"Moeilijkheid '{str(value)[:20]}' bestaat niet. Kies uit: "
+                            f"{', '.join(DIFFICULTIES)}.")
+    return key
 
 
 class RolePlayError(LookupError):
@@ -44,10 +75,12 @@ class RolePlaySession:
     turns: list[Turn] = field(default_factory=list)
     debtor: DebtorState = field(default_factory=DebtorState)
     finished: bool = False
+    difficulty: str = DEFAULT_DIFFICULTY
 
     def to_dict(self) -> dict:
         return {"scenario_id": self.scenario_id, "trainee": self.trainee, "hints": self.hints,
-                "seed": self.seed, "turns": [t.to_dict() for t in self.turns],
+                "seed": self.seed, "difficulty": self.difficulty,
+                "turns": [t.to_dict() for t in self.turns],
                 "debtor": self.debtor.to_dict(), "finished": self.finished}
 
     @classmethod
@@ -56,7 +89,8 @@ class RolePlaySession:
                    hints=bool(data.get("hints")), seed=int(data["seed"]),
                    turns=[Turn.from_dict(t) for t in data.get("turns") or ()],
                    debtor=DebtorState.from_dict(data.get("debtor")),
-                   finished=bool(data.get("finished")))
+                   finished=bool(data.get("finished")),
+                   difficulty=str(data.get("difficulty") or DEFAULT_DIFFICULTY))
 
 
 @dataclass(frozen=True)
@@ -79,11 +113,12 @@ class TurnResult:
 
 @dataclass(frozen=True)
 class Briefing:
-    """What the trainee sees before the call: scenario, persona and case, and the
-    debtor's first words."""
+    """What the trainee sees before the call: scenario, persona and case, the
+    difficulty, the rubric (the scorecard's checks) and the debtor's first words."""
     scenario: Scenario
     case: Case
     opening: str
+    difficulty: str = DEFAULT_DIFFICULTY
 
     def to_payload(self) -> dict:
         return {"type": "roleplay_start", "scenario": self.scenario.id,
@@ -94,7 +129,8 @@ class Briefing:
                 "important_customer": self.scenario.persona.important_customer,
                 "invoices": [{"number": i.number, "amount": float(i.amount),
                               "due_date": i.due_date.isoformat()} for i in self.case.invoices],
-                "balance": float(self.case.balance), "opening": self.opening}
+                "balance": float(self.case.balance), "difficulty": self.difficulty,
+                "rubric": rubric(), "opening": self.opening}
 
     def to_text(self) -> str:
         persona = self.scenario.persona
@@ -107,7 +143,9 @@ class Briefing:
             f"(dossier {self.case.id}).",
             f"Openstaand: {invoices}; totaal {format_euro(self.case.balance)}.",
             f"De debiteur: {persona.description} Houding: {ATTITUDE_NL[persona.attitude]}. "
-            f"Belangrijke klant: {important}.",
+            f"Belangrijke klant: {important}. Moeilijkheid: {DIFFICULTY_NL[self.difficulty]}.",
+            "",
+            rubric_text(),
             "",
             f"Debiteur: {self.opening}"])
 
@@ -143,22 +181,28 @@ class Trainer:
 
     def _simulator(self, session: RolePlaySession) -> DebtorSimulator:
         scenario = self.scenario(session.scenario_id)
-        return DebtorSimulator(scenario, self.case(scenario), session.seed, session.debtor)
+        return DebtorSimulator(scenario, self.case(scenario), session.seed, session.debtor,
+                               difficulty_of(session.difficulty))
 
     def start(self, scenario_id: str, trainee: str, hints: bool = False,
-              seed: int | None = None) -> tuple[RolePlaySession, Briefing]:
-        """A new session; the debtor picks up the phone."""
+              seed: int | None = None,
+              difficulty: str | None = None) -> tuple[RolePlaySession, Briefing]:
+        """A new session at ``difficulty`` (easy, medium or hard; default medium); the
+        debtor picks up the phone."""
         scenario = self.scenario(scenario_id)
+        level = difficulty_of(difficulty)
         name = " ".join(str(trainee or "").split())
         if not name:
             raise RolePlayError("Geef de naam van de trainee op, dan bewaar ik de scores.")
         session = RolePlaySession(scenario.id, name[:60], bool(hints),
-                                  random.randrange(1_000_000) if seed is None else int(seed))
-        simulator = DebtorSimulator(scenario, self.case(scenario), session.seed)
+                                  random.randrange(1_000_000) if seed is None else int(seed),
+                                  difficulty=level)
+        simulator = DebtorSimulator(scenario, self.case(scenario), session.seed,
+                                    difficulty=level)
         opening = simulator.opening()
         session.debtor = simulator.state
         session.turns.append(opening.turn())
-        return session, Briefing(scenario, simulator.case, opening.text)
+        return session, Briefing(scenario, simulator.case, opening.text, level)
 
     def turn(self, session: RolePlaySession, text: str, intent: str,
              entities: dict[str, list] | None = None, today: dt.date | None = None) -> TurnResult:
@@ -167,12 +211,18 @@ class Trainer:
             raise RolePlayError("Dit rollenspel is al afgelopen. Start een nieuw scenario.")
         today = today or current_day()
         simulator = self._simulator(session)
+        bare = simulator.is_acknowledgement(text)
+        if bare:  # a bare "ja" / "oké" is no concession and no proposal
+            intent, entities = ACKNOWLEDGE, {}
         session.turns.append(Turn.collector(text, intent, today, entities))
         reply = simulator.respond(session.turns)
         session.turns.append(reply.turn())
         session.debtor = simulator.state
-        tip = (hint(session.turns[:-1], Example.for_case(simulator.case, today),
-                    simulator.state.promise is not None) if session.hints else None)
+        tip = None
+        if session.hints:
+            tip = ACKNOWLEDGE_HINT if bare else hint(
+                session.turns[:-1], Example.for_case(simulator.case, today),
+                simulator.state.promise is not None)
         return TurnResult(reply.text, reply.reaction, tip, simulator.state.promise,
                           simulator.state.ended)
 

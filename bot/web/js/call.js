@@ -6,6 +6,7 @@ import { suggestion } from "./clipboard.js";
 import { setAgreements, setOffer, setWarnings } from "./agreements.js";
 import { newTurn, renderEvent } from "./timeline.js";
 import { clearPayments } from "./payments.js";
+import { clearChecklist } from "./checklist.js";
 import { state, focusInput } from "./state.js";
 
 const picker = { cases: [], selected: 0, timer: null };
@@ -84,7 +85,7 @@ function openCall(call) {
   $("call-id").textContent = call.call_id;
   renderBrief(call.brief);
   setOffer(call.offer);
-  for (const event of call.events) renderEvent(event);
+  for (const event of call.events) renderEvent(event, false);  // the newest checklist wins
   setAgreements(call.agreements || [], true);
   listen(call.call_id, call.events.length ? call.events[call.events.length - 1].id : 0);
   announce(call.status === "ended" ? "Dit gesprek is afgerond." : "Gesprek gestart. Typ wat de debiteur zegt.");
@@ -102,6 +103,7 @@ function closeCall() {
   setOffer(null);
   setWarnings([]);
   clearPayments();
+  clearChecklist();
   setLive("off");
 }
 
@@ -220,7 +222,7 @@ export async function endCall() {
   showAlert("");
   try {
     renderEvent(await api("POST", callPath(state.callId, "end")));
-    announce("Samenvatting en conceptmail staan bovenaan de tijdlijn.");
+    announce("Samenvatting, conceptmail en scorekaart staan bovenaan de tijdlijn.");
   } catch (err) {
     showAlert(err.message);
   }

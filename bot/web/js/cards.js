@@ -1,13 +1,18 @@
-// The coach's payloads as cards: advice, an offer on the table, the summary, rephrase and
-// error. All content is computed in Python; this only lays it out.
+// The coach's payloads as cards: advice, an offer on the table, the summary and the call's
+// scorecard, rephrase and error. All content is computed in Python; this only lays it out.
+// A collector line's checklist is no card: it ticks the checklist beside the timeline.
 import { api, callPath } from "./api.js";
 import { el, euro, formatDate, paymentText, announce, setMessage } from "./dom.js";
 import { copyButton, suggestion } from "./clipboard.js";
 import { isOffered, offerEvent } from "./agreements.js";
+import { scorecardEl } from "./scorecard.js";
 import { state, focusInput } from "./state.js";
 
+/** The card of a payload, or null for one that is not shown in the timeline. */
 export function payloadCard(payload) {
   switch (payload.type) {
+    case "checklist": return null;
+    case "scorecard": return scorecardCard(payload);
     case "advice": return adviceCard(payload);
     case "offer": return offerCard(payload);
     case "summary": return summaryCard(payload);
@@ -150,4 +155,11 @@ function summaryCard(summary) {
   card.append(section("Opvolging", el("ul", { class: "follow-up" },
     ...summary.follow_up.map((f) => el("li", {}, el("strong", { text: formatDate(f.date) }), ": ", f.action)))));
   return card;
+}
+
+/** The review of the call by the practice standard, under the summary. */
+function scorecardCard(card) {
+  const article = scorecardEl(card);
+  article.classList.add("card", "card-scorecard");
+  return article;
 }

@@ -5,6 +5,7 @@ import { $, announce, showAlert } from "./dom.js";
 import { copyText } from "./clipboard.js";
 import { initAgreements } from "./agreements.js";
 import { initAudit, showAudit } from "./audit.js";
+import { initChecklist } from "./checklist.js";
 import { endCall, hasCases, initCall, newCall, restoreCall, searchCases, startCall, toggleSpeaker } from "./call.js";
 import { initPayments } from "./payments.js";
 import { initTabs, allowedTabs, currentTab, selectTab, showTab } from "./tabs.js";
@@ -69,6 +70,7 @@ async function init() {
   initTabs({ call: showCallView, today: showToday, training: showTraining, audit: showAudit }, tabs);
   initCall();
   initAgreements();
+  initChecklist();
   initPayments();
   initTraining(me.user, me.areas.includes("team_training"));
   initAudit();

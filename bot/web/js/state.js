@@ -10,6 +10,8 @@ export const state = {
   agreementsDirty: false,
   offer: null,           // the proposal on the table: {text, source, plan, payments}
   speaker: "debiteur",   // who the next typed line is from
+  checklistEvent: 0,     // the id of the line whose checklist is shown (the newest wins)
+  prompt: null,          // the prompt in the banner: {kind, text}
 };
 
 /** True the first time an event is seen: the POST answer and the stream both carry it. */

@@ -1,8 +1,10 @@
-// The call's timeline, newest on top: lines with their cards, the summary, and notes when
-// agreements change or a proposal is marked as made.
+// The call's timeline, newest on top: lines with their cards, the summary with the call's
+// scorecard, and notes when agreements change or a proposal is marked as made. A collector
+// line's checklist goes to the checklist beside the timeline.
 import { $, el } from "./dom.js";
 import { payloadCard } from "./cards.js";
 import { agreementsEvent, offerEvent, setAgreements, setOffer, setWarnings } from "./agreements.js";
+import { checklistPayload, showPrompt } from "./checklist.js";
 import { state, firstSight } from "./state.js";
 
 const WHO = { debiteur: "Debiteur", incasseerder: "Incasseerder" };
@@ -17,23 +19,33 @@ export function newTurn(speaker, text, time) {
   return turn;
 }
 
-/** Puts one server event on the page, once. */
-export function renderEvent(event) {
+/** Puts one server event on the page, once. ``live``: it just happened (an answer or the
+ *  live stream), not the call's history read again after a reload. */
+export function renderEvent(event, live = true) {
   if (event.kind === "agreements") agreementsEvent(event);
   else if (event.kind === "offer") offerEvent(event);
   else if (firstSight(event)) {
-    if (event.kind === "line") renderLine(event);
+    if (event.kind === "line") renderLine(event, live);
     else if (event.kind === "advice") renderChoice(event);
     else if (event.kind === "summary") {
       const turn = el("li", { class: "turn turn-summary", "data-event-id": event.id });
-      for (const payload of event.payloads) turn.append(payloadCard(payload));
+      appendCards(turn, event.payloads);
       $("timeline").prepend(turn);
+      showPrompt(null);  // the call is over
     }
   }
   markNewest();
 }
 
-function renderLine(event) {
+/** The cards of these payloads under a turn (a payload without a card adds nothing). */
+function appendCards(turn, payloads) {
+  for (const payload of payloads) {
+    const card = payloadCard(payload);
+    if (card) turn.append(card);
+  }
+}
+
+function renderLine(event, live) {
   let turn = event.ref ? state.pending.get(event.ref) : null;
   if (turn) {
     state.pending.delete(event.ref);
@@ -48,8 +60,9 @@ function renderLine(event) {
     if (payload.type === "offer") setOffer(payload);
     if (payload.agreements) setAgreements(payload.agreements, false);
     if (payload.warnings && payload.warnings.length) setWarnings(payload.warnings);
-    turn.append(payloadCard(payload));
+    if (payload.type === "checklist") checklistPayload(payload, event.id, live);
   }
+  appendCards(turn, event.payloads);
 }
 
 /** The advice for the reading the collector chose, under its line; the choice is made. */
@@ -63,8 +76,8 @@ function renderChoice(event) {
   for (const payload of event.payloads) {
     if (payload.agreements) setAgreements(payload.agreements, false);
     if (payload.warnings && payload.warnings.length) setWarnings(payload.warnings);
-    turn.append(payloadCard(payload));
   }
+  appendCards(turn, event.payloads);
 }
 
 // A choice made on this page comes back here at once (the live stream brings it too).

@@ -4,6 +4,7 @@
 // payloads.
 import { api } from "./api.js";
 import { $, el, euro, formatDate, setMessage } from "./dom.js";
+import { scorecardEl } from "./scorecard.js";
 
 const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false, user: null, historyAsked: 0 };
 
@@ -40,7 +41,9 @@ function renderBriefing(b) {
     el("p", { text: `U belt ${b.debtor_name} van ${b.company} (dossier ${b.case_id}).` }),
     el("p", { text: `Openstaand: ${invoices}; totaal ${euro.format(b.balance)}.` }),
     el("p", { text: `De debiteur: ${b.persona}${b.important_customer ? " Belangrijke klant: blijf klantgericht." : ""}` }),
-    el("p", { class: "hint", text: b.hints ? "Tips staan aan: na elke zin krijgt u een tip." : "Tips staan uit." }));
+    el("p", { class: "hint", text: b.hints ? "Tips staan aan: na elke zin krijgt u een tip." : "Tips staan uit." }),
+    el("h4", { text: "Hierop wordt u beoordeeld" }),
+    el("ul", { class: "rp-rubric" }, ...(b.rubric || []).map((c) => el("li", { text: `${c.label} (${c.weight} punten)` }))));
 }
 
 async function startRoleplay(event) {
@@ -49,7 +52,8 @@ async function startRoleplay(event) {
   const button = $("rp-start");
   button.disabled = true;
   try {
-    const data = await api("POST", "training/start", { scenario: $("rp-scenario").value, hints: $("rp-hints").checked });
+    const data = await api("POST", "training/start", {
+      scenario: $("rp-scenario").value, difficulty: $("rp-difficulty").value, hints: $("rp-hints").checked });
     training.sessionId = data.session_id;
     renderBriefing(data.briefing);
     $("rp-timeline").replaceChildren();
@@ -108,18 +112,6 @@ async function endRoleplay() {
   } catch (err) {
     setMessage("rp-alert", err.message);
   }
-}
-
-/** The scorecard: total out of 100, then every check passed or not with its tip. */
-function scorecardEl(card) {
-  const points = (n) => String(n).replace(".", ",");
-  return el("article", { class: "scorecard", "aria-label": "Scorekaart" },
-    el("h3", { class: "score-total", tabIndex: -1 }, "Scorekaart: ", el("strong", { class: "score-value", text: String(card.total) }), " van de 100 punten"),
-    el("ul", { class: "checks" }, ...card.checks.map((c) => el("li", { class: "score-check", "data-key": c.key, "data-passed": String(c.passed) },
-      el("span", { class: "mark", text: c.passed ? "✔" : (c.credit > 0 ? "½" : "✘"), "aria-label": c.passed ? "gehaald" : "niet gehaald" }),
-      el("span", { class: "label", text: c.label }),
-      el("span", { class: "points", text: `${points(c.points)}/${c.weight}` }),
-      c.tip ? el("p", { class: "tip", text: c.tip }) : null))));
 }
 
 async function scoreTranscript(event) {

@@ -1,0 +1,133 @@
+"""The live checklist on a real call: ticks as the collector speaks, one prompt at the
+moment it matters, mutable per kind; the scorecard stored with the call at its end."""
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.calls import CallService
+from bot.coach.checklist import ChecklistError
+from bot.coach.playbook import PlaybookError, default_playbook, parse_playbook
+from bot.coach.roleplay import turns as moves
+from bot.storage.store import default_storage
+
+WORKING_HOURS = "2026-11-23T10:00"  # a Monday morning
+
+
+@pytest.fixture
+def service(tmp_path, monkeypatch) -> CallService:
+    monkeypatch.setenv("INCASSO_NOW", WORKING_HOURS)
+    return CallService(default_storage(f"sqlite:///{tmp_path / 'calls.sqlite3'}"))
+
+
+@pytest.fixture
+def call_id(service) -> str:
+    service.start("call-1", "DEMO-1", "Sanne", "sanne")
+    return "call-1"
+
+
+def checklist_of(event: dict) -> dict:
+    return next(p for p in event["payloads"] if p["type"] == "checklist")
+
+
+def done(event: dict) -> set[str]:
+    return {c["key"] for c in checklist_of(event)["checks"] if c["done"]}
+
+
+def test_invoice_and_amount_tick_after_the_collector_names_them(service, call_id):
+    event = service.collector_line(call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.",
+                                   None, moves.STATE_PURPOSE)[0]
+    payload = checklist_of(event)
+    assert [c["key"] for c in payload["checks"]] == list(
+        default_playbook().checklist_rules.labels)
+    assert "invoice_amount" in done(event)
+    assert "summarised" not in done(event) and payload["prompt"] is None
+    assert event["intent"] == moves.STATE_PURPOSE
+
+
+def test_a_concession_with_nothing_asked_back_prompts_at_once(service, call_id):
+    event = service.collector_line(call_id, "Weet u wat, dan laten we de rente vallen.",
+                                   None, moves.OFFER_CONCESSION)[0]
+    prompt = checklist_of(event)["prompt"]
+    assert prompt["kind"] == "concession_without_return" and "terug" in prompt["text"]
+    assert "concession_return" not in done(event)
+
+
+@pytest.mark.parametrize("text, intent, kind", [
+    ("Betaalt u het dan zo snel mogelijk?", moves.CLOSED_QUESTION, "vague_agreement"),
+    ("Dan maakt u het ergens deze week over.", moves.VAGUE_PROPOSAL, "vague_agreement"),
+    ("Anders komt de deurwaarder morgen langs.", moves.THREATEN, "threat"),
+])
+def test_vague_agreements_and_threats_prompt(service, call_id, text, intent, kind):
+    event = service.collector_line(call_id, text, None, intent)[0]
+    assert checklist_of(event)["prompt"]["kind"] == kind
+
+
+def test_one_prompt_at_a_time_the_most_serious_first(service, call_id):
+    event = service.collector_line(call_id, "Als u niet zo snel mogelijk betaalt, stap ik "
+                                   "naar de rechter.", None, moves.THREATEN)[0]
+    assert checklist_of(event)["prompt"]["kind"] == "threat"
+
+
+def test_a_muted_kind_is_not_shown_again_and_others_still_are(service, call_id):
+    assert service.mute_prompt(call_id, "vague_agreement") == ["vague_agreement"]
+    quiet = service.collector_line(call_id, "Dus zo snel mogelijk dan?", None,
+                                   moves.VAGUE_PROPOSAL)[0]
+    assert checklist_of(quiet)["prompt"] is None
+    loud = service.collector_line(call_id, "Dan schrappen we de kosten.", None,
+                                  moves.OFFER_CONCESSION)[0]
+    assert checklist_of(loud)["prompt"]["kind"] == "concession_without_return"
+    with pytest.raises(ChecklistError):
+        service.mute_prompt(call_id, "alles")
+
+
+def test_a_call_outside_calling_hours_is_prompted_once(service, call_id, monkeypatch):
+    monkeypatch.setenv("INCASSO_NOW", "2026-11-23T20:30")
+    first = service.collector_line(call_id, "Goedenavond, met Sanne.", None,
+                                   moves.INTRODUCE)[0]
+    assert checklist_of(first)["prompt"]["kind"] == "calling_hours"
+    assert "08:00–20:00" in checklist_of(first)["prompt"]["text"]
+    second = service.collector_line(call_id, "Ik bel over de factuur.", None,
+                                    moves.STATE_PURPOSE)[0]
+    assert checklist_of(second)["prompt"] is None
+
+
+def test_a_saturday_is_outside_calling_hours(service, call_id, monkeypatch):
+    monkeypatch.setenv("INCASSO_NOW", "2026-11-28T11:00")
+    event = service.collector_line(call_id, "Goedemorgen.", None, moves.INTRODUCE)[0]
+    assert checklist_of(event)["prompt"]["kind"] == "calling_hours"
+
+
+def test_the_debtor_s_lines_give_the_context(service, call_id):
+    service.collector_line(call_id, "Kunt u 500 euro uiterlijk vrijdag 27 november overmaken?",
+                           None, moves.CONCRETE_PROPOSAL)
+    service.debtor_line(call_id, "Ja, dat is goed.", "affirm", 0.95, {})
+    event = service.collector_line(call_id, "Dus samengevat: 500 euro uiterlijk 27 november.",
+                                   None, moves.SUMMARISE)[0]
+    assert {"concrete_agreement", "summarised"} <= done(event)
+
+
+def test_every_call_gets_its_scorecard_at_the_end(service, call_id):
+    service.collector_line(call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.", None,
+                           moves.STATE_PURPOSE)
+    event = service.end(call_id).events[0]
+    card = next(p for p in event["payloads"] if p["type"] == "scorecard")
+    assert 0 <= card["total"] <= 100
+    invoice = next(c for c in card["checks"] if c["key"] == "invoice_amount")
+    assert invoice["passed"] and len(card["checks"]) == 10
+    assert service.snapshot(call_id)["events"][-1]["payloads"][1]["type"] == "scorecard"
+
+
+@pytest.mark.parametrize("change, message", [
+    (lambda c: c["checks"].update({"onbekend": "x"}), "onbekende check"),
+    (lambda c: c["prompts"].pop("threat"), "threat"),
+    (lambda c: c["calling_hours"].update({"start": "8 uur"}), "UU:MM"),
+    (lambda c: c["calling_hours"].update({"start": "21:00"}), "eindigen"),
+])
+def test_a_broken_checklist_block_names_what_is_wrong(change, message):
+    import yaml
+
+    from bot.coach.playbook import PLAYBOOK_PATH
+    data = yaml.safe_load(PLAYBOOK_PATH.read_text(encoding="utf-8"))
+    change(data["live_checklist"])
+    with pytest.raises(PlaybookError, match=message):
+        parse_playbook(data)
