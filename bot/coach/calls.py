@@ -9,21 +9,19 @@ from __future__ import annotations
 import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, field
-from typing import Protocol
 
 from bot.coach.advice import Advice, advise
 from bot.coach.brief import Brief
-from bot.coach.cases import Case
 from bot.coach.checklist import call_turns, check_mutable, checklist
 from bot.coach.clock import now as current_time
 from bot.coach.clock import today as current_day
 from bot.coach.dossier import Dossier, UnknownCase
 from bot.coach.errors import CoachError
-from bot.coach.ledger import Payment, Promise
 from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder
 from bot.coach.roleplay.scorecard import score
 from bot.coach.roleplay.turns import Turn
+from bot.coach.stores import CallStore
 from bot.coach.summary import summarise_call
 from bot.coach.uncertainty import is_unsure, offered, unsure_payload, unsure_text
 
@@ -65,76 +63,6 @@ class Answer:
 
 class UnknownCall(CoachError, LookupError):
     """No call with this id."""
-
-
-class CaseSource(Protocol):
-    """The cases (bot.storage.cases.CaseRepository)."""
-
-    def get(self, case_id: str) -> Case | None: ...
-
-    def all(self) -> list[Case]: ...
-
-    def search(self, text: str = "", limit: int = 20) -> list[tuple[str, str, str]]: ...
-
-
-class CallLog(Protocol):
-    """Calls and their timelines (bot.storage.calls.CallRepository)."""
-
-    def create(self, call: CallRecord) -> None: ...
-
-    def get(self, call_id: str) -> CallRecord | None: ...
-
-    def save_state(self, call_id: str, state: dict) -> None: ...
-
-    def end(self, call_id: str, ended_at: dt.datetime, summary: dict) -> None: ...
-
-    def latest_for_case(self, case_id: str) -> CallRecord | None: ...
-
-    def for_cases(self, case_ids: list[str] | None = None) -> list[CallRecord]: ...
-
-    def add_event(self, call_id: str, kind: str, data: dict) -> dict: ...
-
-    def events_after(self, call_id: str, after: int = 0) -> list[dict]: ...
-
-    def last_event_id(self, call_id: str) -> int: ...
-
-
-class PromiseStore(Protocol):
-    """The promises of the ledger (bot.storage.ledger.PromiseRepository)."""
-
-    def add(self, items: list[Promise], cancel_ids: Sequence[int] = ...) -> list[Promise]: ...
-
-    def cancel(self, ids: list[int]) -> int: ...
-
-    def find(self, *, case_id: str | None = None,
-             call_id: str | None = None) -> list[Promise]: ...
-
-
-class PaymentStore(Protocol):
-    """The payments of the ledger (bot.storage.ledger.PaymentRepository)."""
-
-    def add(self, items: list[Payment]) -> tuple[list[Payment], list[Payment]]: ...
-
-    def known(self, external_ids: list[str]) -> set[str]: ...
-
-    def find(self, case_id: str | None = None) -> list[Payment]: ...
-
-
-class CallStore(Protocol):
-    """What the service needs from storage (bot.storage.store.Storage gives it). Read-only
-    members, so a frozen dataclass such as Storage matches."""
-
-    @property
-    def cases(self) -> CaseSource: ...
-
-    @property
-    def calls(self) -> CallLog: ...
-
-    @property
-    def promises(self) -> PromiseStore: ...
-
-    @property
-    def payments(self) -> PaymentStore: ...
 
 
 class CallService:
@@ -255,29 +183,34 @@ class CallService:
         return advice, (list(outcome.warnings), agreements) if outcome.changed else None
 
     def collector_line(self, call_id: str, text: str, ref: str | None = None,
-                       intent: str = "") -> list[dict]:
-        """What the collector said, read as ``intent`` (a collector_* move, "" when not
-        known). A concrete proposal in it (date, amount) goes on the table, so the debtor's
-        "ja, prima" can accept exactly that; the live checklist follows every line."""
+                       acts: Sequence[tuple[str, str]] = ()) -> list[dict]:
+        """What the collector said, as its acts: (sentence, collector_* move or "" when
+        not known) in order (bot.coach.roleplay.acts). A concrete proposal in it (date,
+        amount) goes on the table, so the debtor's "ja, prima" can accept exactly that;
+        the live checklist follows every line."""
         record = self.call(call_id)
         offer = self.recorder(record).offer_from_collector(text)
         payloads = []
         if offer is not None:
             self.storage.calls.save_state(record.id, {**record.state, "offer": offer})
             payloads.append({"type": "offer", **offer})
-        payloads.append(self._checklist(record, text, intent))
+        read = [{"text": sentence, "intent": intent} for sentence, intent in acts] or [
+            {"text": text, "intent": ""}]
+        payloads.append(self._checklist(record, read))
         return [self.storage.calls.add_event(record.id, "line", {
-            "speaker": "incasseerder", "text": text, "ref": ref, "intent": intent,
+            "speaker": "incasseerder", "text": text, "ref": ref, "acts": read,
             "payloads": payloads})]
 
-    def _checklist(self, record: CallRecord, text: str, intent: str) -> dict:
+    def _checklist(self, record: CallRecord, acts: list[dict]) -> dict:
         events = self.storage.calls.events_after(record.id)
         moment = current_time()
-        turns = [*call_turns(events, moment.date()), Turn.collector(text, intent, moment.date())]
+        turns = [*call_turns(events, moment.date()),
+                 *(Turn.collector(a["text"], a["intent"], moment.date()) for a in acts)]
         shown = {p["prompt"]["kind"] for e in events for p in e.get("payloads") or []
                  if p.get("type") == "checklist" and p.get("prompt")}
         return checklist(turns, self.dossier.case(record.case_id), moment,
-                         self.playbook.checklist_rules, record.state.get("muted") or (), shown)
+                         self.playbook.checklist_rules, record.state.get("muted") or (), shown,
+                         latest=len(acts))
 
     def mute_prompt(self, call_id: str, kind: object) -> list[str]:
         """Stops prompts of ``kind`` for this call (ChecklistError for an unknown kind)."""

@@ -88,7 +88,8 @@ def call_turns(events: Sequence[dict], today: dt.date) -> list[Turn]:
         if event["kind"] != "line":
             continue
         if event.get("speaker") == "incasseerder":
-            turns.append(Turn.collector(event["text"], event.get("intent") or "", today))
+            acts = event.get("acts") or [{"text": event["text"], "intent": ""}]
+            turns += [Turn.collector(a["text"], a.get("intent") or "", today) for a in acts]
             continue
         advice: dict = next((p for p in event.get("payloads") or []
                              if p.get("type") == "advice"), {})
@@ -97,18 +98,22 @@ def call_turns(events: Sequence[dict], today: dt.date) -> list[Turn]:
     return turns
 
 
-def _prompt(latest: Turn, earlier_kinds: set[str], moment: dt.datetime,
+def _prompt(acts: Sequence[Turn], earlier_kinds: set[str], moment: dt.datetime,
             rules: ChecklistRules, muted: Sequence[str]) -> dict | None:
-    """The one prompt for the line just said, most serious first; None when nothing (or
-    only a muted kind) applies."""
+    """The one prompt for the line just said (its acts), most serious first; None when
+    nothing (or only a muted kind) applies."""
+    if not acts:
+        return None
+    intents = {act.intent for act in acts}
+    asked_back = moves.ASK_IN_RETURN in intents  # "als u vandaag betaalt, laat ik … vallen"
     applies = []
     if rules.outside_hours(moment) and "calling_hours" not in earlier_kinds:
         applies.append("calling_hours")  # once per call: it does not change per line
-    if latest.intent == moves.THREATEN:
+    if moves.THREATEN in intents:
         applies.append("threat")
-    if latest.intent == moves.OFFER_CONCESSION:
+    if moves.OFFER_CONCESSION in intents and not asked_back:
         applies.append("concession_without_return")
-    if latest.intent == moves.VAGUE_PROPOSAL or VAGUE_WORDS.search(latest.text):
+    if moves.VAGUE_PROPOSAL in intents or any(VAGUE_WORDS.search(a.text) for a in acts):
         applies.append("vague_agreement")
     kind = next((k for k in applies if k not in muted), None)
     if kind is None:
@@ -119,14 +124,14 @@ def _prompt(latest: Turn, earlier_kinds: set[str], moment: dt.datetime,
 
 def checklist(turns: Sequence[Turn], case: Case | None, moment: dt.datetime,
               rules: ChecklistRules, muted: Sequence[str] = (),
-              earlier_kinds: set[str] | None = None) -> dict:
-    """The checklist payload after the last turn (a collector line)."""
+              earlier_kinds: set[str] | None = None, latest: int = 1) -> dict:
+    """The checklist payload after the last ``latest`` turns (the acts of a collector
+    line); a prompt looks at those acts, the most serious first."""
     card = score(turns, case, moment.date())
     checks = [{"key": key, "label": label, "done": card.result(key).passed}
               for key, label in rules.labels.items()]
-    latest = turns[-1] if turns and turns[-1].speaker == COLLECTOR else None
-    prompt = (_prompt(latest, earlier_kinds or set(), moment, rules, muted)
-              if latest is not None else None)
+    said_now = [t for t in turns[-latest:] if t.speaker == COLLECTOR] if latest else []
+    prompt = _prompt(said_now, earlier_kinds or set(), moment, rules, muted)
     return {"type": "checklist", "checks": checks, "prompt": prompt}
 
 

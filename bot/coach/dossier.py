@@ -17,7 +17,8 @@ from bot.coach.profiles import profile_name
 from bot.coach.settings import Settings, default_settings
 
 if TYPE_CHECKING:  # bot.coach.calls imports this module
-    from bot.coach.calls import CallRecord, CallStore
+    from bot.coach.calls import CallRecord
+    from bot.coach.stores import CallStore
 
 ZERO = Decimal("0.00")
 

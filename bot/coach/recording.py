@@ -33,7 +33,8 @@ from bot.coach.money import format_euro
 from bot.coach.playbook import Playbook, fill
 
 if TYPE_CHECKING:  # bot.coach.calls imports this module
-    from bot.coach.calls import CallRecord, PromiseStore
+    from bot.coach.calls import CallRecord
+    from bot.coach.stores import PromiseStore
 
 ZERO = Decimal("0.00")
 PLAN = "regeling"  # the plan label of a payment plan's instalments

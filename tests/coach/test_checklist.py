@@ -25,6 +25,11 @@ def call_id(service) -> str:
     return "call-1"
 
 
+def said(service: CallService, call_id: str, text: str, intent: str) -> list[dict]:
+    """A collector line of one act, read as ``intent``."""
+    return service.collector_line(call_id, text, None, [(text, intent)])
+
+
 def checklist_of(event: dict) -> dict:
     return next(p for p in event["payloads"] if p["type"] == "checklist")
 
@@ -34,19 +39,20 @@ def done(event: dict) -> set[str]:
 
 
 def test_invoice_and_amount_tick_after_the_collector_names_them(service, call_id):
-    event = service.collector_line(call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.",
-                                   None, moves.STATE_PURPOSE)[0]
+    event = said(service, call_id,
+                 "Ik bel over factuur F2026-0081 van 1.000 euro.", moves.STATE_PURPOSE)[0]
     payload = checklist_of(event)
     assert [c["key"] for c in payload["checks"]] == list(
         default_playbook().checklist_rules.labels)
     assert "invoice_amount" in done(event)
     assert "summarised" not in done(event) and payload["prompt"] is None
-    assert event["intent"] == moves.STATE_PURPOSE
+    assert event["acts"] == [{"text": "Ik bel over factuur F2026-0081 van 1.000 euro.",
+                              "intent": moves.STATE_PURPOSE}]
 
 
 def test_a_concession_with_nothing_asked_back_prompts_at_once(service, call_id):
-    event = service.collector_line(call_id, "Weet u wat, dan laten we de rente vallen.",
-                                   None, moves.OFFER_CONCESSION)[0]
+    event = said(service, call_id,
+                 "Weet u wat, dan laten we de rente vallen.", moves.OFFER_CONCESSION)[0]
     prompt = checklist_of(event)["prompt"]
     assert prompt["kind"] == "concession_without_return" and "terug" in prompt["text"]
     assert "concession_return" not in done(event)
@@ -58,23 +64,22 @@ def test_a_concession_with_nothing_asked_back_prompts_at_once(service, call_id):
     ("Anders komt de deurwaarder morgen langs.", moves.THREATEN, "threat"),
 ])
 def test_vague_agreements_and_threats_prompt(service, call_id, text, intent, kind):
-    event = service.collector_line(call_id, text, None, intent)[0]
+    event = said(service, call_id, text, intent)[0]
     assert checklist_of(event)["prompt"]["kind"] == kind
 
 
 def test_one_prompt_at_a_time_the_most_serious_first(service, call_id):
-    event = service.collector_line(call_id, "Als u niet zo snel mogelijk betaalt, stap ik "
-                                   "naar de rechter.", None, moves.THREATEN)[0]
+    event = said(service, call_id, "Als u niet zo snel mogelijk betaalt, stap ik "
+                                   "naar de rechter.", moves.THREATEN)[0]
     assert checklist_of(event)["prompt"]["kind"] == "threat"
 
 
 def test_a_muted_kind_is_not_shown_again_and_others_still_are(service, call_id):
     assert service.mute_prompt(call_id, "vague_agreement") == ["vague_agreement"]
-    quiet = service.collector_line(call_id, "Dus zo snel mogelijk dan?", None,
+    quiet = said(service, call_id, "Dus zo snel mogelijk dan?",
                                    moves.VAGUE_PROPOSAL)[0]
     assert checklist_of(quiet)["prompt"] is None
-    loud = service.collector_line(call_id, "Dan schrappen we de kosten.", None,
-                                  moves.OFFER_CONCESSION)[0]
+    loud = said(service, call_id, "Dan schrappen we de kosten.", moves.OFFER_CONCESSION)[0]
     assert checklist_of(loud)["prompt"]["kind"] == "concession_without_return"
     with pytest.raises(ChecklistError):
         service.mute_prompt(call_id, "alles")
@@ -82,33 +87,31 @@ def test_a_muted_kind_is_not_shown_again_and_others_still_are(service, call_id):
 
 def test_a_call_outside_calling_hours_is_prompted_once(service, call_id, monkeypatch):
     monkeypatch.setenv("INCASSO_NOW", "2026-11-23T20:30")
-    first = service.collector_line(call_id, "Goedenavond, met Sanne.", None,
+    first = said(service, call_id, "Goedenavond, met Sanne.",
                                    moves.INTRODUCE)[0]
     assert checklist_of(first)["prompt"]["kind"] == "calling_hours"
     assert "08:00–20:00" in checklist_of(first)["prompt"]["text"]
-    second = service.collector_line(call_id, "Ik bel over de factuur.", None,
-                                    moves.STATE_PURPOSE)[0]
+    second = said(service, call_id, "Ik bel over de factuur.", moves.STATE_PURPOSE)[0]
     assert checklist_of(second)["prompt"] is None
 
 
 def test_a_saturday_is_outside_calling_hours(service, call_id, monkeypatch):
     monkeypatch.setenv("INCASSO_NOW", "2026-11-28T11:00")
-    event = service.collector_line(call_id, "Goedemorgen.", None, moves.INTRODUCE)[0]
+    event = said(service, call_id, "Goedemorgen.", moves.INTRODUCE)[0]
     assert checklist_of(event)["prompt"]["kind"] == "calling_hours"
 
 
 def test_the_debtor_s_lines_give_the_context(service, call_id):
-    service.collector_line(call_id, "Kunt u 500 euro uiterlijk vrijdag 27 november overmaken?",
-                           None, moves.CONCRETE_PROPOSAL)
+    said(service, call_id,
+         "Kunt u 500 euro uiterlijk vrijdag 27 november overmaken?", moves.CONCRETE_PROPOSAL)
     service.debtor_line(call_id, "Ja, dat is goed.", "affirm", 0.95, {})
-    event = service.collector_line(call_id, "Dus samengevat: 500 euro uiterlijk 27 november.",
-                                   None, moves.SUMMARISE)[0]
+    event = said(service, call_id,
+                 "Dus samengevat: 500 euro uiterlijk 27 november.", moves.SUMMARISE)[0]
     assert {"concrete_agreement", "summarised"} <= done(event)
 
 
 def test_every_call_gets_its_scorecard_at_the_end(service, call_id):
-    service.collector_line(call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.", None,
-                           moves.STATE_PURPOSE)
+    said(service, call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.", moves.STATE_PURPOSE)
     event = service.end(call_id).events[0]
     card = next(p for p in event["payloads"] if p["type"] == "scorecard")
     assert 0 <= card["total"] <= 100
@@ -131,3 +134,21 @@ def test_a_broken_checklist_block_names_what_is_wrong(change, message):
     change(data["live_checklist"])
     with pytest.raises(PlaybookError, match=message):
         parse_playbook(data)
+
+
+def test_a_line_of_two_acts_earns_both_and_a_concession_asked_back_for_is_no_prompt(service,
+                                                                                    call_id):
+    text = ("Dus nog even op een rijtje: u betaalt 500 euro op vrijdag 27 november. Ik stuur "
+            "u vandaag een bevestiging per mail.")
+    acts = [("Dus nog even op een rijtje: u betaalt 500 euro op vrijdag 27 november.",
+             moves.SUMMARISE), ("Ik stuur u vandaag een bevestiging per mail.",
+                                moves.ANNOUNCE_CONFIRMATION)]
+    event = service.collector_line(call_id, text, None, acts)[0]
+    assert {"summarised", "confirmation"} <= done(event)
+    traded = service.collector_line(call_id, "Ik laat de rente vallen. Dan betaalt u wel "
+                                    "vandaag de helft.", None,
+                                    [("Ik laat de rente vallen.", moves.OFFER_CONCESSION),
+                                     ("Dan betaalt u wel vandaag de helft.",
+                                      moves.ASK_IN_RETURN)])[0]
+    assert checklist_of(traded)["prompt"] is None
+    assert "concession_return" in done(traded)

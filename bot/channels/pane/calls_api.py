@@ -30,6 +30,7 @@ from bot.coach.calls import CallRecord, CallService, UnknownCall, UnknownCase
 from bot.coach.checklist import ChecklistError
 from bot.coach.clock import now, today
 from bot.coach.payments import PaymentError, record_payment
+from bot.coach.roleplay.acts import split_acts
 from bot.coach.uncertainty import ChoiceError
 from bot.nlu.speaker_intents import COLLECTOR, best_intent
 from bot.wiring import access, storage
@@ -67,8 +68,8 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         return own_call(request, call_id).id
 
     async def collector_move(request: Request, text: str) -> str:
-        """The collector's move in a line, by the running model ("" when it cannot tell,
-        or when the model is not there: the line is kept either way)."""
+        """The collector's move in one sentence, by the running model ("" when it cannot
+        tell, or when the model is not there: the line is kept either way)."""
         try:
             parse = await request.app.ctx.agent.parse_message(text)
         except Exception:  # noqa: BLE001 - the checklist just does not tick for this line
@@ -136,8 +137,9 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         if speaker == "debiteur":
             event = await advise(call_id, text, ref, request.ctx.principal)
         else:
-            intent = await collector_move(request, text)
-            event = service().collector_line(call_id, text, ref, intent)[0]
+            acts = [(sentence, await collector_move(request, sentence))
+                    for sentence in split_acts(text)]
+            event = service().collector_line(call_id, text, ref, acts)[0]
         hub.notify(call_id)
         return response.json(event)
 

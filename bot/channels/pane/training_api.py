@@ -33,7 +33,7 @@ from bot.coach.access import Area
 from bot.coach.clock import now, today
 from bot.coach.playbook import default_playbook
 from bot.coach.roleplay.trainer import Trainer
-from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
+from bot.coach.roleplay.transcript import TranscriptError, parse_transcript, spoken_units
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import best_intent
 from bot.storage.store import default_storage
@@ -181,9 +181,9 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         # transcript must not hold up the lines of live calls.
         agent = request.app.ctx.agent
         parses: dict[str, dict] = {}
-        for line in lines:
-            if line.text not in parses:
-                parses[line.text] = await agent.parse_message(said(line.text, MAX_TEXT_CHARS))
+        for unit in (u for line in lines for u in spoken_units(line)):
+            if unit not in parses:
+                parses[unit] = await agent.parse_message(said(unit, MAX_TEXT_CHARS))
                 await asyncio.sleep(0)
 
         def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:

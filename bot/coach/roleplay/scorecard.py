@@ -252,8 +252,16 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
                     f"{ex.deadline} overmaken?”")
 
 
+def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
+    """Concessions with nothing asked back in the act before or after them ("Ik laat de
+    rente vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift)."""
+    lines = collector_turns(turns)
+    return [t for i, t in enumerate(lines) if t.intent == moves.OFFER_CONCESSION
+            and moves.ASK_IN_RETURN not in {n.intent for n in lines[max(i - 1, 0):i + 2]}]
+
+
 def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    given = said(turns, moves.OFFER_CONCESSION)
+    given = _unpaired_concessions(turns)
     if not given:
         return 1.0, None
     return 0.0, (f"{_quote(given[0])} Daarmee gaf u iets weg zonder tegenprestatie. Maak "

@@ -10,6 +10,7 @@ import re
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from bot.coach.roleplay.acts import split_acts
 from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
 
 SPEAKERS = {"incasseerder": COLLECTOR, "debiteur": DEBTOR}
@@ -65,10 +66,17 @@ def parse_transcript(text: str) -> list[TranscriptLine]:
     return lines
 
 
+def spoken_units(line: TranscriptLine) -> list[str]:
+    """What is classified on its own: each sentence (act) of a collector line
+    (bot.coach.roleplay.acts), a debtor line whole."""
+    return split_acts(line.text) if line.speaker == COLLECTOR else [line.text]
+
+
 def transcript_turns(text: str, classify: Classify) -> list[Turn]:
-    """Parse the transcript and classify each line for its own speaker."""
+    """Parse the transcript and classify it for each speaker: a turn per act."""
     turns = []
     for line in parse_transcript(text):
-        intent, entities = classify(line.text, line.speaker)
-        turns.append(Turn(line.speaker, line.text, intent, entities))
+        for unit in spoken_units(line):
+            intent, entities = classify(unit, line.speaker)
+            turns.append(Turn(line.speaker, unit, intent, entities))
     return turns
