@@ -4,24 +4,38 @@
                                [--difficulty easy|medium|hard]
     python -m bot.cli report NAAM [--out PNG]
     python -m bot.cli score-transcript FILE [--trainee NAAM] [--case DEMO-1]
+    python -m bot.cli scenario-from-transcript FILE --case DEMO-1 [--out FILE] [--title TEKST]
 
 Role-play runs in-process: the trained model classifies the trainee's lines (no servers).
 """
 from __future__ import annotations
 
 import argparse
+import contextlib
 import sys
 from pathlib import Path
 
+from bot.coach.roleplay.from_transcript import (
+    FromTranscriptError,
+    build_scenario,
+    debtor_lines,
+    find_case,
+    id_in_use,
+)
 from bot.coach.roleplay.history import chart_path, default_history, draw_chart, report_text
-from bot.coach.roleplay.scenarios import DEFAULT_DIFFICULTY, DIFFICULTIES, ScenarioError
+from bot.coach.roleplay.scenarios import (
+    DEFAULT_DIFFICULTY,
+    DIFFICULTIES,
+    SCENARIO_DIR,
+    ScenarioError,
+)
 from bot.coach.roleplay.scorecard import CHECKS
 from bot.coach.roleplay.trainer import ATTITUDE_NL, RolePlayError, Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript
 from bot.nlu.speaker_intents import COLLECTOR
 from bot.storage.store import default_storage
 
-COMMANDS = ("roleplay", "report", "score-transcript")
+COMMANDS = ("roleplay", "report", "score-transcript", "scenario-from-transcript")
 MODEL_HELP = "getraind model (standaard models/incassocoach.tar.gz)"
 HELP = """Typ wat u als incasseerder zegt en druk op Enter; de debiteur antwoordt.
   :einde   gesprek beëindigen en de scorekaart zien (ook na het afscheid, of Ctrl-D)
@@ -47,6 +61,17 @@ def add_commands(sub: argparse._SubParsersAction) -> None:
     score.add_argument("--trainee", help="bewaar de score in de historie van deze trainee")
     score.add_argument("--case", help="dossier van het gesprek, voor voorbeeldzinnen in de tips")
     score.add_argument("--model", type=Path, help=MODEL_HELP)
+    build = sub.add_parser("scenario-from-transcript",
+                           help="een oefenscenario maken uit een echt gesprek")
+    build.add_argument("file", help="tekstbestand met regels 'Incasseerder: …' en "
+                                    "'Debiteur: …' (- = stdin)")
+    build.add_argument("--case", required=True,
+                       help="dossier van het gesprek; de contactpersoon wordt de debiteur")
+    build.add_argument("--out", type=Path,
+                       help="YAML-bestand om te schrijven (standaard: op het scherm)")
+    build.add_argument("--title", help="titel van het scenario; het id wordt daarvan gemaakt "
+                                       "(standaard: dossier en datum)")
+    build.add_argument("--model", type=Path, help=MODEL_HELP)
 
 
 def _ask(prompt: str, default: str = "") -> str:
@@ -154,10 +179,63 @@ def score_transcript(args: argparse.Namespace) -> int:
     return 0
 
 
+def scenario_from_transcript(args: argparse.Namespace) -> int:
+    """Write (or print) a scenario made from a real call; exit 1 with a Dutch message
+    for a malformed transcript, one without debtor lines or excuses, an unknown case,
+    or an --out that would overwrite a file or clash with another scenario's id."""
+    try:
+        text = sys.stdin.read() if args.file == "-" else Path(args.file).read_text(encoding="utf-8")
+    except (OSError, UnicodeDecodeError) as err:
+        print(f"Kan {args.file} niet lezen: {err}", file=sys.stderr)
+        return 1
+    out: Path | None = args.out
+    if out is not None and out.exists():
+        print(f"{out} bestaat al; kies een andere naam of verwijder het eerst.", file=sys.stderr)
+        return 1
+    try:
+        # a malformed file and an unknown case are refused before the model is loaded
+        lines = debtor_lines(text)
+        case = find_case(default_storage().cases, args.case)
+        with contextlib.redirect_stdout(sys.stderr):  # stdout is for the YAML only
+            classifier = _classifier(args.model)
+            built = build_scenario(lines, case, classifier.classify, args.title)
+    except (TranscriptError, FromTranscriptError) as err:
+        print(str(err), file=sys.stderr)
+        return 1
+    command = " ".join(["python -m bot.cli scenario-from-transcript", Path(args.file).name,
+                        "--case", case.id])
+    text = built.to_yaml(command)
+    scenario_id = built.scenario.id
+    if out is None:
+        sys.stdout.write(text)
+        return 0
+    clash = id_in_use(out.parent, scenario_id, besides=out)
+    if clash is not None:
+        print(f"Het id '{scenario_id}' staat al in {clash.name}; geef met --title een andere "
+              f"titel (het id wordt daarvan gemaakt).", file=sys.stderr)
+        return 1
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        out.write_text(text, encoding="utf-8")
+    except OSError as err:
+        print(f"Kan {out} niet schrijven: {err}", file=sys.stderr)
+        return 1
+    print(f"Scenario '{scenario_id}' geschreven naar {out}.")
+    for note in built.notes:
+        print(note)
+    if out.resolve().parent == SCENARIO_DIR.resolve():
+        print(f"Oefenen: python -m bot.cli roleplay --scenario {scenario_id}")
+    else:
+        print(f"Zet het bestand in {SCENARIO_DIR.relative_to(SCENARIO_DIR.parents[2])}/ om "
+              f"ermee te oefenen.")
+    return 0
+
+
 def run(args: argparse.Namespace) -> int:
     try:
         return {"roleplay": roleplay, "report": report,
-                "score-transcript": score_transcript}[args.command](args)
+                "score-transcript": score_transcript,
+                "scenario-from-transcript": scenario_from_transcript}[args.command](args)
     except ScenarioError as err:
         print(f"Scenario's kloppen niet: {err}", file=sys.stderr)
         return 1

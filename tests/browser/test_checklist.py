@@ -102,7 +102,8 @@ def test_the_checklist_ticks_prompts_mutes_survives_a_reload_and_ends_in_a_score
     expect(page.locator("#said")).to_be_focused()
 
     second = push(api, pane_url, call_id, SECOND_CONCESSION)
-    assert second["intent"] == CONCESSION_INTENT, (SECOND_CONCESSION, second["intent"])
+    intents = [act["intent"] for act in second["acts"]]
+    assert CONCESSION_INTENT in intents, (SECOND_CONCESSION, second["acts"])
     assert checklist_of(second)["prompt"] is None, second  # muted for this call
     expect(page.locator("#timeline .turn.speaker-incasseerder").first).to_contain_text(
         SECOND_CONCESSION)

@@ -183,7 +183,9 @@ def _unique(lines: Iterable[str], limit: int = MAX_LINES) -> list[str]:
 
 
 def _numbers(lines: Sequence[TranscriptLine]) -> str:
-    return ", ".join(str(line.number) for line in lines)
+    """"regel 4" or "regels 4, 6"."""
+    return ("regel " if len(lines) == 1 else "regels ") + ", ".join(str(line.number)
+                                                                  for line in lines)
 
 
 def _promise_line(text: str, today: dt.date) -> str | None:
@@ -225,7 +227,7 @@ def build_scenario(lines: Sequence[TranscriptLine], case: Case, classify: Classi
         if line.speaker == COLLECTOR:
             asked = "?" in line.text
             continue
-        intent, _ = classify(line.text, DEBTOR)
+        intent = str(classify(line.text, DEBTOR)[0])  # the model may give a str subclass
         by_intent.setdefault(intent, []).append(line)
         if line is cleaned[0]:
             picked_up = line
@@ -254,15 +256,15 @@ def build_scenario(lines: Sequence[TranscriptLine], case: Case, classify: Classi
         if when:
             item["facts"] = {"when": _clean(when)}
         excuse_data.append(item)
-        answered = f"; answers: regels {_numbers(excuse.answers)}" if excuse.answers else ""
-        notes.append(f"  {number}. {excuse.kind}: says: regels {_numbers(excuse.says)}{answered}")
+        answered = f"; answers: {_numbers(excuse.answers)}" if excuse.answers else ""
+        notes.append(f"  {number}. {excuse.kind}: says: {_numbers(excuse.says)}{answered}")
 
     anger = by_intent.get(ANGER, [])
     vague = by_intent.get(VAGUE, [])
     if anger:
-        attitude, why = "hostile", f"boos op regels {_numbers(anger)}"
+        attitude, why = "hostile", f"boos op {_numbers(anger)}"
     elif len(vague) >= VAGUE_FOR_EVASIVE:
-        attitude, why = "evasive", f"vage beloftes op regels {_numbers(vague)}"
+        attitude, why = "evasive", f"vage beloftes op {_numbers(vague)}"
     else:
         attitude, why = "cooperative", "geen boosheid en hooguit één vage belofte"
     notes.append(f"Houding {attitude}: {why}.")

@@ -9,6 +9,7 @@ names the file and the field of any mistake, in Dutch, so a trainer can fix it.
 """
 from __future__ import annotations
 
+import datetime as dt
 import string
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -26,8 +27,11 @@ EXCUSES = ("excuse_invoice_not_received", "excuse_contact_unavailable", "excuse_
            "cannot_pay", "express_anger", "promise_vague")
 
 # {placeholders} every reply may use (filled from the case) and those only usable where
-# the trainee has just proposed an exact date and amount.
-CASE_FIELDS = frozenset({"company", "contact", "invoice", "balance"})
+# the trainee has just proposed an exact date and amount. collection_costs is the
+# statutory scale on the balance (bot/coach/statutory_costs.py), balance_with_costs the
+# two together.
+CASE_FIELDS = frozenset({"company", "contact", "invoice", "balance", "collection_costs",
+                         "balance_with_costs"})
 PROPOSAL_FIELDS = frozenset({"date", "amount"})
 
 # Reaction type → what the trainee just did. The simulator picks one line of the list.
@@ -63,6 +67,16 @@ REACTIONS = {
     "acknowledge": "de trainee zei alleen 'ja' of 'oké' (geen voorstel, geen concessie)",
     "remembered_amount": "voorstel met datum maar zonder bedrag, terwijl de trainee eerder "
                          "een bedrag noemde: de debiteur vraagt of dat bedrag bedoeld is",
+    "need_date_named": "concreet voorstel, maar de trainee noemde de datum uit "
+                       "promise.requires.date_named nog niet (bijv. die van de bevestiging)",
+    "need_mention": "concreet voorstel, maar de trainee zei nog geen van de woorden uit "
+                    "promise.requires.mentions (bijv. schuldhulpverlening)",
+    "identity_confirmed": "identity_check: de trainee vroeg met wie hij spreekt; wie opnam "
+                          "zegt wie hij is en geeft de debiteur aan de lijn",
+    "guarded": "identity_check: de trainee noemde de schuld voordat hij wist met wie hij "
+               "sprak; wie opnam wordt wantrouwig (telt als defensief)",
+    "identity_unknown": "identity_check: de trainee vroeg of zei iets anders terwijl nog niet "
+                        "duidelijk is wie er aan de lijn is",
 }
 
 # Question types the debtor answers from the facts of the scenario, with what they ask.
@@ -79,8 +93,14 @@ DEFAULT_DIFFICULTY = "medium"
 LEVEL_FIELDS = {"max_excuses", "extra_excuse", "open_questions", "understanding",
                 "hostile_start"}
 WITH_PROPOSAL = frozenset({"objection", "promise", "need_open_questions", "need_invoice",
-                           "need_understanding", "need_deal", "remembered_amount"})
+                           "need_understanding", "need_deal", "remembered_amount",
+                           "need_date_named", "need_mention"})
 REQUIRED_IN_SCENARIO = ("opening", "promise", "defensive")
+# Own lines a scenario with identity_check: true must have (the generic ones cannot say
+# who picked up the phone).
+REQUIRED_FOR_IDENTITY = ("identity_confirmed", "guarded", "identity_unknown")
+REQUIREMENT_FIELDS = ("open_questions", "invoice_named", "understanding", "deal",
+                      "date_named", "mentions")
 
 
 class ScenarioError(ValueError):
@@ -89,10 +109,14 @@ class ScenarioError(ValueError):
 
 @dataclass(frozen=True)
 class Persona:
+    """``vulnerable``: a debtor in a hard time (illness, job loss, a death, debts piling
+    up) who shuts down under pressure: a threat counts double, as for a hostile persona,
+    and a payment proposal before any shown understanding makes them defensive too."""
     name: str
     description: str
     attitude: str
     important_customer: bool
+    vulnerable: bool = False
 
 
 @dataclass(frozen=True)
@@ -132,16 +156,22 @@ class Defaults:
     extra_excuse: Excuse | None = None
     acknowledgements: frozenset[str] = frozenset()
     said_before: tuple[str, ...] = ()
+    identity_questions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
 class Requirements:
     """What the trainee must have done before the debtor makes a concrete promise, on
-    top of an exact date and amount in the proposal and all excuses handled."""
+    top of an exact date and amount in the proposal and all excuses handled.
+    ``date_named``: a date the trainee must have named (e.g. of a written confirmation);
+    ``mentions``: words of which the trainee must have said at least one (e.g.
+    "schuldhulpverlening"), matched case-insensitively anywhere in a line."""
     open_questions: int = 2
     invoice_named: bool = True
     understanding: bool = False
     deal: bool = False
+    date_named: dt.date | None = None
+    mentions: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -161,6 +191,8 @@ class Scenario:
     extra_excuse: Excuse | None = None
     acknowledgements: frozenset[str] = frozenset()
     said_before: tuple[str, ...] = ()
+    identity_check: bool = False
+    identity_questions: tuple[str, ...] = ()
 
     @property
     def starts_defensive(self) -> bool:
@@ -364,7 +396,9 @@ def load_defaults(path: Path = DEFAULT_REPLIES) -> Defaults:
                     acknowledgements=frozenset(_words(data.get("acknowledgements"),
                                                       f"{name}: acknowledgements")),
                     said_before=_lines(data.get("said_before"), f"{name}: said_before",
-                                       frozenset()))
+                                       frozenset()),
+                    identity_questions=_words(data.get("identity_questions"),
+                                              f"{name}: identity_questions"))
 
 
 def load_default_replies(path: Path = DEFAULT_REPLIES) -> dict[str, tuple[str, ...]]:
@@ -384,6 +418,16 @@ def _text(data: dict, key: str, where: str) -> str:
     if not isinstance(value, str) or not value.strip():
         raise ScenarioError(f"{where}: veld '{key}' ontbreekt of is leeg")
     return " ".join(value.split())
+
+
+def _date(value: object, where: str) -> dt.date | None:
+    """An optional date (YAML may already have made it one), e.g. 2026-11-10."""
+    if value is None or isinstance(value, dt.date):
+        return value
+    try:
+        return dt.date.fromisoformat(str(value))
+    except ValueError as err:
+        raise ScenarioError(f"{where}: geen geldige datum (JJJJ-MM-DD): {value!r}") from err
 
 
 def _flag(data: dict, key: str, where: str, default: bool) -> bool:
@@ -407,7 +451,8 @@ def scenario_from_dict(data: dict, defaults: Defaults, source: str = "scenario")
                       description=_text(persona_data, "description", f"{where}: persona"),
                       attitude=attitude,
                       important_customer=_flag(persona_data, "important_customer",
-                                               f"{where}: persona", False))
+                                               f"{where}: persona", False),
+                      vulnerable=_flag(persona_data, "vulnerable", f"{where}: persona", False))
 
     facts = _facts(data.get("facts"), f"{where}: facts")
     excuse_data = data.get("excuses")
@@ -424,7 +469,7 @@ def scenario_from_dict(data: dict, defaults: Defaults, source: str = "scenario")
     req = promise.get("requires") if isinstance(promise, dict) else None
     if not isinstance(req, dict):
         raise ScenarioError(f"{where}: 'promise.requires' ontbreekt")
-    unknown = set(req) - {"open_questions", "invoice_named", "understanding", "deal"}
+    unknown = set(req) - set(REQUIREMENT_FIELDS)
     if unknown:
         raise ScenarioError(f"{where}: promise.requires kent '{sorted(unknown)[0]}' niet")
     questions = req.get("open_questions", 2)
@@ -434,10 +479,15 @@ def scenario_from_dict(data: dict, defaults: Defaults, source: str = "scenario")
     requires = Requirements(open_questions=questions,
                             invoice_named=_flag(req, "invoice_named", req_at, True),
                             understanding=_flag(req, "understanding", req_at, False),
-                            deal=_flag(req, "deal", req_at, False))
+                            deal=_flag(req, "deal", req_at, False),
+                            date_named=_date(req.get("date_named"), f"{req_at}.date_named"),
+                            mentions=(_words(req["mentions"], f"{req_at}.mentions")
+                                      if req.get("mentions") is not None else ()))
 
     own = _replies(data.get("replies") or {}, f"{where}: replies")
-    missing = [key for key in REQUIRED_IN_SCENARIO if key not in own]
+    identity_check = _flag(data, "identity_check", where, False)
+    missing = [key for key in REQUIRED_IN_SCENARIO + (REQUIRED_FOR_IDENTITY if identity_check
+                                                      else ()) if key not in own]
     if missing:
         raise ScenarioError(f"{where}: replies.{missing[0]} ontbreekt (eigen zinnen voor "
                             f"deze persona zijn verplicht)")
@@ -450,7 +500,8 @@ def scenario_from_dict(data: dict, defaults: Defaults, source: str = "scenario")
                     facts=facts, answers_to={**defaults.answers_to, **own_answers},
                     questions=defaults.questions, levels=defaults.levels, extra_excuse=extra,
                     acknowledgements=defaults.acknowledgements,
-                    said_before=defaults.said_before)
+                    said_before=defaults.said_before, identity_check=identity_check,
+                    identity_questions=defaults.identity_questions)
 
 
 def load_scenario(path: Path | str, defaults: Defaults | None = None) -> Scenario:
