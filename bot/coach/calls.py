@@ -87,6 +87,22 @@ class CallService:
                                    {"case_id": case_id[:40]}))
         return record
 
+    def listing(self, owner: str | None = None, limit: int = 50) -> list[dict]:
+        """The latest calls as a list shows them (one owner's, or all): with the
+        scorecard's total once a call has ended."""
+        rows = []
+        for record in self.storage.calls.recent(owner, limit):
+            events = self.storage.calls.events_after(record.id) if record.ended_at else []
+            total = next((p.get("total") for e in reversed(events) if e["kind"] == "summary"
+                          for p in e.get("payloads") or [] if p.get("type") == "scorecard"),
+                         None)
+            rows.append({"call_id": record.id, "case_id": record.case_id or "",
+                         "title": record.brief.get("title") or "",
+                         "collector": record.collector, "owner": record.owner,
+                         "started_at": record.started_at.isoformat(timespec="minutes"),
+                         "status": record.status, "score": total})
+        return rows
+
     def snapshot(self, call_id: str, after: int = 0) -> dict:
         """The call as a page shows it: brief, events, agreements, offer and status."""
         record = self.call(call_id)

@@ -67,6 +67,14 @@ class CallRepository:
         with self.engine.connect() as db:
             return [_record(row) for row in db.execute(query)]
 
+    def recent(self, owner: str | None = None, limit: int = 50) -> list[CallRecord]:
+        """The latest calls, newest first: of one owner, or everyone's."""
+        query = sa.select(calls).order_by(calls.c.started_at.desc(), calls.c.id.desc())
+        if owner is not None:
+            query = query.where(calls.c.owner == owner)
+        with self.engine.connect() as db:
+            return [_record(row) for row in db.execute(query.limit(limit))]
+
     def add_event(self, call_id: str, kind: str, data: dict) -> dict:
         """Appends an event to the call's timeline and returns it as pages receive it."""
         body = json.dumps(data)  # ASCII: a lone surrogate from any writer is stored safely

@@ -152,3 +152,16 @@ def test_a_line_of_two_acts_earns_both_and_a_concession_asked_back_for_is_no_pro
                                       moves.ASK_IN_RETURN)])[0]
     assert checklist_of(traded)["prompt"] is None
     assert "concession_return" in done(traded)
+
+
+def test_the_call_list_shows_one_collector_s_calls_or_all_with_their_score(service, call_id):
+    service.start("call-2", "DEMO-2", "Piet", "piet")
+    said(service, call_id, "Ik bel over factuur F2026-0081 van 1.000 euro.", moves.STATE_PURPOSE)
+    service.end(call_id)
+    everyone = service.listing()
+    assert [c["call_id"] for c in everyone] == ["call-2", "call-1"]  # newest first
+    ended = everyone[1]
+    assert ended["status"] == "ended" and isinstance(ended["score"], int)
+    assert everyone[0]["score"] is None and everyone[0]["title"].startswith("Dossier DEMO-2")
+    assert [c["call_id"] for c in service.listing("piet")] == ["call-2"]
+    assert service.listing("niemand") == []

@@ -231,3 +231,18 @@ def test_the_health_check_stays_open_and_holds_no_debtor_data(coach):
     answer = requests.get(coach.base + "/webhooks/health", timeout=30)
     assert answer.status_code == 200
     assert "DEMO-" not in answer.text and "@" not in answer.text
+
+
+def test_the_call_list_is_ones_own_for_a_collector_and_everyones_for_a_manager(coach):
+    mine = coach.start_call("DEMO-4")
+    theirs = coach.login("collega-lijst").post(coach.pane + "calls", timeout=60,
+                                                json={"case_id": "DEMO-5"}).json()["call_id"]
+    own = {c["call_id"] for c in coach.http.get(coach.pane + "calls", timeout=30)
+           .json()["calls"]}
+    assert mine in own and theirs not in own
+    manager = coach.login("chef-lijst", "manager")
+    listed = manager.get(coach.pane + "calls?limit=500", timeout=30).json()["calls"]
+    assert {mine, theirs} <= {c["call_id"] for c in listed}
+    assert error_of(coach.http.get(coach.pane + "calls?limit=veel", timeout=30), 400)
+    assert error_of(coach.login("trainer-lijst", "trainer").get(coach.pane + "calls",
+                                                                timeout=30), 403)

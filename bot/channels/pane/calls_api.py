@@ -38,7 +38,8 @@ from bot.wiring import access, storage
 logger = logging.getLogger(__name__)
 
 OTHERS_CALL = "Dit gesprek hoort bij een andere incasseerder."
-MAX_SEEN_DIGITS = 9  # an event id from a page; anything longer is not one of ours
+MAX_SEEN_DIGITS = 9
+MAX_LISTED_CALLS = 500  # an event id from a page; anything longer is not one of ours
 
 OnMessage = Callable[[UserMessage], Awaitable[None]]
 
@@ -122,6 +123,18 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         storage().owners.claim(call_id, principal.actor, now())
         audit(request, "case_opened", case_id, call_id)
         return response.json(service().snapshot(call_id), status=201)
+
+    @pane.route("/calls", methods=["GET"])
+    @served
+    async def list_calls(request: Request) -> HTTPResponse:
+        """The latest calls: a collector's own, every call for a manager (with its score)."""
+        try:
+            limit = min(max(int(request.args.get("limit", "50")), 1), MAX_LISTED_CALLS)
+        except ValueError:
+            raise PaneError(400, "'limit' moet een getal zijn.") from None
+        principal = request.ctx.principal
+        owner = None if principal.sees_everything else principal.actor
+        return response.json({"calls": service().listing(owner, limit)})
 
     @pane.route("/calls/<call_id>", methods=["GET"])
     @served

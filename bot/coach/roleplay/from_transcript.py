@@ -107,7 +107,7 @@ GENERIC_ANSWERS = {
         "Ik moet eerst kijken hoe het er deze week voor staat.",
     ],
 }
-OPENING = ["Goedemorgen, met {company}.", "{company}, goedemorgen. Waar gaat het over?"]
+OPENING = ["{company}, goedemorgen.", "Met {company}, goedemorgen. Waar gaat het over?"]
 
 
 class FromTranscriptError(ValueError):

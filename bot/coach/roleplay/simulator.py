@@ -9,6 +9,12 @@ the current excuse or the scenario (the keyword table is in bot/roleplay/default
 The debtor remembers: it never says the same line twice in a row, and once the trainee
 named an amount it does not ask for it again. A bare "ja" or "oké" is no move at all.
 
+In a scenario with ``identity_check`` someone else may have picked up (a partner, a
+colleague): until the trainee asks who is on the line, naming the debt makes that person
+guarded (defensive, so only shown understanding helps) and other moves get a "who do you
+want?" answer. A ``vulnerable`` persona shuts down under pressure: a threat counts double
+and a payment proposal before any shown understanding makes them defensive as well.
+
 Every line comes from the scenario's reply lists. The choice is made with
 random.Random seeded from the session seed and the reply number, so the same seed and
 the same trainee lines always give the same conversation, and the state is small plain
@@ -36,14 +42,22 @@ from bot.coach.roleplay.scenarios import (
     Scenario,
     placeholders,
 )
-from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn, named, said
+from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn, collector_turns, named, said
+from bot.coach.statutory_costs import statutory_costs
 
 # The debtor intent each reaction stands for, so scoring reads simulated debtor lines
 # the same way as classified lines of a real transcript.
 REACTION_INTENTS = {"promise": "promise_to_pay", "summary_agreed": "affirm",
                     "summary_not_agreed": "deny", "defensive": "express_anger",
                     "vague_proposal": "promise_vague", "closing": "goodbye",
-                    "opening": "greet", "introduce": "greet"}
+                    "opening": "greet", "introduce": "greet", "guarded": "deny"}
+# What counts as naming the debt before the trainee knows who is on the line.
+DEBT_MOVES = frozenset({moves.STATE_PURPOSE, moves.CONCRETE_PROPOSAL, moves.VAGUE_PROPOSAL,
+                        moves.ASK_IN_RETURN, moves.OFFER_CONCESSION, moves.THREATEN,
+                        moves.SUMMARISE})
+# Moves that put pressure on a vulnerable debtor when no understanding was shown yet.
+PRESSURE_MOVES = frozenset({moves.CONCRETE_PROPOSAL, moves.VAGUE_PROPOSAL,
+                            moves.ASK_IN_RETURN})
 # What a trainee line that is only "ja", "oké", … counts as: no collector move at all
 # (not a concession, not a proposal), so the scorecard passes it by.
 ACKNOWLEDGE = "acknowledge"
@@ -59,6 +73,11 @@ def is_acknowledgement(text: str, words: Iterable[str]) -> bool:
     allowed = {token for word in words for token in _tokens(word)}
     tokens = _tokens(text)
     return bool(tokens) and all(token in allowed for token in tokens)
+
+
+def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    lowered = " ".join(text.lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered) for p in phrases)
 
 
 def question_type(text: str, table: Sequence[tuple[str, Sequence[str]]]) -> str | None:
@@ -85,11 +104,14 @@ class DebtorState:
     used: dict[str, list[int]] = field(default_factory=dict)
     ended: bool = False
     last: str = ""
+    identified: bool = False  # identity_check: the trainee asked who is on the line
+    guarded: bool = False     # identity_check: the debt was named before that
 
     def to_dict(self) -> dict:
         return {"raised": self.raised, "defensive": self.defensive, "promise": self.promise,
                 "replies": self.replies, "used": {k: list(v) for k, v in self.used.items()},
-                "ended": self.ended, "last": self.last}
+                "ended": self.ended, "last": self.last, "identified": self.identified,
+                "guarded": self.guarded}
 
     @classmethod
     def from_dict(cls, data: dict | None) -> DebtorState:
@@ -97,7 +119,9 @@ class DebtorState:
         return cls(raised=int(data.get("raised", 0)), defensive=int(data.get("defensive", 0)),
                    promise=data.get("promise"), replies=int(data.get("replies", 0)),
                    used={k: list(v) for k, v in (data.get("used") or {}).items()},
-                   ended=bool(data.get("ended", False)), last=str(data.get("last") or ""))
+                   ended=bool(data.get("ended", False)), last=str(data.get("last") or ""),
+                   identified=bool(data.get("identified", False)),
+                   guarded=bool(data.get("guarded", False)))
 
 
 @dataclass(frozen=True)
@@ -141,9 +165,12 @@ class DebtorSimulator:
     # --- choosing and filling lines -------------------------------------------------
 
     def _facts(self, date: object = None, amount: object = None) -> dict[str, str]:
+        costs = statutory_costs(self.case.balance)
         facts = {"company": self.case.company, "contact": spoken_name(self.case.contact.name),
                  "invoice": join_nl([inv.number for inv in self.case.invoices]),
-                 "balance": format_euro(self.case.balance)}
+                 "balance": format_euro(self.case.balance),
+                 "collection_costs": format_euro(costs),
+                 "balance_with_costs": format_euro(self.case.balance + costs)}
         if date is not None:
             facts["date"] = spoken_date(str(date))
         if amount is not None:
@@ -211,6 +238,12 @@ class DebtorSimulator:
             return "need_open_questions"
         if requires.invoice_named and not named(turns, "invoice_number"):
             return "need_invoice"
+        if requires.date_named is not None and requires.date_named.isoformat() not in {
+                str(value) for t in collector_turns(turns) for value in t.entities.get("date", ())}:
+            return "need_date_named"
+        if requires.mentions and not any(_has_phrase(t.text, requires.mentions)
+                                         for t in collector_turns(turns)):
+            return "need_mention"
         if requires.understanding and not said(turns, moves.SHOW_UNDERSTANDING):
             return "need_understanding"
         if requires.deal and not said(turns, moves.ASK_IN_RETURN):
@@ -254,14 +287,56 @@ class DebtorSimulator:
     def is_acknowledgement(self, text: str) -> bool:
         return is_acknowledgement(text, self.scenario.acknowledgements)
 
+    @property
+    def _threat_weight(self) -> int:
+        persona = self.scenario.persona
+        return 2 if persona.attitude == "hostile" or persona.vulnerable else 1
+
+    def checks_identity(self, turn: Turn) -> bool:
+        """Whether the trainee asks who is on the line ("Spreek ik met mevrouw Bos?",
+        "Met wie spreek ik?"): a phrase of defaults.yml identity_questions, or any
+        question of the type "wie"."""
+        if _has_phrase(turn.text, self.scenario.identity_questions):
+            return True
+        return (turn.intent in (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
+                and question_type(turn.text, self.scenario.questions) == "who")
+
+    def _before_identity(self, turn: Turn) -> DebtorReply | None:
+        """identity_check, nobody asked yet who is on the line: the reply, or None when
+        the line is answered as usual (introduction, close, …)."""
+        if self.checks_identity(turn):
+            self.state.identified = True
+            return self._say("identity_confirmed")
+        if (turn.intent in DEBT_MOVES or turn.has("amount")
+                or turn.has("invoice_number")):
+            if not self.state.guarded:
+                self.state.guarded = True
+                self.state.defensive += 1
+            if turn.intent == moves.THREATEN:
+                self.state.defensive += self._threat_weight
+            return self._say("guarded")
+        if turn.intent in (moves.INTRODUCE, moves.POSITIVE_CLOSE, moves.SHOW_UNDERSTANDING):
+            return None
+        return self._say("identity_unknown")
+
     def respond(self, turns: Sequence[Turn]) -> DebtorReply:
         """The debtor's answer to the last turn (a collector line) of the call so far."""
         turn = turns[-1]
         intent = turn.intent
         if intent == ACKNOWLEDGE or self.is_acknowledgement(turn.text):
             return self._say("acknowledge")
+        if self.scenario.identity_check and not self.state.identified:
+            early = self._before_identity(turn)
+            if early is not None:
+                return early
         if intent == moves.THREATEN:
-            self.state.defensive += 2 if self.scenario.persona.attitude == "hostile" else 1
+            self.state.defensive += self._threat_weight
+            return self._say("defensive")
+        if (self.scenario.persona.vulnerable and intent in PRESSURE_MOVES
+                and (intent != moves.ASK_IN_RETURN or turn.has("date") or turn.has("amount"))
+                and self.state.promise is None and self.state.defensive == 0
+                and not said(turns, moves.SHOW_UNDERSTANDING)):
+            self.state.defensive += 1
             return self._say("defensive")
         if intent == moves.SHOW_UNDERSTANDING:
             if self.state.defensive > 0:
