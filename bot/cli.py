@@ -7,7 +7,8 @@
         [--host ADRES]                   Rasa's bind address (default $INCASSO_BIND or 127.0.0.1)
     python -m bot.cli cases [ZOEKTERM]   list cases
     python -m bot.cli import-cases FILE  import a .yml or .csv file of cases
-    python -m bot.cli roleplay | report NAAM | score-transcript FILE   (bot/roleplay_cli.py)
+    python -m bot.cli roleplay | report NAAM | score-transcript FILE    (bot/roleplay_cli.py)
+        | scenario-from-transcript FILE --case ID
     python -m bot.cli promises | followups | payments add/import        (bot/ledger_cli.py)
     python -m bot.cli users | tokens | audit | retention                (bot/access_cli.py)
 """

@@ -3,7 +3,10 @@ no servers needed. Classifies a line for a known speaker (see speaker_intents)."
 from __future__ import annotations
 
 import asyncio
+import contextlib
+import io
 import logging
+import os
 import warnings
 from pathlib import Path
 
@@ -14,11 +17,15 @@ DEFAULT_MODEL = Path(__file__).resolve().parents[2] / "models" / "incassocoach.t
 
 
 def quiet() -> None:
-    """No Rasa/TensorFlow warnings or per-message debug logs in the trainee's terminal."""
+    """No Rasa/TensorFlow warnings or per-message debug logs in the trainee's terminal
+    (TensorFlow reads its log level from the environment when it is first imported)."""
+    os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "3")
+    os.environ.setdefault("SQLALCHEMY_SILENCE_UBER_WARNING", "1")
     warnings.simplefilter("ignore")
     logging.getLogger().setLevel(logging.ERROR)
     from rasa.utils.log_utils import configure_structlog
     configure_structlog(logging.ERROR)
+    warnings.simplefilter("ignore")  # importing Rasa sets filters of its own
 
 
 class ModelClassifier:
@@ -27,8 +34,12 @@ class ModelClassifier:
         if not model.exists():
             raise FileNotFoundError(f"geen getraind model op {model}; draai eerst `make train`")
         quiet()
-        from rasa.core.agent import Agent  # heavy import, only when a model is really used
-        self.agent = Agent.load(str(model))
+        # Importing TensorFlow, jax and matplotlib prints deprecation warnings of theirs
+        # past any filter (one of them resets the filters); a trainee should not see them.
+        # An error still raises, with its message.
+        with contextlib.redirect_stderr(io.StringIO()):
+            from rasa.core.agent import Agent  # heavy import, only when a model is used
+            self.agent = Agent.load(str(model))
 
     def parse(self, text: str) -> dict:
         return asyncio.run(self.agent.parse_message(text))
