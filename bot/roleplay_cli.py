@@ -23,6 +23,7 @@ from bot.coach.roleplay.from_transcript import (
     id_in_use,
 )
 from bot.coach.roleplay.history import chart_path, default_history, draw_chart, report_text
+from bot.coach.roleplay.proficiency import proficiency
 from bot.coach.roleplay.scenarios import (
     DEFAULT_DIFFICULTY,
     DIFFICULTIES,
@@ -152,8 +153,13 @@ def roleplay(args: argparse.Namespace) -> int:
 def report(args: argparse.Namespace) -> int:
     records = default_history().sessions(args.trainee)
     print(report_text(args.trainee, records, {c.key: c.label for c in CHECKS}))
-    if not records:
+    level = proficiency(records)
+    if level is None:
         return 1
+    payload = level.to_payload()
+    print(f"\nNiveau (recente sessies tellen zwaarder): {payload['overall']} — {payload['band']}")
+    for check in payload["checks"]:
+        print(f"  {check['label']:<46} {check['share']:>3}%  {check['band']}")
     path = draw_chart(records, args.out or chart_path(args.trainee))
     print(f"\nGrafiek: {path}")
     return 0

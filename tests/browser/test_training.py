@@ -220,7 +220,8 @@ def test_transcript_scoring_refuses_bad_input(api_as, pane_url):
 def test_history_is_ones_own_and_a_trainer_or_manager_may_name_a_trainee(api_as, pane_url):
     history, transcript = f"{pane_url}training/history", f"{pane_url}training/transcript"
     trainee = api_as("historie-test")
-    assert trainee.get(history, timeout=30).json() == {"trainee": "historie-test", "sessions": []}
+    assert trainee.get(history, timeout=30).json() == {"trainee": "historie-test", "sessions": [],
+                                                       "proficiency": None}
     trainee.post(transcript, json={"text": TRANSCRIPT}, timeout=60).raise_for_status()
     data = trainee.get(history, timeout=30).json()
     assert data["trainee"] == "historie-test"
@@ -265,3 +266,26 @@ def test_the_difficulty_reaches_the_session_and_a_wrong_one_is_refused(api_as, p
     wrong = api.post(f"{pane_url}training/start", timeout=30,
                      json={"scenario": "contactpersoon-afwezig", "difficulty": "extreem"})
     assert error_of(wrong, 400) == "Kies als moeilijkheid easy, medium of hard."
+
+
+def test_levels_per_check_for_the_trainee_and_the_team_for_a_trainer(open_page, api_as,
+                                                                    pane_url):
+    scored = api_as(COLLECTOR).post(f"{pane_url}training/transcript", timeout=120, json={
+        "text": "Incasseerder: Goedemiddag, ik bel over factuur F2026-0081 van 1.000 euro.\n"
+                "Debiteur: Die heb ik nooit gehad.\n"
+                "Incasseerder: Wat is er met de factuur gebeurd?"})
+    assert scored.status_code == 200, scored.text
+    own = api_as(COLLECTOR).get(f"{pane_url}training/history", timeout=30).json()
+    level = own["proficiency"]
+    assert level["sessions"] >= 1 and len(level["checks"]) == 10
+    assert level["band"] in ("uitstekend", "goed", "in ontwikkeling", "aandacht nodig")
+    assert error_of(api_as(COLLECTOR).get(f"{pane_url}training/team", timeout=30), 403)
+    team = api_as(TRAINER).get(f"{pane_url}training/team", timeout=30).json()["trainees"]
+    assert any(t["trainee"] == COLLECTOR and t["sessions"] >= 1 for t in team)
+    page = open_page(TRAINER)
+    open_training(page, pane_url)
+    expect(page.locator(f'#team-table tr[data-trainee="{COLLECTOR}"]')).to_be_visible()
+    collector = open_page(COLLECTOR)
+    open_training(collector, pane_url)
+    expect(collector.locator("#level-table tbody tr")).to_have_count(10)
+    expect(collector.locator("#team")).to_be_hidden()

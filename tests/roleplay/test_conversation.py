@@ -35,7 +35,14 @@ def simulator(scenario_id: str, seed: int = 1, difficulty: str = "medium") -> De
 
 
 def purpose(sim: DebtorSimulator) -> list:
-    turns = [collector(PURPOSE.format(invoice=sim.case.invoices[0].number), moves.STATE_PURPOSE)]
+    """The trainee states the purpose (after asking who is on the line, where someone
+    else may have picked up)."""
+    turns: list = []
+    if sim.scenario.identity_check:
+        turns.append(collector("Spreek ik met de rekeninghouder zelf?", moves.CLOSED_QUESTION))
+        turns.append(sim.respond(turns).turn())
+    turns.append(collector(PURPOSE.format(invoice=sim.case.invoices[0].number),
+                           moves.STATE_PURPOSE))
     turns.append(sim.respond(turns).turn())
     return turns
 

@@ -1,5 +1,7 @@
-"""The scenario files: at least eight, covering the required excuses, each on a real
-case; and clear errors for the mistakes a trainer can make when editing them."""
+"""The scenario files: at least twelve, covering the required excuses and situations
+(statutory costs for a consumer, checking who is on the line, a vulnerable debtor, a
+disputed promise), each on a real case; and clear errors for the mistakes a trainer can
+make when editing them."""
 from __future__ import annotations
 
 import pytest
@@ -22,12 +24,18 @@ from bot.coach.roleplay.scenarios import (
 SCENARIOS = load_scenarios()
 
 
-def test_at_least_eight_scenarios_cover_every_required_situation():
-    assert len(SCENARIOS) >= 8
+def test_at_least_twelve_scenarios_cover_every_required_situation():
+    assert len(SCENARIOS) >= 12
+    assert len(list(SCENARIO_DIR.glob("*.yml"))) == len(SCENARIOS)
     first_excuses = {s.excuses[0].kind for s in SCENARIOS.values()}
     assert {"excuse_invoice_not_received", "excuse_contact_unavailable", "excuse_bank_problem",
             "excuse_waiting_for_customer", "claim_already_paid", "dispute_invoice",
             "cannot_pay", "express_anger"} <= first_excuses
+    assert any(s.identity_check for s in SCENARIOS.values())
+    assert any(s.persona.vulnerable for s in SCENARIOS.values())
+    assert any(s.requires.date_named for s in SCENARIOS.values())
+    assert {"wettelijke-incassokosten", "partner-neemt-op", "kwetsbare-klant",
+            "toezegging-betwist"} <= set(SCENARIOS)
 
 
 def test_scenarios_use_sample_cases_and_every_attitude():
@@ -96,6 +104,13 @@ def test_an_unchanged_copy_loads(tmp_path):
      "mijn-scenario.yml: answers_to.who, zin 1: gebruikt {why}, maar facts.why ontbreekt"),
     (lambda d: d.update(facts={"who": "Henk {achternaam}"}), "onbekend veld {achternaam}"),
     (lambda d: d.update(extra_excuse={"kind": "smoesje"}), "extra_excuse: kind moet"),
+    (lambda d: d["persona"].update(vulnerable="heel"), "persona.vulnerable: moet true of false"),
+    (lambda d: d.update(identity_check="ja"), "identity_check: moet true of false"),
+    (lambda d: d.update(identity_check=True), "replies.identity_confirmed ontbreekt"),
+    (lambda d: d["promise"]["requires"].update(date_named="10 november"),
+     "promise.requires.date_named: geen geldige datum"),
+    (lambda d: d["promise"]["requires"].update(mentions=[]), "promise.requires.mentions"),
+    (lambda d: d["replies"].update(opening=["Dat kost {kosten}"]), "onbekend veld {kosten}"),
 ])
 def test_mistakes_are_named_with_file_and_field(tmp_path, change, message):
     with pytest.raises(ScenarioError) as error:

@@ -11,9 +11,12 @@ from pathlib import Path
 import pytest
 import sqlalchemy as sa
 
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.servers import ROOT, service_env
 from bot.storage.database import DatabaseDamaged, engine
 from bot.storage.store import default_storage
+
+SAMPLES = len(load_yaml(SAMPLE_CASES))  # the cases seeded into a new database
 
 
 def fingerprint(path: Path) -> str:
@@ -25,7 +28,7 @@ def real_database(folder: Path) -> Path:
     process has not opened yet (engines are made once per URL)."""
     made = folder / "made.sqlite3"
     url = f"sqlite:///{made}"
-    assert default_storage(url).cases.count() == 7
+    assert default_storage(url).cases.count() == SAMPLES
     engine(url).dispose()
     with sqlite3.connect(made) as db:
         db.execute("PRAGMA wal_checkpoint(TRUNCATE)")
@@ -104,7 +107,7 @@ def test_a_database_rasa_made_first_is_still_new_and_seeded(tmp_path):
     with sqlite3.connect(path) as db:
         db.execute("CREATE TABLE events (id INTEGER PRIMARY KEY, sender_id TEXT)")
     storage = default_storage(f"sqlite:///{path}")
-    assert storage.cases.count() == 7
+    assert storage.cases.count() == SAMPLES
     with storage.cases.engine.connect() as db:
         assert "events" in sa.inspect(db).get_table_names()
 

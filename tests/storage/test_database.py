@@ -6,8 +6,11 @@ from alembic import command
 from alembic.config import Config
 from alembic.script import ScriptDirectory
 
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.storage.database import MIGRATIONS, database_url, engine, migrate
 from bot.storage.store import default_storage
+
+SAMPLES = len(load_yaml(SAMPLE_CASES))  # the cases seeded into a new database
 
 
 def _head() -> str:
@@ -31,7 +34,7 @@ def test_a_new_database_is_migrated_to_the_newest_revision_and_seeded(tmp_path):
         tables = set(sa.inspect(db).get_table_names())
     assert version == _head()
     assert {"cases", "calls", "call_events", "promises", "payments"} <= tables
-    assert storage.cases.count() == 7
+    assert storage.cases.count() == SAMPLES
 
 
 def test_an_older_database_upgrades_in_place_and_keeps_its_rows(tmp_path):

@@ -32,6 +32,7 @@ from bot.channels.pane.validation import (
 from bot.coach.access import Area
 from bot.coach.clock import now, today
 from bot.coach.playbook import default_playbook
+from bot.coach.roleplay.proficiency import proficiency
 from bot.coach.roleplay.trainer import Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript, spoken_units
 from bot.coach.roleplay.turns import entities_from_rasa
@@ -208,8 +209,25 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         titles = {s.id: s.title for s in trainer().scenarios.values()}
         titles["transcript"] = "Transcript van een echt gesprek"
         records = trainer().history.sessions(trainee)
+        level = proficiency(records)
         return response.json({"trainee": records[0].trainee if records else trainee,
                               "sessions": [{"date": r.played_at.isoformat(timespec="minutes"),
                                             "scenario": r.scenario,
                                             "title": titles.get(r.scenario, r.scenario),
-                                            "total": r.total} for r in records]})
+                                            "total": r.total} for r in records],
+                              "proficiency": level.to_payload() if level else None})
+
+    @pane.route("/training/team", methods=["GET"])
+    @served
+    async def training_team(request: Request) -> HTTPResponse:
+        """Every trainee's level, per check and overall (trainers and managers)."""
+        if not request.ctx.principal.may(Area.TEAM_TRAINING):
+            raise PaneError(403, "Het teamoverzicht is voor trainers en managers.")
+        team = []
+        for name in trainer().history.trainees():
+            records = trainer().history.sessions(name)
+            level = proficiency(records)
+            if level is not None:
+                team.append({**level.to_payload(),
+                             "last": records[-1].played_at.isoformat(timespec="minutes")})
+        return response.json({"trainees": team})

@@ -12,8 +12,9 @@ named an amount it does not ask for it again. A bare "ja" or "oké" is no move a
 In a scenario with ``identity_check`` someone else may have picked up (a partner, a
 colleague): until the trainee asks who is on the line, naming the debt makes that person
 guarded (defensive, so only shown understanding helps) and other moves get a "who do you
-want?" answer. A ``vulnerable`` persona shuts down under pressure: a threat counts double
-and a payment proposal before any shown understanding makes them defensive as well.
+want?" answer. A ``vulnerable`` persona shuts down under pressure: a threat counts double,
+a payment proposal before any shown understanding makes them defensive as well, and while
+defensive they answer everything but understanding (or a goodbye) with "not now".
 
 Every line comes from the scenario's reply lists. The choice is made with
 random.Random seeded from the session seed and the reply number, so the same seed and
@@ -338,6 +339,9 @@ class DebtorSimulator:
                 and not said(turns, moves.SHOW_UNDERSTANDING)):
             self.state.defensive += 1
             return self._say("defensive")
+        if (self.scenario.persona.vulnerable and self.state.defensive > 0
+                and intent not in (moves.SHOW_UNDERSTANDING, moves.POSITIVE_CLOSE)):
+            return self._say("need_calm")  # shut down: only understanding reopens her
         if intent == moves.SHOW_UNDERSTANDING:
             if self.state.defensive > 0:
                 self.state.defensive -= 1

@@ -152,6 +152,7 @@ async function showHistory(event) {
     $("hist-who").textContent = own ? "Uw eigen rollenspellen en beoordeelde gesprekken." : `Rollenspellen en beoordeelde gesprekken van ${data.trainee}.`;
     $("hist-empty").hidden = rows.length > 0;
     $("hist-empty").textContent = rows.length ? "" : (own ? "U heeft nog geen sessies. Speel een rollenspel of laat een gesprek beoordelen." : `Nog geen sessies voor ${data.trainee}.`);
+    renderLevel(data.proficiency);
   } catch (err) {
     if (asking !== training.historyAsked) return;
     $("hist-table").hidden = true;
@@ -160,10 +161,38 @@ async function showHistory(event) {
   }
 }
 
+/** Per check the share of the points earned, weighted to recent sessions, and its band. */
+function renderLevel(level) {
+  $("hist-level").hidden = !level;
+  if (!level) return;
+  $("hist-overall").textContent = `Gemiddeld ${level.overall} van de 100: ${level.band}.`;
+  $("level-table").querySelector("tbody").replaceChildren(...level.checks.map((c) => el("tr", { "data-key": c.key },
+    el("td", { text: c.label }), el("td", { text: `${c.share}%` }), el("td", { text: c.band }))));
+}
+
+/** Every trainee's level (trainers and managers). */
+async function showTeam() {
+  try {
+    const data = await api("GET", "training/team");
+    $("team-table").querySelector("tbody").replaceChildren(...data.trainees.map((t) => {
+      const weakest = t.checks.reduce((a, b) => (b.share < a.share ? b : a));
+      return el("tr", { "data-trainee": t.trainee },
+        el("td", { text: t.trainee }), el("td", { text: String(t.sessions) }),
+        el("td", { text: formatDate(t.last.slice(0, 10)) }), el("td", { text: `${t.overall} (${t.band})` }),
+        el("td", { text: `${weakest.label} (${weakest.share}%)` }));
+    }));
+    setMessage("team-alert", "");
+  } catch (err) {
+    setMessage("team-alert", err.message);
+  }
+}
+
 /** ``user`` is who is logged in; ``lookUp``: may see other trainees' history. */
 export function initTraining(user, lookUp) {
   training.user = user;
   $("hist-form").hidden = !lookUp;
+  $("team").hidden = !lookUp;
+  if (lookUp) showTeam();
   $("rp-start-form").addEventListener("submit", startRoleplay);
   $("rp-say-form").addEventListener("submit", sayInRoleplay);
   $("rp-end").addEventListener("click", endRoleplay);
