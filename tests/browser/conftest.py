@@ -17,6 +17,7 @@ import pytest
 import requests
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
+from bot.coach.case_files import SAMPLE_CASES, load_yaml
 from bot.servers import Services
 from tests.accounts import PASSWORD, add_account, logged_in
 from tests.conftest import ROOT, TODAY
@@ -25,6 +26,9 @@ CHROMIUM = Path("/usr/bin/chromium")
 CHROMIUM_ARGS = ["--no-sandbox", "--disable-gpu", "--disable-background-networking",
                  "--disable-component-update", "--disable-sync", "--no-first-run"]
 SCREENSHOTS = ROOT / "docs" / "screenshots"
+# The sample cases every fresh database starts with (bot/cases/sample_cases.yml).
+SAMPLE_CASE_IDS = [case.id for case in load_yaml(SAMPLE_CASES)]
+DEMO_CASE_COUNT = sum(case_id.startswith("DEMO-") for case_id in SAMPLE_CASE_IDS)
 
 COLLECTOR = "sanne"          # the `page` fixture's account and the API clients'
 OTHER_COLLECTOR = "karim"

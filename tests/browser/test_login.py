@@ -17,6 +17,7 @@ from tests.browser.conftest import (
     COLLECTOR,
     MANAGER,
     OTHER_COLLECTOR,
+    SAMPLE_CASE_IDS,
     TRAINER,
     database_of,
     screenshot,
@@ -107,7 +108,7 @@ def test_a_correct_login_shows_the_pane_with_the_users_name(open_page, pane_url)
     expect_tabs(page, ("call", "today", "training"))
     page.locator("#tab-call").click()
     expect(page.locator("#case-search")).to_be_focused()
-    expect(page.locator("#case-results .case-option")).to_have_count(7)
+    expect(page.locator("#case-results .case-option")).to_have_count(len(SAMPLE_CASE_IDS))
 
 
 def test_logout_returns_to_the_login_page_and_the_api_then_answers_401(open_page, pane_url):
@@ -133,7 +134,7 @@ def test_logout_returns_to_the_login_page_and_the_api_then_answers_401(open_page
 def test_a_session_that_ends_while_the_page_is_open_brings_the_login_page(open_page, pane_url):
     page = open_page(COLLECTOR)
     page.goto(pane_url)
-    expect(page.locator("#case-results .case-option")).to_have_count(7)
+    expect(page.locator("#case-results .case-option")).to_have_count(len(SAMPLE_CASE_IDS))
     # Logged out elsewhere (another tab); this page's next request is answered 401.
     assert page.context.request.post(f"{pane_url}logout").status == 200
     page.locator("#case-search").fill("DEMO")

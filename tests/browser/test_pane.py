@@ -7,7 +7,7 @@ import re
 import pytest
 from playwright.sync_api import Page, expect
 
-from tests.browser.conftest import screenshot
+from tests.browser.conftest import DEMO_CASE_COUNT, SAMPLE_CASE_IDS, screenshot
 
 pytestmark = pytest.mark.slow
 
@@ -50,13 +50,13 @@ def clipboard(page: Page) -> str:
 def test_case_picker_searches_and_the_brief_has_the_facts_at_hand(page, pane_url):
     page.goto(pane_url)
     expect(page.locator("#case-search")).to_be_focused()
-    expect(page.locator("#case-results .case-option")).to_have_count(7)
+    expect(page.locator("#case-results .case-option")).to_have_count(len(SAMPLE_CASE_IDS))
     page.locator("#case-search").fill("de vries")
     expect(page.locator("#case-results .case-option")).to_have_count(1)
     page.locator("#case-search").fill("zzz-bestaat-niet")
     expect(page.locator("#case-results")).to_contain_text("Geen dossier gevonden")
     page.locator("#case-search").fill("demo")
-    expect(page.locator("#case-results .case-option")).to_have_count(7)
+    expect(page.locator("#case-results .case-option")).to_have_count(DEMO_CASE_COUNT)
     screenshot(page, "1-dossier-kiezen")
     page.keyboard.press("ArrowDown")
     expect(page.locator('#case-results [aria-selected="true"]')).to_contain_text("DEMO-2")
