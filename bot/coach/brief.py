@@ -18,6 +18,7 @@ from bot.coach.opening import opening_line
 from bot.coach.playbook import Playbook
 from bot.coach.profiles import profile_for
 from bot.coach.settings import Settings, default_settings
+from bot.coach.statutory_costs import assess
 
 BEHAVIOUR_NL = {"good": "goed", "average": "gemiddeld", "poor": "slecht"}
 CREDIT_NL = {"good": "goed", "moderate": "matig", "poor": "slecht"}
@@ -109,6 +110,14 @@ def _history_facts(history: BriefHistory) -> list[str]:
     return facts
 
 
+def _consumer_costs(case: Case, balance: Decimal, today: dt.date) -> str:
+    """For a private person: the statutory collection costs on what is open, and whether
+    they may be charged yet (bot.coach.statutory_costs)."""
+    costs = assess(balance, case.fourteen_day_letter, today)
+    return (f"Particulier: wettelijke incassokosten {format_euro(costs.scale)} over "
+            f"{format_euro(balance)}. {costs.reason}")
+
+
 def _case_facts(case: Case, today: dt.date, balance: Decimal,
                 history: BriefHistory | None) -> list[str]:
     contact = case.contact.name + (f" ({case.contact.role})" if case.contact.role else "")
@@ -145,6 +154,8 @@ def _case_facts(case: Case, today: dt.date, balance: Decimal,
     for c in case.complaints:
         status = "nog open" if c.is_open else "opgelost"
         facts.append(f"Klacht van {short_date(c.date)} over {c.invoice}: {c.subject} ({status})")
+    if case.consumer:
+        facts.append(_consumer_costs(case, balance, today))
     if case.delivery_stop:
         facts.append("Er geldt een leveringsstop")
     if case.notes:

@@ -17,7 +17,7 @@ from bot.coach.money import euros
 
 PAYMENT_BEHAVIOURS = ("good", "average", "poor")
 CREDITWORTHINESS = ("good", "moderate", "poor")
-REMINDER_KINDS = ("herinnering", "aanmaning", "ingebrekestelling")
+REMINDER_KINDS = ("herinnering", "aanmaning", "ingebrekestelling", "veertiendagenbrief")
 COMPLAINT_STATUSES = ("open", "resolved")
 
 
@@ -94,6 +94,13 @@ class Case:
     interest: Decimal = Decimal("0.00")
     delivery_stop: bool = False
     notes: str = ""
+    consumer: bool = False  # a private person: the statutory collection-costs rules apply
+
+    @property
+    def fourteen_day_letter(self) -> dt.date | None:
+        """When the latest 14-day letter ("veertiendagenbrief") went out, if one did."""
+        letters = [r.date for r in self.reminders if r.kind == "veertiendagenbrief"]
+        return max(letters) if letters else None
 
     @property
     def balance(self) -> Decimal:
@@ -298,6 +305,7 @@ def case_from_dict(data: object, where: str = "dossier") -> Case:
         interest=_amount(fees.get("interest", 0), where, "fees.interest"),
         delivery_stop=_bool(data.get("delivery_stop"), where, "delivery_stop"),
         notes=str(data.get("notes", "")),
+        consumer=_bool(data.get("consumer"), where, "consumer"),
     )
 
 
@@ -329,7 +337,7 @@ def case_to_dict(case: Case) -> dict:
         "complaints": [{"date": d(c.date), "invoice": c.invoice, "subject": c.subject,
                         "status": c.status} for c in case.complaints],
         "fees": {"administration": str(case.administration_fee), "interest": str(case.interest)},
-        "delivery_stop": case.delivery_stop,
+        "delivery_stop": case.delivery_stop, "consumer": case.consumer,
         "notes": case.notes,
     }
 

@@ -40,18 +40,13 @@ def proposal(sim: DebtorSimulator) -> str:
 
 # --- 09: statutory collection costs for a consumer --------------------------------------
 
-def fourteen_day_letter(case) -> dt.date:
-    """Until cases have a field for it: the 'aanmaning' of PART-1 is its 14-day letter
-    (the case notes say so)."""
-    return next(r.date for r in case.reminders if r.kind == "aanmaning")
-
-
 def test_consumer_case_carries_the_computed_statutory_costs():
     case = CASES["PART-1"]
     costs = statutory_costs(case.balance)
     assert costs == case.administration_fee  # typed in the case, checked against the rule
     assert case.interest == 0 and case.sector == "particulier"
-    letter = fourteen_day_letter(case)
+    assert case.consumer
+    letter = case.fourteen_day_letter
     assert may_charge(letter, TODAY) and assess(case.balance, letter, TODAY).chargeable == costs
     assert format_euro(costs).replace("\u00a0", " ") in case.notes
     assert f"{(letter + dt.timedelta(days=15)).day} november" in case.notes

@@ -32,6 +32,7 @@ from bot.channels.pane.validation import (
 from bot.coach.access import Area
 from bot.coach.clock import now, today
 from bot.coach.playbook import default_playbook
+from bot.coach.roleplay.assignments import AssignmentError, Assignments
 from bot.coach.roleplay.proficiency import proficiency
 from bot.coach.roleplay.trainer import Trainer
 from bot.coach.roleplay.transcript import TranscriptError, parse_transcript, spoken_units
@@ -67,6 +68,17 @@ def roleplay_payload(payloads: list[dict], wanted: str) -> dict:
     error = next((p for p in payloads if p.get("type") == "error"), payloads[0])
     status = 503 if error.get("code") == "service_unavailable" else 409
     raise PaneError(status, error.get("message") or "De coach gaf geen antwoord op het rollenspel.")
+
+
+def scenario_titles() -> dict[str, str]:
+    titles = {s.id: s.title for s in trainer().scenarios.values()}
+    titles["transcript"] = "Transcript van een echt gesprek"
+    return titles
+
+
+def assignments() -> Assignments:
+    """The assignments, in the training database the trainer's history uses."""
+    return Assignments(trainer().history.path)
 
 
 def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None:
@@ -206,12 +218,12 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         if len(asked) > MAX_NAME_CHARS:
             raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
         trainee = trainee_of(request, asked)
-        titles = {s.id: s.title for s in trainer().scenarios.values()}
-        titles["transcript"] = "Transcript van een echt gesprek"
+        titles = scenario_titles()
         records = trainer().history.sessions(trainee)
         level = proficiency(records)
         return response.json({"trainee": records[0].trainee if records else trainee,
-                              "sessions": [{"date": r.played_at.isoformat(timespec="minutes"),
+                              "sessions": [{"id": r.id,
+                                            "date": r.played_at.isoformat(timespec="minutes"),
                                             "scenario": r.scenario,
                                             "title": titles.get(r.scenario, r.scenario),
                                             "total": r.total} for r in records],
@@ -231,3 +243,69 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
                 team.append({**level.to_payload(),
                              "last": records[-1].played_at.isoformat(timespec="minutes")})
         return response.json({"trainees": team})
+
+    @pane.route("/training/sessions/<session_id:int>", methods=["GET"])
+    @served
+    async def training_session(request: Request, session_id: int) -> HTTPResponse:
+        """One stored session to replay: its lines and its scorecard (one's own; trainers
+        and managers anyone's)."""
+        found = trainer().history.session(session_id)
+        if found is None:
+            raise PaneError(404, f"Sessie {session_id} bestaat niet.")
+        record, turns, card = found
+        principal = request.ctx.principal
+        if (record.trainee.casefold() != principal.name.casefold()
+                and not principal.may(Area.TEAM_TRAINING)):
+            raise PaneError(403, "U kunt alleen uw eigen sessies terugkijken.")
+        return response.json({
+            "id": record.id, "trainee": record.trainee, "scenario": record.scenario,
+            "title": scenario_titles().get(record.scenario, record.scenario),
+            "date": record.played_at.isoformat(timespec="minutes"), "total": record.total,
+            "turns": [{"speaker": t.get("speaker"), "text": t.get("text"),
+                       "intent": t.get("intent")} for t in turns],
+            "scorecard": card})
+
+    def assignment_payloads(found: list) -> list[dict]:
+        titles, day = scenario_titles(), today()
+        return [a.to_payload(titles.get(a.scenario), day) for a in found]
+
+    @pane.route("/training/assignments", methods=["GET"])
+    @served
+    async def training_assignments(request: Request) -> HTTPResponse:
+        """One's own assignments; trainers and managers see everyone's (or ?trainee=)."""
+        asked = " ".join(request.args.get("trainee", "").split())
+        if len(asked) > MAX_NAME_CHARS:
+            raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        principal = request.ctx.principal
+        if principal.may(Area.TEAM_TRAINING):
+            found = assignments().of(asked or None)
+        else:
+            found = assignments().of(trainee_of(request, asked))
+        return response.json({"assignments": assignment_payloads(found)})
+
+    @pane.route("/training/assignments", methods=["POST"])
+    @served
+    async def training_assign(request: Request) -> HTTPResponse:
+        principal = request.ctx.principal
+        if not principal.may(Area.TEAM_TRAINING):
+            raise PaneError(403, "Alleen trainers en managers geven opdrachten.")
+        body = json_body(request)
+        fields = {key: optional_text(body, key, what) for key, what in (
+            ("trainee", "de naam van de trainee"), ("scenario", "het scenario"),
+            ("difficulty", "de moeilijkheid"), ("due", "de uiterste datum"))}
+        try:
+            made = assignments().add(fields["trainee"], fields["scenario"],
+                                     fields["difficulty"], fields["due"], principal.name,
+                                     trainer().scenarios.keys(), today())
+        except AssignmentError as err:
+            raise PaneError(400, err.message) from None
+        return response.json(assignment_payloads([made])[0], status=201)
+
+    @pane.route("/training/assignments/<assignment_id:int>", methods=["DELETE"])
+    @served
+    async def training_unassign(request: Request, assignment_id: int) -> HTTPResponse:
+        if not request.ctx.principal.may(Area.TEAM_TRAINING):
+            raise PaneError(403, "Alleen trainers en managers verwijderen opdrachten.")
+        if not assignments().delete(assignment_id):
+            raise PaneError(404, f"Opdracht {assignment_id} bestaat niet.")
+        return response.json({"deleted": assignment_id})

@@ -87,6 +87,20 @@ class TrainingHistory:
                               checks={c["key"]: c["credit"] for c in json.loads(row[5])["checks"]})
                 for row in rows]
 
+    def session(self, session_id: int) -> tuple[SessionRecord, list[dict], dict] | None:
+        """One session with its turns and its stored scorecard payload (to replay it), or
+        None for an unknown id."""
+        with self._connect() as db:
+            row = db.execute("SELECT id, trainee, scenario, played_at, total, scorecard, turns"
+                             " FROM sessions WHERE id = ?", (session_id,)).fetchone()
+        if row is None:
+            return None
+        card = json.loads(row[5])
+        record = SessionRecord(id=row[0], trainee=row[1], scenario=row[2],
+                               played_at=dt.datetime.fromisoformat(row[3]), total=row[4],
+                               checks={c["key"]: c["credit"] for c in card["checks"]})
+        return record, list(json.loads(row[6])), card
+
     def trainees(self) -> list[str]:
         with self._connect() as db:
             return [row[0] for row in db.execute(

@@ -15,6 +15,7 @@ from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.formatting import spoken_name
 from bot.coach.money import format_euro
+from bot.coach.roleplay.assignments import Assignments
 from bot.coach.roleplay.hints import hint
 from bot.coach.roleplay.history import TrainingHistory, default_history
 from bot.coach.roleplay.scenarios import (
@@ -231,7 +232,9 @@ class Trainer:
         scenario = self.scenario(session.scenario_id)
         card = score(session.turns, self.case(scenario), today or current_day())
         if not session.finished:
-            self.history.record(session.trainee, scenario.id, card, session.turns)
+            recorded = self.history.record(session.trainee, scenario.id, card, session.turns)
+            Assignments(self.history.path).complete(session.trainee, scenario.id,
+                                                    session.difficulty, recorded)
             session.finished = True
         return card
 

@@ -1,10 +1,11 @@
 // The Training tab: role-play, transcript scoring and the history of scores. The trainee
 // is whoever is logged in (the server knows); a trainer or manager may look up another
 // trainee's history. All scoring happens in Python; this only shows the role-play actions'
-// payloads.
+// payloads. Replays and assignments are in training_tools.js.
 import { api } from "./api.js";
 import { $, el, euro, formatDate, setMessage } from "./dom.js";
 import { scorecardEl } from "./scorecard.js";
+import { fillAssignScenarios, initTrainingTools, loadAssignments, replayButton } from "./training_tools.js";
 
 const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false, user: null, historyAsked: 0 };
 
@@ -13,6 +14,7 @@ const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false
 export function showTraining(focus) {
   if (!training.scenariosLoaded) loadScenarios();
   if (!training.historyLoaded) showHistory();
+  loadAssignments();
   if (focus) (training.sessionId ? $("rp-say") : $("rp-scenario")).focus();
 }
 
@@ -20,6 +22,7 @@ async function loadScenarios() {
   try {
     const data = await api("GET", "training/scenarios");
     $("rp-scenario").replaceChildren(...data.scenarios.map((s) => el("option", { value: s.id, text: `${s.title} (${s.id})` })));
+    fillAssignScenarios(data.scenarios);
     training.scenariosLoaded = true;
   } catch (err) {
     setMessage("rp-alert", err.message);
@@ -108,6 +111,7 @@ async function endRoleplay() {
     $("rp-end").disabled = true;
     training.sessionId = null;
     showOwnHistory();
+    loadAssignments();  // a finished assignment is no longer open
     $("rp-scorecard").querySelector(".score-total").focus();
   } catch (err) {
     setMessage("rp-alert", err.message);
@@ -145,8 +149,9 @@ async function showHistory(event) {
     const data = await api("GET", own ? "training/history" : `training/history?trainee=${encodeURIComponent(asked)}`);
     if (asking !== training.historyAsked) return;
     training.historyLoaded = true;
-    const rows = data.sessions.map((s) => el("tr", {},
-      el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { text: String(s.total) })));
+    const rows = data.sessions.map((s) => el("tr", { "data-id": String(s.id) },
+      el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { class: "num", text: String(s.total) }),
+      el("td", {}, replayButton(s))));
     $("hist-table").querySelector("tbody").replaceChildren(...rows);
     $("hist-table").hidden = !rows.length;
     $("hist-who").textContent = own ? "Uw eigen rollenspellen en beoordeelde gesprekken." : `Rollenspellen en beoordeelde gesprekken van ${data.trainee}.`;
@@ -193,6 +198,7 @@ export function initTraining(user, lookUp) {
   $("hist-form").hidden = !lookUp;
   $("team").hidden = !lookUp;
   if (lookUp) showTeam();
+  initTrainingTools(lookUp);
   $("rp-start-form").addEventListener("submit", startRoleplay);
   $("rp-say-form").addEventListener("submit", sayInRoleplay);
   $("rp-end").addEventListener("click", endRoleplay);
