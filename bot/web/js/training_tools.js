@@ -104,7 +104,6 @@ async function addAssignment(event) {
     await api("POST", "training/assignments", {
       trainee: $("assign-trainee").value, scenario: $("assign-scenario").value,
       difficulty: $("assign-difficulty").value, due: $("assign-due").value });
-    $("assign-trainee").value = "";
     loadAssignments();
   } catch (err) {
     setMessage("assign-alert", err.message);

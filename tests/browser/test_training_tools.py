@@ -1,0 +1,185 @@
+"""The trainer's tools in the Training tab: a stored session replayed with its scorecard
+beside it, and assignments (given by trainers and managers, seen by their trainee, done
+by a finished role-play). Every test uses accounts of its own: the training database is
+shared by the whole folder."""
+from __future__ import annotations
+
+import pytest
+import requests
+from playwright.sync_api import expect
+
+from tests.browser.conftest import MANAGER, TRAINER
+from tests.browser.test_training import TRANSCRIPT, error_of, open_training
+
+pytestmark = pytest.mark.slow
+
+SCENARIO = "contactpersoon-afwezig"  # DEMO-1
+DUE = "2026-12-01"  # after INCASSO_TODAY (2026-11-23)
+
+
+def scored_session(api: requests.Session, pane_url: str) -> int:
+    """Stores a scored transcript for the account of ``api``; returns the session's id."""
+    api.post(f"{pane_url}training/transcript", json={"text": TRANSCRIPT},
+             timeout=120).raise_for_status()
+    return api.get(f"{pane_url}training/history", timeout=30).json()["sessions"][-1]["id"]
+
+
+# ---- replay ----------------------------------------------------------------------------
+
+def test_a_session_is_replayed_by_its_trainee_and_trainers_but_not_by_others(api_as,
+                                                                             pane_url):
+    own = api_as("terugkijk-eigen")
+    session_id = scored_session(own, pane_url)
+    url = f"{pane_url}training/sessions/{session_id}"
+    data = own.get(url, timeout=30).json()
+    assert (data["id"], data["trainee"], data["scenario"]) == (
+        session_id, "terugkijk-eigen", "transcript")
+    assert data["date"][:10] and 0 <= data["total"] <= 100
+    assert data["turns"][0] == {"speaker": "collector", "intent": data["turns"][0]["intent"],
+                                "text": "Goedemorgen, u spreekt met Sanne van Groenhof "
+                                        "Interieur."}
+    assert [t["speaker"] for t in data["turns"][:2]] == ["collector", "debtor"]
+    said = " ".join(t["text"] for t in data["turns"])  # a long line may be split in units
+    assert all(line.split(": ", 1)[1][:20] in said for line in TRANSCRIPT.strip().splitlines())
+    assert data["scorecard"]["total"] == data["total"]
+    assert len(data["scorecard"]["checks"]) == 10
+
+    assert "eigen" in error_of(api_as("terugkijk-ander").get(url, timeout=30), 403)
+    for name in (TRAINER, MANAGER):
+        assert api_as(name).get(url, timeout=30).json()["id"] == session_id
+    assert "bestaat niet" in error_of(own.get(f"{pane_url}training/sessions/999999",
+                                              timeout=30), 404)
+
+
+def test_the_replay_shows_the_lines_in_order_with_the_scorecard_beside(open_page, api_as,
+                                                                       pane_url):
+    name = "terugkijk-pagina"
+    api = api_as(name)
+    turns = api.get(f"{pane_url}training/sessions/{scored_session(api, pane_url)}",
+                    timeout=30).json()["turns"]
+    page = open_page(name)
+    open_training(page, pane_url)
+    expect(page.locator("#replay")).to_be_hidden()
+    page.locator("#hist-table tbody tr").first.get_by_role("button",
+                                                           name="Terugkijken").click()
+    expect(page.locator("#replay")).to_be_visible()
+    expect(page.locator("#replay-title")).to_contain_text("Transcript van een echt gesprek")
+    lines = page.locator("#replay-timeline .rp-line")
+    expect(lines).to_have_count(len(turns))
+    expect(lines.last).to_contain_text(turns[-1]["text"])
+    expect(lines.first).to_contain_text("Incasseerder")
+    expect(lines.first).to_contain_text("Goedemorgen, u spreekt met Sanne")
+    expect(lines.nth(1)).to_contain_text("Debiteur")
+    expect(page.locator("#replay-scorecard .score-check")).to_have_count(10)
+    expect(page.locator("#replay-scorecard")).to_contain_text("van de 100 punten")
+    page.get_by_role("button", name="Sluiten").click()
+    expect(page.locator("#replay")).to_be_hidden()
+
+
+# ---- assignments -----------------------------------------------------------------------
+
+def test_assignments_are_given_by_trainers_and_seen_by_their_trainee(api_as, pane_url):
+    url = f"{pane_url}training/assignments"
+    trainer, manager = api_as(TRAINER), api_as(MANAGER)
+    mine, other = api_as("opdracht-eigen"), api_as("opdracht-ander")
+    made = trainer.post(url, timeout=30, json={"trainee": "opdracht-eigen", "scenario": SCENARIO,
+                                                "difficulty": "hard", "due": DUE})
+    assert made.status_code == 201, made.text
+    given = made.json()
+    assert {k: v for k, v in given.items() if k not in ("id", "title")} == {
+        "trainee": "opdracht-eigen", "scenario": SCENARIO, "difficulty": "hard", "due": DUE,
+        "assigned_by": TRAINER, "done": False, "overdue": False}
+    assert given["title"] and given["title"] != SCENARIO
+    theirs = manager.post(url, timeout=30, json={"trainee": "opdracht-ander",
+                                                 "scenario": SCENARIO, "difficulty": "easy",
+                                                 "due": DUE}).json()
+
+    def ids(session: requests.Session, **params) -> set[int]:
+        answer = session.get(url, params=params, timeout=30)
+        assert answer.status_code == 200, answer.text
+        return {a["id"] for a in answer.json()["assignments"]}
+
+    assert ids(mine) == {given["id"]} and ids(other) == {theirs["id"]}
+    assert {given["id"], theirs["id"]} <= ids(trainer)
+    assert ids(manager, trainee="Opdracht-Eigen") == {given["id"]}
+    assert "eigen" in error_of(mine.get(url, params={"trainee": "opdracht-ander"}, timeout=30),
+                               403)
+    # collectors give and remove none; bad input gets a Dutch 400
+    assert error_of(mine.post(url, json={"trainee": "opdracht-eigen", "scenario": SCENARIO,
+                                         "difficulty": "easy", "due": DUE}, timeout=30), 403)
+    assert error_of(mine.delete(f"{url}/{theirs['id']}", timeout=30), 403)
+    for wrong, message in (({"scenario": "nope"}, "bestaat niet"),
+                           ({"difficulty": "extreem"}, "moeilijkheid"),
+                           ({"due": "2026-11-01"}, "verleden"),
+                           ({"due": "morgen"}, "JJJJ-MM-DD"),
+                           ({"trainee": ""}, "trainee")):
+        body = {"trainee": "opdracht-eigen", "scenario": SCENARIO, "difficulty": "easy",
+                "due": DUE, **wrong}
+        assert message in error_of(trainer.post(url, json=body, timeout=30), 400)
+    assert "tekst" in error_of(trainer.post(url, json={"trainee": 5}, timeout=30), 400)
+    # removing
+    assert trainer.delete(f"{url}/{theirs['id']}", timeout=30).status_code == 200
+    assert ids(other) == set()
+    assert "bestaat niet" in error_of(trainer.delete(f"{url}/{theirs['id']}", timeout=30), 404)
+
+
+def test_a_finished_roleplay_at_that_difficulty_completes_the_assignment(api_as, pane_url):
+    url = f"{pane_url}training/assignments"
+    trainee = api_as("opdracht-speler")
+    made = api_as(TRAINER).post(url, timeout=30, json={
+        "trainee": "opdracht-speler", "scenario": SCENARIO, "difficulty": "hard",
+        "due": DUE}).json()
+
+    def play(difficulty: str) -> None:
+        started = trainee.post(f"{pane_url}training/start", timeout=60,
+                               json={"scenario": SCENARIO, "difficulty": difficulty})
+        assert started.status_code == 201, started.text
+        session = started.json()["session_id"]
+        trainee.post(f"{pane_url}training/{session}/say", timeout=60,
+                     json={"text": "Ik bel over factuur F2026-0081 van € 1.000."}
+                     ).raise_for_status()
+        trainee.post(f"{pane_url}training/{session}/end", timeout=60).raise_for_status()
+
+    def state() -> dict:
+        return next(a for a in trainee.get(url, timeout=30).json()["assignments"]
+                    if a["id"] == made["id"])
+
+    play("easy")  # another difficulty does not count
+    assert state()["done"] is False
+    play("hard")
+    assert state()["done"] is True and state()["overdue"] is False
+
+
+def test_the_trainer_form_and_the_trainees_open_assignments(open_page, pane_url):
+    trainer = open_page(TRAINER)
+    open_training(trainer, pane_url)
+    expect(trainer.locator("#assign-form")).to_be_visible()
+    expect(trainer.locator("#assign-scenario option").first).to_be_attached()
+    trainer.locator("#assign-trainee").fill("opdracht-pagina")
+    trainer.locator("#assign-scenario").select_option(SCENARIO)
+    trainer.locator("#assign-difficulty").select_option("hard")
+    trainer.locator("#assign-due").fill(DUE)
+    trainer.locator("#assign-add").click()
+    row = trainer.locator('#assign-table tr[data-trainee="opdracht-pagina"]')
+    expect(row).to_have_count(1)
+    expect(row).to_contain_text("moeilijk")
+    expect(row).to_contain_text("open")
+    trainer.locator("#assign-due").fill("2026-01-01")
+    trainer.locator("#assign-add").click()
+    expect(trainer.locator("#assign-alert")).to_contain_text("verleden")
+
+    trainee = open_page("opdracht-pagina")
+    open_training(trainee, pane_url)
+    expect(trainee.locator("#assign-title")).to_have_text("Uw opdrachten")
+    expect(trainee.locator("#assign-form")).to_be_hidden()
+    item = trainee.locator("#assign-list .assign-item")
+    expect(item).to_have_count(1)
+    expect(item).to_contain_text("1 december 2026")
+    trainee.locator("#rp-difficulty").select_option("easy")
+    item.get_by_role("button", name="Oefen nu").click()
+    expect(trainee.locator("#rp-scenario")).to_have_value(SCENARIO)
+    expect(trainee.locator("#rp-difficulty")).to_have_value("hard")
+    expect(trainee.locator("#rp-start")).to_be_focused()
+
+    row.get_by_role("button").click()  # the trainer removes it
+    expect(row).to_have_count(0)
