@@ -26,6 +26,8 @@ ACTIONS = {
     "token_revoked": "token ingetrokken",
     "settings_changed": "instellingen gewijzigd",
     "retention": "oude gespreksregels verwijderd",
+    "assignment_given": "trainingsopdracht gegeven",
+    "assignment_removed": "trainingsopdracht verwijderd",
 }
 MAX_DETAIL_CHARS = 500
 

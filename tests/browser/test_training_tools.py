@@ -121,6 +121,12 @@ def test_assignments_are_given_by_trainers_and_seen_by_their_trainee(api_as, pan
     assert trainer.delete(f"{url}/{theirs['id']}", timeout=30).status_code == 200
     assert ids(other) == set()
     assert "bestaat niet" in error_of(trainer.delete(f"{url}/{theirs['id']}", timeout=30), 404)
+    # both are in the audit log, by who did them
+    audit = manager.get(f"{pane_url}audit?limit=50", timeout=30).json()["entries"]
+    given = [e for e in audit if e["action"] == "assignment_given"]
+    assert {e["subject"] for e in given} >= {"opdracht-eigen", "opdracht-ander"}
+    assert any(e["action"] == "assignment_removed" and e["subject"] == str(theirs["id"])
+               and e["actor"] == TRAINER for e in audit)
 
 
 def test_a_finished_roleplay_at_that_difficulty_completes_the_assignment(api_as, pane_url):

@@ -39,7 +39,7 @@ from bot.coach.roleplay.transcript import TranscriptError, parse_transcript, spo
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import best_intent
 from bot.storage.store import default_storage
-from bot.wiring import storage
+from bot.wiring import access, storage
 
 MAX_TRAININGS = 100  # open role-plays of the Training tab kept; the oldest are forgotten
 MAX_TRANSCRIPT_CHARS = 100_000
@@ -299,6 +299,9 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
                                      trainer().scenarios.keys(), today())
         except AssignmentError as err:
             raise PaneError(400, err.message) from None
+        access().audit.record(principal.actor, "assignment_given", fields["trainee"],
+                              f"{fields['scenario']}, {fields['difficulty']}, uiterlijk "
+                              f"{fields['due']}")
         return response.json(assignment_payloads([made])[0], status=201)
 
     @pane.route("/training/assignments/<assignment_id:int>", methods=["DELETE"])
@@ -308,4 +311,6 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
             raise PaneError(403, "Alleen trainers en managers verwijderen opdrachten.")
         if not assignments().delete(assignment_id):
             raise PaneError(404, f"Opdracht {assignment_id} bestaat niet.")
+        access().audit.record(request.ctx.principal.actor, "assignment_removed",
+                              str(assignment_id))
         return response.json({"deleted": assignment_id})
