@@ -210,23 +210,23 @@ class CallService:
         if offer is not None:
             self.storage.calls.save_state(record.id, {**record.state, "offer": offer})
             payloads.append({"type": "offer", **offer})
-        read = [{"text": sentence, "intent": intent} for sentence, intent in acts] or [
-            {"text": text, "intent": ""}]
-        payloads.append(self._checklist(record, read))
+        moment = current_time()
+        said = [Turn.collector(sentence, intent, moment.date())
+                for sentence, intent in (acts or [(text, "")])]
+        payloads.append(self._checklist(record, said, moment))
         return [self.storage.calls.add_event(record.id, "line", {
-            "speaker": "incasseerder", "text": text, "ref": ref, "acts": read,
+            "speaker": "incasseerder", "text": text, "ref": ref,
+            "acts": [{"text": t.text, "intent": t.intent, "entities": t.entities} for t in said],
             "payloads": payloads})]
 
-    def _checklist(self, record: CallRecord, acts: list[dict]) -> dict:
+    def _checklist(self, record: CallRecord, said: list[Turn], moment: dt.datetime) -> dict:
         events = self.storage.calls.events_after(record.id)
-        moment = current_time()
-        turns = [*call_turns(events, moment.date()),
-                 *(Turn.collector(a["text"], a["intent"], moment.date()) for a in acts)]
+        turns = [*call_turns(events, moment.date()), *said]
         shown = {p["prompt"]["kind"] for e in events for p in e.get("payloads") or []
                  if p.get("type") == "checklist" and p.get("prompt")}
         return checklist(turns, self.dossier.case(record.case_id), moment,
                          self.playbook.checklist_rules, record.state.get("muted") or (), shown,
-                         latest=len(acts))
+                         latest=len(said))
 
     def mute_prompt(self, call_id: str, kind: object) -> list[str]:
         """Stops prompts of ``kind`` for this call (ChecklistError for an unknown kind)."""

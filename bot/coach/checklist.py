@@ -78,9 +78,15 @@ def parse_checklist_rules(data: object, source: str, error: type[Exception]) -> 
     return rules
 
 
+def _listed(entities: dict) -> dict[str, list]:
+    """{entity: value or [values]} (as a payload holds them) as {entity: [values]}."""
+    return {k: list(v) if isinstance(v, list) else [v] for k, v in entities.items()}
+
+
 def call_turns(events: Sequence[dict], today: dt.date) -> list[Turn]:
     """A call's timeline as scorecard turns: each line with its reading (a debtor line's
-    advice, or the reading the collector chose for it; a collector line's intent)."""
+    advice, or the reading the collector chose for it; a collector line's acts) and the
+    values found when it was said, so a long call is not read again on every line."""
     chosen = {e.get("line"): e["payloads"][0].get("intent") for e in events
               if e["kind"] == "advice" and e.get("payloads")}
     turns = []
@@ -88,13 +94,17 @@ def call_turns(events: Sequence[dict], today: dt.date) -> list[Turn]:
         if event["kind"] != "line":
             continue
         if event.get("speaker") == "incasseerder":
-            acts = event.get("acts") or [{"text": event["text"], "intent": ""}]
-            turns += [Turn.collector(a["text"], a.get("intent") or "", today) for a in acts]
+            for act in event.get("acts") or [{"text": event["text"], "intent": ""}]:
+                known = act.get("entities")
+                turns.append(Turn.collector(act["text"], act.get("intent") or "", today,
+                                            None if known is None else _listed(known)))
             continue
-        advice: dict = next((p for p in event.get("payloads") or []
-                             if p.get("type") == "advice"), {})
-        intent = chosen.get(event["id"]) or advice.get("intent") or ""
-        turns.append(Turn(DEBTOR, event["text"], intent, values_in(event["text"], today)))
+        read: dict = next((p for p in event.get("payloads") or []
+                           if p.get("type") in ("advice", "unsure")), {})
+        intent = chosen.get(event["id"]) or read.get("intent") or ""
+        known = read.get("entities")
+        turns.append(Turn(DEBTOR, event["text"], intent,
+                          values_in(event["text"], today) if known is None else _listed(known)))
     return turns
 
 

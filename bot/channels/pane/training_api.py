@@ -92,6 +92,13 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
                                  "nieuw rollenspel in het tabblad Training.")
         return session_id
 
+    def asked_trainee(request: Request) -> str:
+        """The ``?trainee=`` of a request, trimmed ("" when absent)."""
+        asked = " ".join(request.args.get("trainee", "").split())
+        if len(asked) > MAX_NAME_CHARS:
+            raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        return asked
+
     def trainee_of(request: Request, asked: str) -> str:
         """The trainee a request is about: the logged-in user; a trainer or manager may
         name another (scoring a trainee's call, reading their history)."""
@@ -214,9 +221,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @pane.route("/training/history", methods=["GET"])
     @served
     async def training_history(request: Request) -> HTTPResponse:
-        asked = " ".join(request.args.get("trainee", "").split())
-        if len(asked) > MAX_NAME_CHARS:
-            raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        asked = asked_trainee(request)
         trainee = trainee_of(request, asked)
         titles = scenario_titles()
         records = trainer().history.sessions(trainee)
@@ -273,9 +278,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @served
     async def training_assignments(request: Request) -> HTTPResponse:
         """One's own assignments; trainers and managers see everyone's (or ?trainee=)."""
-        asked = " ".join(request.args.get("trainee", "").split())
-        if len(asked) > MAX_NAME_CHARS:
-            raise PaneError(400, f"De naam is te lang (maximaal {MAX_NAME_CHARS} tekens).")
+        asked = asked_trainee(request)
         principal = request.ctx.principal
         if principal.may(Area.TEAM_TRAINING):
             found = assignments().of(asked or None)
