@@ -12,9 +12,9 @@ export PYTHONPATH := $(CURDIR)
 MODEL := models/incassocoach.tar.gz
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
 	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/coach/dutch_dates.py bot/nlu/unknown_words_guard.py \
-	bot/nlu/intent_classifier.py bot/nlu/tfidf_classifier.py build/spacy_nl/incasso_pipeline.json
+	bot/nlu/intent_classifier.py bot/nlu/tfidf_classifier.py bot/nlu/linear.py build/spacy_nl/incasso_pipeline.json
 
-.PHONY: install train run serve serve-chat shell lint test bench bench-nlu clean roleplay report
+.PHONY: install train run serve serve-chat shell lint test bench bench-nlu bench-scale scale-check clean roleplay report
 
 ## install: create .venv from the lock file (fast no-op when nothing changed)
 install:
@@ -74,6 +74,16 @@ bench-nlu: install
 ## bench: NLU quality, latency, training time and memory → docs/benchmarks.md
 bench: train
 	$(PY) scripts/bench.py
+
+## scale-check: PostgreSQL, Redis, two replicas (Rasa + action server each), concurrent calls
+## with one replica killed mid-run; last line `calls N, lines M, answered M, lost 0, duplicates 0`
+scale-check: train
+	$(PY) scripts/scale_check.py $(if $(CALLS),--calls $(CALLS))
+
+## bench-scale: throughput and p50/p95/p99 at 1, 10, 20, 50 concurrent calls for the embedded
+## default and PostgreSQL + Redis with one and two replicas → docs/benchmarks.md
+bench-scale: train
+	$(PY) scripts/bench_scale.py
 
 clean:
 	rm -rf models build/logs .rasa .pytest_cache

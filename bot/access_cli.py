@@ -160,7 +160,10 @@ def first_manager() -> str | None:
     if service.accounts.any():
         return None
     password = new_password()
-    service.accounts.add(FIRST_MANAGER, Role.MANAGER.value, password, "Beheerder")
+    try:
+        service.accounts.add(FIRST_MANAGER, Role.MANAGER.value, password, "Beheerder")
+    except AccessError:  # another replica, starting at the same moment, made it first
+        return None
     service.audit.record(CLI_ACTOR, "account_added", FIRST_MANAGER, "eerste manager")
     return (f"Eerste gebruiker aangemaakt: {FIRST_MANAGER} (manager), wachtwoord: {password}\n"
             "Dit wachtwoord wordt maar één keer getoond. Log in en maak daarna accounts voor "

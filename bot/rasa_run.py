@@ -4,7 +4,8 @@ The API (/model, /conversations/…) can read every tracker, replace the model a
 events, so it is off unless $INCASSO_RASA_API_TOKEN holds a token of 16+ characters; then
 it is on with that token (`?token=…` on every call). The token goes from the environment
 into Rasa's arguments inside this process, so it never shows in `ps` or /proc/*/cmdline.
-bot.servers starts Rasa through this module: `python -m bot.rasa_run <rasa run options>`.
+bot.servers starts Rasa through this module: `python -m bot.rasa_run <rasa run options>`,
+with bot.rasa_speedups applied.
 """
 from __future__ import annotations
 
@@ -36,5 +37,8 @@ def rasa_arguments(options: list[str], env: dict[str, str] | os._Environ = os.en
 if __name__ == "__main__":
     from rasa.__main__ import main
 
+    from bot import rasa_speedups
+
+    rasa_speedups.apply()
     sys.argv = [sys.argv[0], *rasa_arguments(sys.argv[1:])]
     main()

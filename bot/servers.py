@@ -25,6 +25,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from bot.rasa_run import API_TOKEN_ENV, api_token
+from bot.scale.settings import REDIS_URL_ENV, redis_url, workers
 from bot.storage.database import DATABASE_URL_ENV, database_url
 from bot.storage.store import default_storage
 
@@ -62,11 +63,16 @@ def service_env(**extra: str) -> dict[str, str]:
 
 
 # Rasa keeps its trackers in the coach's own database (table `events`), so a restarted
-# server knows every conversation. The URL comes from the environment, never from disk
-# (unquoted, so Rasa expands the variable).
-def endpoints_yaml(action_url: str) -> str:
-    return (f'action_endpoint:\n  url: "{action_url}/webhook"\n'
+# server knows every conversation; with Redis, replicas share the conversation locks
+# (bot.scale.lock_store). URLs come from the environment, never from disk (unquoted, so
+# Rasa expands the variables).
+def endpoints_yaml(action_url: str, shared_locks: bool = False) -> str:
+    text = (f'action_endpoint:\n  url: "{action_url}/webhook"\n'
             f'tracker_store:\n  type: SQL\n  url: ${{{DATABASE_URL_ENV}}}\n')
+    if shared_locks:
+        text += ('lock_store:\n  type: bot.scale.lock_store.FencedRedisLockStore\n'
+                 f'  url: ${{{REDIS_URL_ENV}}}\n')
+    return text
 
 
 def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = None,
@@ -120,7 +126,10 @@ class Services:
     def __post_init__(self) -> None:
         """Settings are checked here, before anything starts (ValueError, in Dutch)."""
         self.host = bind_address(self.host)
-        api_token({**os.environ, **self.env})
+        settings = {**os.environ, **self.env}
+        api_token(settings)
+        redis_url(settings)
+        workers(settings)
 
     @property
     def bind_host(self) -> str:
@@ -172,7 +181,8 @@ class Services:
             raise FileNotFoundError(f"no trained model at {self.model}; run `make train`")
         LOGS.mkdir(parents=True, exist_ok=True)
         endpoints = LOGS / f"endpoints-{self.rasa_port}.yml"
-        endpoints.write_text(endpoints_yaml(self.action_url))
+        settings = {**os.environ, **self.env}
+        endpoints.write_text(endpoints_yaml(self.action_url, redis_url(settings) is not None))
         credentials = ROOT / "credentials.yml"
         if self.chat_credentials:  # the text as written: ${VAR}s stay unexpanded on disk
             combined = LOGS / f"credentials-{self.rasa_port}.yml"
@@ -184,7 +194,8 @@ class Services:
              "-m", str(self.model), "--endpoints", str(endpoints),
              "--credentials", str(credentials)],
             f"rasa-{self.rasa_port}.log",
-            service_env(**{**self.env, BIND_ENV: self.bind_host}))  # the Host guard allows it
+            service_env(**{**self.env, BIND_ENV: self.bind_host,  # the Host guard allows it
+                           "SANIC_WORKERS": str(workers(settings))}))
         # Any answer of the health URL (503 too: the action server may be down) means the
         # model is loaded: Rasa serves only after loading it.
         wait_until_up(f"{self.rasa_url}{HEALTH_PATH}", 180, self.rasa, any_status=True,

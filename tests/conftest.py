@@ -29,15 +29,30 @@ def trained_model() -> Path:
 
 @pytest.fixture(scope="session")
 def postgres():
-    """A PostgreSQL server for the whole session (tests/storage/postgres.py); the tests
+    """A PostgreSQL server for the whole session (tests/servers/postgres.py); the tests
     that use it fail, not skip, when PostgreSQL is missing: .ci/run installs it."""
-    from tests.storage.postgres import PostgresServer, binaries, wait_for
+    from tests.servers.postgres import PostgresServer, binaries, wait_for
     if binaries() is None:
         pytest.fail("PostgreSQL is not installed: `apt-get install -y postgresql` (.ci/run does)")
     server = PostgresServer()
     try:
         server.start()
         wait_for(server)
+        yield server
+    finally:
+        server.stop()
+
+
+@pytest.fixture(scope="session")
+def redis_server():
+    """A Redis server for the whole session (tests/servers/redis.py); fails, not skips,
+    when redis-server is missing: .ci/run installs it."""
+    from tests.servers.redis import RedisServer, binary
+    if binary() is None:
+        pytest.fail("redis-server is not installed: `apt-get install -y redis-server` "
+                    "(.ci/run does)")
+    server = RedisServer().start()
+    try:
         yield server
     finally:
         server.stop()

@@ -22,8 +22,6 @@ import json
 import logging
 import os
 import re
-import time
-from collections import OrderedDict
 from collections.abc import Awaitable, Callable
 from dataclasses import dataclass, field
 from http import HTTPStatus
@@ -41,6 +39,7 @@ from slack_sdk.web.async_client import AsyncWebClient
 
 from bot.channels import render_slack
 from bot.channels.chat_commands import answer, interpret, is_stored_case
+from bot.scale.seen import recently_seen
 from bot.wiring import calls
 
 logger = logging.getLogger(__name__)
@@ -48,28 +47,6 @@ logger = logging.getLogger(__name__)
 SLACK_API_URL = "https://slack.com/api/"
 _USER_MENTION = re.compile(r"<@([A-Z0-9]+)(?:\|[^>]*)?>")
 _ANSWERED_SUBTYPES = (None, "thread_broadcast")  # not edits, joins, bot posts, …
-
-
-class RecentlySeen:
-    """Keys of recently accepted Slack events. Slack retries within minutes, so an hour
-    (and at most ``limit`` keys) is plenty; one Rasa process holds them in memory."""
-
-    def __init__(self, ttl: float = 3600, limit: int = 10_000):
-        self.ttl, self.limit = ttl, limit
-        self._seen: OrderedDict[str, float] = OrderedDict()
-
-    def first_time(self, *keys: str | None) -> bool:
-        """Record ``keys``; False when any of them was seen before."""
-        now = time.monotonic()
-        while self._seen and (len(self._seen) > self.limit
-                              or next(iter(self._seen.values())) < now - self.ttl):
-            self._seen.popitem(last=False)
-        present = [key for key in keys if key]
-        if any(key in self._seen for key in present):
-            return False
-        for key in present:
-            self._seen[key] = now
-        return True
 
 
 @dataclass(frozen=True)
@@ -128,7 +105,7 @@ class CoachSlackInput(SlackInput):
         if not slack_token:
             raise InvalidConfigException("Slack: slack_token (the bot token, xoxb-…) is missing.")
         self.api_url = api_url
-        self.seen = RecentlySeen()
+        self.seen = recently_seen("slack")
 
     def get_output_channel(self, channel: str | None = None,
                            thread_id: str | None = None) -> CoachSlackBot:
@@ -228,7 +205,7 @@ class CoachSlackInput(SlackInput):
             if message is None:
                 return response.text("")
             event = envelope["event"]
-            if not self.seen.first_time(envelope.get("event_id"),
+            if not await self.seen.first_time(envelope.get("event_id"),
                                         f"{message.channel}:{event.get('ts')}"):
                 logger.info("Slack delivered event %s again (retry %s, %s); answered already",
                             envelope.get("event_id"), request.headers.get(self.retry_num_header),

@@ -42,6 +42,7 @@ from sanic.response import HTTPResponse
 
 from bot.channels import render_teams
 from bot.channels.chat_commands import answer, interpret, is_stored_case
+from bot.scale.seen import recently_seen
 
 logger = logging.getLogger(__name__)
 
@@ -201,6 +202,7 @@ class CoachTeamsInput(BotFrameworkInput):
         self.keys = SigningKeys(openid_metadata_url)
         self.token = ConnectorToken(app_id, app_password, tenant_id, login_url)
         self._background_tasks: set[asyncio.Task] = set()
+        self.seen = recently_seen("teams")
 
     async def authenticate(self, authorization: str | None) -> tuple[dict, dict]:
         """The claims of a valid Bot Connector token for this bot, and its signing key."""
@@ -265,6 +267,11 @@ class CoachTeamsInput(BotFrameworkInput):
             if not isinstance(activity.get("conversation"), dict) or not activity[
                     "conversation"].get("id"):
                 return response.text("No conversation.", status=HTTPStatus.BAD_REQUEST)
+            if activity.get("id") and not await self.seen.first_time(
+                    f"{activity['conversation']['id']}:{activity['id']}"):
+                logger.info("Bot Framework delivered activity %s again; answered already",
+                            activity["id"])
+                return response.text("")
             task = asyncio.create_task(self._answer(on_new_message, activity))
             self._background_tasks.add(task)
             task.add_done_callback(self._background_tasks.discard)

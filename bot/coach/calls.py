@@ -142,6 +142,10 @@ class CallService:
         reading (``alternatives``: the debtor's intents, best first), the collector gets
         two choices instead (bot.coach.uncertainty) and nothing is recorded yet."""
         record = self.call(call_id)
+        earlier = self.said_already(record.id, "debiteur", ref)
+        if earlier is not None:
+            payload = (earlier.get("payloads") or [{}])[0]
+            return Answer(str(payload.get("message") or ""), payload, (earlier,))
         if intent in NOT_UNDERSTOOD or confidence < MIN_ADVICE_CONFIDENCE:
             message = self.playbook.messages["rephrase"]
             payload = {"type": "rephrase", "reason": "rephrase", "message": message}
@@ -205,6 +209,9 @@ class CallService:
         amount) goes on the table, so the debtor's "ja, prima" can accept exactly that;
         the live checklist follows every line."""
         record = self.call(call_id)
+        earlier = self.said_already(record.id, "incasseerder", ref)
+        if earlier is not None:
+            return [earlier]
         offer = self.recorder(record).offer_from_collector(text)
         payloads = []
         if offer is not None:
@@ -275,6 +282,16 @@ class CallService:
         event = self.storage.calls.add_event(record.id, "summary",
                                              {"payloads": [payload, review]})
         return Answer(summary.to_text(), payload, (event,))
+
+    def said_already(self, call_id: str, speaker: str, ref: str | None) -> dict | None:
+        """The line a sender's ``ref`` was recorded as, when the same line comes again: a
+        client that lost the answer (a replica died) sends it once more, and it is kept
+        and answered once."""
+        if not ref:
+            return None
+        return next((e for e in self.storage.calls.events_after(call_id)
+                     if e["kind"] == "line" and e.get("speaker") == speaker
+                     and e.get("ref") == ref), None)
 
     def add_line(self, call_id: str, speaker: str, text: str, ref: str | None,
                  *payloads: dict) -> dict:

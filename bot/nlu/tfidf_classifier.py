@@ -24,6 +24,8 @@ from sklearn.feature_extraction.text import TfidfVectorizer
 from sklearn.linear_model import LogisticRegression
 from sklearn.pipeline import FeatureUnion, Pipeline
 
+from bot.nlu.linear import ready_for_single_messages
+
 RANKING_LENGTH = 10
 # What skops may rebuild from the model file: these classes and nothing else.
 TRUSTED_TYPES = [
@@ -86,6 +88,7 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             if untrusted:  # never rebuild anything else from a model file
                 raise ValueError(f"unexpected types in {path}: {sorted(untrusted)}")
             model = sio.load(path, trusted=TRUSTED_TYPES)
+        ready_for_single_messages(model.named_steps["classifier"])
         return cls(config, model_storage, resource, model)
 
     def process(self, messages: list[Message]) -> list[Message]:

@@ -77,6 +77,22 @@ def test_an_explicit_two_part_promise_records_exactly_two_payments(service):
     assert agreed(service, call) == [("2026-11-27", 500.0), ("2026-12-18", 1950.0)]
 
 
+def test_a_line_sent_again_with_its_ref_is_kept_and_answered_once(service):
+    """A client that lost the answer (its replica died) sends the line once more."""
+    call = started(service)
+    text = "ik betaal vrijdag 500 euro en de rest op 18 december"
+    first = service.debtor_line(call, text, "promise_to_pay", 0.9, {}, ref="r-1")
+    again = service.debtor_line(call, text, "promise_to_pay", 0.9, {}, ref="r-1")
+    assert again.events == first.events[:1] and again.payload == first.payload
+    collector = service.collector_line(call, "Dus vrijdag 500 euro.", ref="r-2")
+    assert service.collector_line(call, "Dus vrijdag 500 euro.", ref="r-2") == collector
+    lines = [e for e in service.snapshot(call)["events"] if e["kind"] == "line"]
+    assert [e["ref"] for e in lines] == ["r-1", "r-2"]
+    assert agreed(service, call) == [("2026-11-27", 500.0), ("2026-12-18", 1950.0)]
+    unnamed = service.debtor_line(call, "Prima.", "affirm", 0.9, {})
+    assert service.debtor_line(call, "Prima.", "affirm", 0.9, {}).events != unnamed.events
+
+
 def test_a_new_promise_for_the_same_money_replaces_the_earlier_one(service):
     call = started(service)
     service.debtor_line(call, "ik betaal alles op 4 december", "promise_to_pay", 0.9, {})

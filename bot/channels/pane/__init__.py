@@ -17,6 +17,8 @@ from bot.channels import guard
 from bot.channels.pane import calls_api, session_api, training_api
 from bot.channels.pane.events import EventHub
 from bot.channels.pane.page import add_page_routes
+from bot.scale.fanout import RedisFanout
+from bot.scale.settings import redis_url
 from bot.wiring import calls
 
 
@@ -38,8 +40,18 @@ class PaneInput(InputChannel):
         calls_api.add_routes(pane, calls, self.hub, on_new_message, self.name())
         training_api.add_routes(pane, on_new_message, self.name())
 
+        @pane.listener("after_server_start")
+        async def share_events(app: Any, _: Any) -> None:
+            url = redis_url()
+            if url:  # several replicas: wake each other's streams through Redis
+                self.hub.fanout = RedisFanout(url)
+                app.add_task(self.hub.fanout.listen(self.hub.wake), name="pane-fanout")
+
         @pane.listener("before_server_stop")
-        async def end_streams(*_: Any) -> None:
+        async def end_streams(app: Any, _: Any) -> None:
             self.hub.close()
+            if self.hub.fanout is not None:
+                await app.cancel_task("pane-fanout", raise_exception=False)
+                await self.hub.fanout.close()
 
         return pane

@@ -93,8 +93,9 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         except Exception:  # noqa: BLE001 - reported to the page below
             logger.exception("Handling a pane message failed")
         added = service().storage.calls.events_after(call_id, before)
-        line = next((e for e in added if e["kind"] == "line" and e.get("speaker") == "debiteur"
-                     and e.get("text") == text and e.get("ref") == ref), None)
+        line = (next((e for e in added if e["kind"] == "line" and e.get("speaker") == "debiteur"
+                      and e.get("text") == text and e.get("ref") == ref), None)
+                or service().said_already(call_id, "debiteur", ref))
         if line is None:
             message = service().playbook.messages["service_unavailable"]
             line = service().add_line(call_id, "debiteur", text, ref, {
@@ -147,13 +148,16 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
     async def add_line(request: Request, call_id: str) -> HTTPResponse:
         body = json_body(request)
         speaker, text, ref = speaker_of(body), spoken_text(body), client_ref(body)
+        earlier = service().said_already(call_id, speaker, ref)
+        if earlier is not None:  # sent again after a lost answer: kept and answered once
+            return response.json(earlier)
         if speaker == "debiteur":
             event = await advise(call_id, text, ref, request.ctx.principal)
         else:
             acts = [(sentence, await collector_move(request, sentence))
                     for sentence in split_acts(text)]
             event = service().collector_line(call_id, text, ref, acts)[0]
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(event)
 
     @pane.route("/calls/<call_id>/transcript", methods=["POST"])
@@ -180,7 +184,7 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
             answer = service().choose(call_id, line_id, str(intent or "")[:64])
         except ChoiceError as err:
             raise PaneError(409, err.message) from None
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(answer.events[0])
 
     @pane.route("/calls/<call_id>/prompts/mute", methods=["POST"])
@@ -198,7 +202,7 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
     @served
     async def end_call(request: Request, call_id: str) -> HTTPResponse:
         answer = service().end(call_or_404(request, call_id))
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(answer.events[0])
 
     @pane.route("/calls/<call_id>/agreements", methods=["PUT"])
@@ -210,7 +214,7 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         except AgreementError as err:
             raise PaneError(400, err.message) from None
         audit(request, "agreements_changed", record.case_id or "", _agreement_detail(event))
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(event)
 
     @pane.route("/calls/<call_id>/agreements/<agreement_id:int>", methods=["DELETE"])
@@ -222,7 +226,7 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
         except AgreementError as err:
             raise PaneError(404, err.message) from None
         audit(request, "agreement_undone", record.case_id or "", f"{call_id} #{agreement_id}")
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(event)
 
     @pane.route("/calls/<call_id>/offer", methods=["POST"])
@@ -235,7 +239,7 @@ def add_routes(pane: Blueprint, service: Callable[[], CallService], hub: EventHu
                                          body.get("payments"), body.get("kind"))
         except AgreementError as err:
             raise PaneError(400, err.message) from None
-        hub.notify(call_id)
+        await hub.notify(call_id)
         return response.json(event)
 
     @pane.route("/calls/<call_id>/events", methods=["GET"])

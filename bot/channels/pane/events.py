@@ -1,7 +1,7 @@
 """Server-Sent Events for open pages. The call's events live in the database; the hub
-only wakes the streams of a call when something was added, and each stream also looks
-in the database every few seconds, so lines written by another process (an action
-server, another replica) reach the page too."""
+only wakes the streams of a call when something was added: its own, and, with Redis
+(bot.scale.fanout), every replica's. Each stream also looks in the database every few
+seconds, so a line written by any process reaches the page even without Redis."""
 from __future__ import annotations
 
 import asyncio
@@ -11,6 +11,8 @@ from collections.abc import Callable
 
 from sanic.request import Request
 
+from bot.scale.fanout import RedisFanout
+
 HEARTBEAT_SECONDS = 15.0
 POLL_SECONDS = 2.0
 
@@ -19,8 +21,16 @@ class EventHub:
     def __init__(self) -> None:
         self.waiting: dict[str, set[asyncio.Event]] = defaultdict(set)
         self.closing = False
+        self.fanout: RedisFanout | None = None  # set when the replicas share Redis
 
-    def notify(self, call_id: str) -> None:
+    async def notify(self, call_id: str) -> None:
+        """Something was added to the call: wake its streams here and on every replica."""
+        self.wake(call_id)
+        if self.fanout is not None:
+            await self.fanout.publish(call_id)
+
+    def wake(self, call_id: str) -> None:
+        """Wakes this process's streams of the call."""
         for woken in self.waiting.get(call_id, ()):
             woken.set()
 

@@ -15,6 +15,10 @@ export function sessionEnded() {
   return new Promise(() => {});  // never settles: nothing more happens on this page
 }
 
+const UNREACHABLE = "De coach is op dit moment niet bereikbaar. Probeer het zo opnieuw; lukt het niet, waarschuw dan de beheerder.";
+// A balancer's answers when a replica went away: another one can take the request.
+const RETRYABLE_STATUS = new Set([502, 503, 504]);
+
 export async function api(method, path, body) {
   const options = { method, headers: {}, credentials: "same-origin" };
   if (body !== undefined) {
@@ -25,7 +29,7 @@ export async function api(method, path, body) {
   try {
     response = await fetch(path, options);
   } catch (err) {
-    throw new Error("De coach is op dit moment niet bereikbaar. Probeer het zo opnieuw; lukt het niet, waarschuw dan de beheerder.");
+    throw Object.assign(new Error(UNREACHABLE), { retryable: true });
   }
   if (response.status === 401) return sessionEnded();
   let data = null;
@@ -35,7 +39,8 @@ export async function api(method, path, body) {
     data = null;
   }
   if (!response.ok) {
-    throw new Error((data && data.error) || `De coach gaf een fout (${response.status}).`);
+    const error = new Error((data && data.error) || `De coach gaf een fout (${response.status}).`);
+    throw Object.assign(error, { retryable: RETRYABLE_STATUS.has(response.status) });
   }
   return data;
 }

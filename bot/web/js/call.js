@@ -10,6 +10,7 @@ import { clearChecklist } from "./checklist.js";
 import { state, focusInput } from "./state.js";
 
 const picker = { cases: [], selected: 0, timer: null };
+const LINE_RETRY_MS = 1500;  // before the one retry of a line whose server went away
 
 // ---- case picker ----------------------------------------------------------------
 
@@ -186,6 +187,18 @@ export function toggleSpeaker() {
   $("said").focus();
 }
 
+/** Posts a line; when the server that had it went away, once more after a moment. The
+ * line's ref makes the second try safe: the server keeps and answers a line once. */
+async function sendOnce(path, body) {
+  try {
+    return await api("POST", path, body);
+  } catch (err) {
+    if (!err.retryable) throw err;
+    await new Promise((resolve) => setTimeout(resolve, LINE_RETRY_MS));
+    return api("POST", path, body);
+  }
+}
+
 async function sendLine(event) {
   event.preventDefault();
   const input = $("said");
@@ -201,7 +214,7 @@ async function sendLine(event) {
     input.value = "";
   }
   try {
-    renderEvent(await api("POST", callPath(state.callId, "transcript"), { speaker, text, ref }));
+    renderEvent(await sendOnce(callPath(state.callId, "transcript"), { speaker, text, ref }));
     if (speaker === "incasseerder") setSpeaker("debiteur");
     showAlert("");
     announce("");

@@ -1,0 +1,247 @@
+"""`make bench-scale`: throughput and latency of the pane's line route under concurrent
+calls, for the embedded default and for PostgreSQL + Redis with one replica, two replicas
+and one replica with two Sanic workers; the table goes into docs/benchmarks.md between
+the bench-scale markers (the rest of the file is `make bench`'s).
+
+Each concurrent call is a client that logs in, opens a call and sends debtor lines one
+after the other (closed loop: the next line when the answer is in), a new call every 25
+lines, for a fixed time; with
+two replicas the lines of a call alternate between them as a round-robin balancer would
+send them. A second run paces 100 calls at one line per 5 s each (open loop), as a team
+on the phone does. Client and servers share this machine's cores, as the issue's first
+measurement did.
+"""
+from __future__ import annotations
+
+import argparse
+import asyncio
+import datetime as dt
+import itertools
+import os
+import statistics
+import sys
+import tempfile
+import time
+from collections.abc import Iterator
+from contextlib import ExitStack, contextmanager
+from dataclasses import dataclass
+from pathlib import Path
+
+import aiohttp
+
+from bot.servers import ROOT, Services
+from tests.accounts import PASSWORD, add_account
+from tests.e2e.net import free_port
+from tests.servers.postgres import PostgresServer, wait_for
+from tests.servers.redis import RedisServer
+
+DOC = ROOT / "docs" / "benchmarks.md"
+BEGIN, END = "<!-- bench-scale:begin -->", "<!-- bench-scale:end -->"
+LEVELS = (1, 10, 20, 50)
+CASES = ("DEMO-1", "DEMO-2", "DEMO-3", "DEMO-4", "DEMO-5", "DEMO-6", "DEMO-7", "DEMO-8")
+TEXTS = (
+    "Die factuur hebben wij nooit ontvangen.",
+    "De boekhouder is er deze week niet, die is op vakantie.",
+    "Er is een storing bij de bank, de betaling staat klaar maar gaat er niet uit.",
+    "Wij wachten zelf nog op geld van onze grootste klant.",
+    "Kunnen we het in drie termijnen doen?",
+    "Ik vind het bedrag eerlijk gezegd te hoog voor wat er geleverd is.",
+    "Wanneer is die factuur dan precies verstuurd?",
+    "Ik kan nu echt niet betalen, het is krap.",
+    "Ja, dat is goed.",
+    "Prima, dan spreken we dat af.",
+)
+ACCOUNT = "bench"
+LINES_PER_CALL = 25  # then the next call starts, as a collector's day goes
+
+
+@dataclass
+class Measured:
+    setup: str
+    calls: int
+    lines: int
+    seconds: float
+    latencies: list[float]
+    errors: int
+
+    @property
+    def throughput(self) -> float:
+        return self.lines / self.seconds if self.seconds else 0.0
+
+    def percentile(self, q: int) -> float:
+        if len(self.latencies) < 2:
+            return self.latencies[0] if self.latencies else 0.0
+        return statistics.quantiles(self.latencies, n=100, method="inclusive")[q - 1]
+
+
+# ---- the load --------------------------------------------------------------------------
+
+async def _login(session: aiohttp.ClientSession, base: str) -> None:
+    async with session.post(f"{base}/login", json={"username": ACCOUNT,
+                                                   "password": PASSWORD}) as answer:
+        answer.raise_for_status()
+
+
+async def _one_call(bases: list[str], number: int, until: float, pace: float | None,
+                    latencies: list[float], errors: list[int], warm_until: float) -> int:
+    """Lines sent and answered in the measured window by one call."""
+    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
+                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
+        await _login(session, bases[0])
+        texts = itertools.cycle(TEXTS[number % len(TEXTS):] + TEXTS[:number % len(TEXTS)])
+        sent, loop = 0, asyncio.get_running_loop()
+        if pace:
+            await asyncio.sleep((number % 50) * pace / 50)  # spread the first lines
+        for index in itertools.count():
+            if index % LINES_PER_CALL == 0:  # a collector's next call
+                call_id = await _new_call(session, bases[(number + index) % len(bases)],
+                                          CASES[(number + index) % len(CASES)])
+            started = loop.time()
+            if started >= until:
+                return sent
+            base = bases[(number + index) % len(bases)]
+            try:
+                async with session.post(f"{base}/calls/{call_id}/transcript",
+                                        json={"speaker": "debiteur", "text": next(texts),
+                                              "ref": f"{call_id}-{index}"}) as answer:
+                    event = await answer.json()
+                    ok = answer.status == 200 and not _is_error(event)
+            except (aiohttp.ClientError, asyncio.TimeoutError):
+                ok = False
+            finished = loop.time()
+            if started >= warm_until:
+                if ok:
+                    latencies.append((finished - started) * 1000)
+                    sent += 1
+                else:
+                    errors.append(1)
+            if pace:
+                await asyncio.sleep(max(0.0, pace - (finished - started)))
+
+
+async def _new_call(session: aiohttp.ClientSession, base: str, case_id: str) -> str:
+    async with session.post(f"{base}/calls", json={"case_id": case_id}) as answer:
+        answer.raise_for_status()
+        return (await answer.json())["call_id"]
+
+
+def _is_error(event: dict) -> bool:
+    return any(p.get("type") == "error" for p in event.get("payloads") or [])
+
+
+async def _load(bases: list[str], calls: int, seconds: float, warmup: float,
+                pace: float | None) -> tuple[int, list[float], int]:
+    loop = asyncio.get_running_loop()
+    warm_until = loop.time() + warmup + 2.0  # logins and new calls first
+    until = warm_until + seconds
+    latencies: list[float] = []
+    errors: list[int] = []
+    sent = await asyncio.gather(*(_one_call(bases, n, until, pace, latencies, errors,
+                                            warm_until) for n in range(calls)))
+    return sum(sent), latencies, len(errors)
+
+
+def measure(setup: str, bases: list[str], calls: int, seconds: float, warmup: float,
+            pace: float | None = None) -> Measured:
+    lines, latencies, errors = asyncio.run(_load(bases, calls, seconds, warmup, pace))
+    result = Measured(setup, calls, lines, seconds, latencies, errors)
+    print(f"{setup:<34} {calls:>3} calls: {result.throughput:5.1f} lines/s, p50 "
+          f"{result.percentile(50):4.0f} ms, p95 {result.percentile(95):4.0f} ms, p99 "
+          f"{result.percentile(99):4.0f} ms, errors {errors}", flush=True)
+    return result
+
+
+# ---- the set-ups -----------------------------------------------------------------------
+
+@contextmanager
+def replicas(database_url: str, redis_url: str | None, count: int, workers: int,
+             ) -> Iterator[list[str]]:
+    env = {"INCASSO_DATABASE_URL": database_url, "SQL_POOL_SIZE": "20",
+           "SQL_MAX_OVERFLOW": "20"}
+    if redis_url:
+        env.update({"INCASSO_REDIS_URL": redis_url, "INCASSO_WORKERS": str(workers)})
+    with ExitStack() as stack:
+        add_account(database_url, ACCOUNT, "collector", "Bench Mark")
+        bases = []
+        for _ in range(count):
+            services = Services(rasa_port=free_port(), action_port=free_port(), env=dict(env))
+            stack.enter_context(services)
+            bases.append(f"{services.rasa_url}/webhooks/pane")
+        yield bases
+
+
+def run(seconds: float, warmup: float) -> list[Measured]:
+    results: list[Measured] = []
+    folder = Path(tempfile.mkdtemp(prefix="incasso-bench-"))
+
+    def levels(setup: str, bases: list[str]) -> None:
+        for calls in LEVELS:
+            results.append(measure(setup, bases, calls, seconds, warmup))
+
+    with replicas(f"sqlite:///{folder / 'embedded.sqlite3'}", None, 1, 1) as bases:
+        levels("embedded (SQLite, in-process)", bases)
+        results.append(measure("embedded, 100 calls, 1 line/5 s", bases, 100, 60, 5, pace=5.0))
+    postgres, redis = PostgresServer(), RedisServer()
+    try:
+        postgres.start()
+        wait_for(postgres)
+        redis.start()
+        for setup, count, workers in (("PostgreSQL + Redis, 1 replica", 1, 1),
+                                      ("PostgreSQL + Redis, 2 replicas", 2, 1),
+                                      ("PostgreSQL + Redis, 1 replica × 2 workers", 1, 2)):
+            with replicas(postgres.new_database(), redis.url, count, workers) as bases:
+                levels(setup, bases)
+                if count == 2:
+                    results.append(measure("2 replicas, 100 calls, 1 line/5 s", bases, 100,
+                                           60, 5, pace=5.0))
+    finally:
+        redis.stop()
+        postgres.stop()
+    return results
+
+
+# ---- the report ------------------------------------------------------------------------
+
+def report(results: list[Measured], seconds: float) -> str:
+    rows = "\n".join(
+        f"| {r.setup} | {r.calls} | {r.lines} | {r.throughput:.1f} | {r.percentile(50):.0f} | "
+        f"{r.percentile(95):.0f} | {r.percentile(99):.0f} | {r.errors} |" for r in results)
+    return f"""{BEGIN}
+## Scale: concurrent calls and replicas
+
+Generated by `make bench-scale` (scripts/bench_scale.py) on {dt.datetime.now(dt.timezone.utc):%Y-%m-%d %H:%M} UTC, {os.cpu_count()} CPUs; client and servers on the same machine.
+Each concurrent client logs in, opens a call and posts debtor lines to `POST /webhooks/pane/calls/<id>/transcript` one after the other, a new call every 25 lines, for {seconds:.0f} s (after a warm-up); with two replicas a call's lines alternate between them, as a round-robin balancer sends them. The paced rows are 100 calls each sending a line every 5 s for 60 s. Latency is from request to answer at the client; errors are failed requests or error cards.
+
+| set-up | calls | lines | lines/s | p50 ms | p95 ms | p99 ms | errors |
+|---|---:|---:|---:|---:|---:|---:|---:|
+{rows}
+{END}"""
+
+
+def write(section: str, doc: Path = DOC) -> None:
+    text = doc.read_text(encoding="utf-8") if doc.exists() else ""
+    if BEGIN in text and END in text:
+        text = text[:text.index(BEGIN)] + section + text[text.index(END) + len(END):]
+    else:
+        text = text.rstrip("\n") + "\n\n" + section + "\n"
+    doc.write_text(text, encoding="utf-8")
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__)
+    parser.add_argument("--seconds", type=float, default=15.0, help="measured time per level")
+    parser.add_argument("--warmup", type=float, default=3.0)
+    parser.add_argument("--no-write", action="store_true", help="print only")
+    args = parser.parse_args(argv)
+    started = time.monotonic()
+    results = run(args.seconds, args.warmup)
+    section = report(results, args.seconds)
+    if not args.no_write:
+        write(section)
+        print(f"written to {DOC.relative_to(ROOT)}")
+    print(f"bench-scale took {time.monotonic() - started:.0f} s")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
