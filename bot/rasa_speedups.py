@@ -22,8 +22,8 @@ from jsonschema import ValidationError
 from jsonschema.exceptions import best_match
 from jsonschema.validators import validator_for
 from rasa.core.actions.action import RemoteAction
-from rasa.shared.core.events import Event
 from rasa.shared.constants import DOCS_BASE_URL
+from rasa.shared.core.events import Event
 
 _rasa_engine_kwargs = tracker_store.create_engine_kwargs
 

@@ -66,13 +66,23 @@ def service_env(**extra: str) -> dict[str, str]:
 # server knows every conversation; with Redis, replicas share the conversation locks
 # (bot.scale.lock_store). URLs come from the environment, never from disk (unquoted, so
 # Rasa expands the variables).
-def endpoints_yaml(action_url: str, shared_locks: bool = False) -> str:
+def endpoints_yaml(action_url: str, lock_store: str = "in_memory") -> str:
+    """``lock_store``: "in_memory" (one worker), "redis" (replicas, bot.scale.lock_store)
+    or "file" (several workers on one machine, bot.scale.file_lock_store)."""
     text = (f'action_endpoint:\n  url: "{action_url}/webhook"\n'
             f'tracker_store:\n  type: SQL\n  url: ${{{DATABASE_URL_ENV}}}\n')
-    if shared_locks:
+    if lock_store == "redis":
         text += ('lock_store:\n  type: bot.scale.lock_store.FencedRedisLockStore\n'
                  f'  url: ${{{REDIS_URL_ENV}}}\n')
+    elif lock_store == "file":
+        text += 'lock_store:\n  type: bot.scale.file_lock_store.FileLockStore\n'
     return text
+
+
+def lock_store_kind(settings: Mapping[str, str]) -> str:
+    if redis_url(settings):
+        return "redis"
+    return "file" if workers(settings) > 1 else "in_memory"
 
 
 def wait_until_up(url: str, timeout: float, process: subprocess.Popen | None = None,
@@ -128,8 +138,10 @@ class Services:
         self.host = bind_address(self.host)
         settings = {**os.environ, **self.env}
         api_token(settings)
-        redis_url(settings)
-        workers(settings)
+        if workers(settings) > 1 and redis_url(settings) is None and self.chat_credentials:
+            raise ValueError("Slack en Teams met meer dan één worker vragen om "
+                             f"{REDIS_URL_ENV}: anders kan een herhaald bericht bij een "
+                             "andere worker twee keer beantwoord worden.")
 
     @property
     def bind_host(self) -> str:
@@ -182,7 +194,7 @@ class Services:
         LOGS.mkdir(parents=True, exist_ok=True)
         endpoints = LOGS / f"endpoints-{self.rasa_port}.yml"
         settings = {**os.environ, **self.env}
-        endpoints.write_text(endpoints_yaml(self.action_url, redis_url(settings) is not None))
+        endpoints.write_text(endpoints_yaml(self.action_url, lock_store_kind(settings)))
         credentials = ROOT / "credentials.yml"
         if self.chat_credentials:  # the text as written: ${VAR}s stay unexpanded on disk
             combined = LOGS / f"credentials-{self.rasa_port}.yml"

@@ -20,15 +20,13 @@ def redis_url(env: Mapping[str, str] | None = None) -> str | None:
 
 
 def workers(env: Mapping[str, str] | None = None) -> int:
-    """Sanic workers per Rasa process ($INCASSO_WORKERS, default 1). More than one needs
-    Redis: in-process locks would let two workers answer the same conversation at once."""
+    """Sanic workers per Rasa process ($INCASSO_WORKERS, default 1). With more than one,
+    conversations are locked in files (one machine) or in Redis (several replicas), never
+    in a worker's memory."""
     env = os.environ if env is None else env
     raw = env.get(WORKERS_ENV, "").strip() or "1"
     if not raw.isdigit() or not 1 <= int(raw) <= 64:
         raise ValueError(f"{WORKERS_ENV} moet een getal van 1 tot 64 zijn, niet {raw[:20]!r}.")
-    if int(raw) > 1 and redis_url(env) is None:
-        raise ValueError(f"{WORKERS_ENV}={raw} kan alleen met {REDIS_URL_ENV}: de "
-                         "gespreksvergrendeling moet dan gedeeld zijn.")
     return int(raw)
 
 

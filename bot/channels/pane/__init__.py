@@ -15,10 +15,10 @@ from sanic import Blueprint
 
 from bot.channels import guard
 from bot.channels.pane import calls_api, session_api, training_api
-from bot.channels.pane.events import EventHub
+from bot.channels.pane.events import SHORT_POLL_SECONDS, EventHub
 from bot.channels.pane.page import add_page_routes
 from bot.scale.fanout import RedisFanout
-from bot.scale.settings import redis_url
+from bot.scale.settings import redis_url, workers
 from bot.wiring import calls
 
 
@@ -46,6 +46,8 @@ class PaneInput(InputChannel):
             if url:  # several replicas: wake each other's streams through Redis
                 self.hub.fanout = RedisFanout(url)
                 app.add_task(self.hub.fanout.listen(self.hub.wake), name="pane-fanout")
+            elif workers() > 1:  # workers on one machine: look in the database more often
+                self.hub.poll_seconds = SHORT_POLL_SECONDS
 
         @pane.listener("before_server_stop")
         async def end_streams(app: Any, _: Any) -> None:

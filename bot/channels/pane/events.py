@@ -15,6 +15,7 @@ from bot.scale.fanout import RedisFanout
 
 HEARTBEAT_SECONDS = 15.0
 POLL_SECONDS = 2.0
+SHORT_POLL_SECONDS = 0.25  # several workers, no Redis: another worker's line shows this soon
 
 
 class EventHub:
@@ -22,6 +23,7 @@ class EventHub:
         self.waiting: dict[str, set[asyncio.Event]] = defaultdict(set)
         self.closing = False
         self.fanout: RedisFanout | None = None  # set when the replicas share Redis
+        self.poll_seconds = POLL_SECONDS
 
     async def notify(self, call_id: str) -> None:
         """Something was added to the call: wake its streams here and on every replica."""
@@ -58,9 +60,9 @@ class EventHub:
                     sent = event["id"]
                     quiet = 0.0
                 try:
-                    await asyncio.wait_for(woken.wait(), POLL_SECONDS)
+                    await asyncio.wait_for(woken.wait(), self.poll_seconds)
                 except TimeoutError:
-                    quiet += POLL_SECONDS
+                    quiet += self.poll_seconds
                     if quiet >= HEARTBEAT_SECONDS:
                         await stream.send(": hartslag\n\n")
                         quiet = 0.0
