@@ -17,6 +17,7 @@ import argparse
 import asyncio
 import datetime as dt
 import itertools
+import math
 import os
 import statistics
 import sys
@@ -53,6 +54,10 @@ TEXTS = (
 )
 ACCOUNT = "bench"
 LINES_PER_CALL = 25  # then the next call starts, as a collector's day goes
+TEAMS = (50, 500)
+ON_THE_PHONE = 0.8  # share of a team in a call at the busiest moment (a model input)
+SECONDS_PER_LINE = 5.0  # a call's pace, debtor and collector together (the issue's figure)
+MAX_LOAD = 0.5  # of a machine's capacity, to keep latency short
 
 
 @dataclass
@@ -63,6 +68,7 @@ class Measured:
     seconds: float
     latencies: list[float]
     errors: int
+    pace: float | None = None  # seconds between a call's lines; None: as fast as answered
 
     @property
     def throughput(self) -> float:
@@ -82,41 +88,56 @@ async def _login(session: aiohttp.ClientSession, base: str) -> None:
         answer.raise_for_status()
 
 
-async def _one_call(bases: list[str], number: int, until: float, pace: float | None,
-                    latencies: list[float], errors: list[int], warm_until: float) -> int:
-    """Lines sent and answered in the measured window by one call."""
-    async with aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
-                                     cookie_jar=aiohttp.CookieJar(unsafe=True)) as session:
-        await _login(session, bases[0])
-        texts = itertools.cycle(TEXTS[number % len(TEXTS):] + TEXTS[:number % len(TEXTS)])
-        sent, loop = 0, asyncio.get_running_loop()
+@dataclass
+class Client:
+    """One collector: logged in, with a call open, before the clock starts."""
+    number: int
+    session: aiohttp.ClientSession
+    call_id: str = ""
+
+
+async def _prepare(bases: list[str], number: int) -> Client:
+    session = aiohttp.ClientSession(timeout=aiohttp.ClientTimeout(total=120),
+                                    cookie_jar=aiohttp.CookieJar(unsafe=True))
+    await _login(session, bases[0])
+    client = Client(number, session)
+    client.call_id = await _new_call(session, bases[number % len(bases)],
+                                     CASES[number % len(CASES)])
+    return client
+
+
+async def _one_call(bases: list[str], client: Client, warm_until: float, until: float,
+                    pace: float | None, latencies: list[float], errors: list[int]) -> int:
+    """Lines sent and answered in the measured window by one collector."""
+    number, session = client.number, client.session
+    texts = itertools.cycle(TEXTS[number % len(TEXTS):] + TEXTS[:number % len(TEXTS)])
+    sent, loop = 0, asyncio.get_running_loop()
+    if pace:
+        await asyncio.sleep((number % 50) * pace / 50)  # spread the first lines
+    for index in itertools.count(1):
+        started = loop.time()
+        if started >= until:
+            return sent
+        base = bases[(number + index) % len(bases)]
+        try:
+            async with session.post(f"{base}/calls/{client.call_id}/transcript",
+                                    json={"speaker": "debiteur", "text": next(texts),
+                                          "ref": f"{client.call_id}-{index}"}) as answer:
+                event = await answer.json()
+                ok = answer.status == 200 and not _is_error(event)
+        except (TimeoutError, aiohttp.ClientError):
+            ok = False
+        finished = loop.time()
+        if started >= warm_until:
+            if ok:
+                latencies.append((finished - started) * 1000)
+                sent += 1
+            else:
+                errors.append(1)
+        if index % LINES_PER_CALL == 0:  # a collector's next call (its start not timed)
+            client.call_id = await _new_call(session, base, CASES[(number + index) % len(CASES)])
         if pace:
-            await asyncio.sleep((number % 50) * pace / 50)  # spread the first lines
-        for index in itertools.count():
-            if index % LINES_PER_CALL == 0:  # a collector's next call
-                call_id = await _new_call(session, bases[(number + index) % len(bases)],
-                                          CASES[(number + index) % len(CASES)])
-            started = loop.time()
-            if started >= until:
-                return sent
-            base = bases[(number + index) % len(bases)]
-            try:
-                async with session.post(f"{base}/calls/{call_id}/transcript",
-                                        json={"speaker": "debiteur", "text": next(texts),
-                                              "ref": f"{call_id}-{index}"}) as answer:
-                    event = await answer.json()
-                    ok = answer.status == 200 and not _is_error(event)
-            except (TimeoutError, aiohttp.ClientError):
-                ok = False
-            finished = loop.time()
-            if started >= warm_until:
-                if ok:
-                    latencies.append((finished - started) * 1000)
-                    sent += 1
-                else:
-                    errors.append(1)
-            if pace:
-                await asyncio.sleep(max(0.0, pace - (finished - started)))
+            await asyncio.sleep(max(0.0, pace - (loop.time() - started)))
 
 
 async def _new_call(session: aiohttp.ClientSession, base: str, case_id: str) -> str:
@@ -131,20 +152,25 @@ def _is_error(event: dict) -> bool:
 
 async def _load(bases: list[str], calls: int, seconds: float, warmup: float,
                 pace: float | None) -> tuple[int, list[float], int]:
+    """Every collector logs in and opens a call first; then the clock runs."""
+    clients = await asyncio.gather(*(_prepare(bases, n) for n in range(calls)))
     loop = asyncio.get_running_loop()
-    warm_until = loop.time() + warmup + 2.0  # logins and new calls first
+    warm_until = loop.time() + warmup
     until = warm_until + seconds
     latencies: list[float] = []
     errors: list[int] = []
-    sent = await asyncio.gather(*(_one_call(bases, n, until, pace, latencies, errors,
-                                            warm_until) for n in range(calls)))
+    try:
+        sent = await asyncio.gather(*(_one_call(bases, client, warm_until, until, pace,
+                                                latencies, errors) for client in clients))
+    finally:
+        await asyncio.gather(*(client.session.close() for client in clients))
     return sum(sent), latencies, len(errors)
 
 
 def measure(setup: str, bases: list[str], calls: int, seconds: float, warmup: float,
             pace: float | None = None) -> Measured:
     lines, latencies, errors = asyncio.run(_load(bases, calls, seconds, warmup, pace))
-    result = Measured(setup, calls, lines, seconds, latencies, errors)
+    result = Measured(setup, calls, lines, seconds, latencies, errors, pace)
     print(f"{setup:<34} {calls:>3} calls: {result.throughput:5.1f} lines/s, p50 "
           f"{result.percentile(50):4.0f} ms, p95 {result.percentile(95):4.0f} ms, p99 "
           f"{result.percentile(99):4.0f} ms, errors {errors}", flush=True)
@@ -221,7 +247,37 @@ def report(results: list[Measured], seconds: float) -> str:
         "paced rows are 100 calls each sending a line every 5 s for 60 s. Latency is from "
         "request to answer at the client; errors are failed requests or error cards.", "",
         "| set-up | calls | lines | lines/s | p50 ms | p95 ms | p99 ms | errors |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|", rows, END])
+        "|---|---:|---:|---:|---:|---:|---:|---:|", rows, "", team_model(results), END])
+
+
+def team_model(results: list[Measured]) -> str:
+    """What a team needs, from the best throughput one machine reached here."""
+    capacity = max(r.throughput for r in results if r.pace is None)
+    best = next(r for r in results if r.pace is None and r.throughput == capacity)
+    rows = []
+    for team in TEAMS:
+        peak = team * ON_THE_PHONE / SECONDS_PER_LINE
+        machines = math.ceil(peak / (capacity * MAX_LOAD)) + 1  # one more, to lose one
+        rows.append(f"| {team} | {peak:.0f} | {peak / MAX_LOAD:.0f} | {machines} |")
+    return "\n".join([
+        "### What a team needs",
+        "",
+        f"A model, not a measurement: at the busiest moment {ON_THE_PHONE:.0%} of the "
+        f"collectors are in a call, and a call brings a line every {SECONDS_PER_LINE:.0f} s "
+        f"(debtor and collector together). For short answers a server should run at no more "
+        f"than {MAX_LOAD:.0%} of what it can do. One 2-core machine did {capacity:.0f} lines/s "
+        f"here at best ({best.setup}), so a team needs, with one machine more than the load "
+        "asks for so that one may die:",
+        "",
+        "| collectors | lines/s at the peak | capacity wanted | 2-core machines (N+1) |",
+        "|---:|---:|---:|---:|",
+        *rows,
+        "",
+        "Each machine also holds its Rasa workers' memory (about 0.8 GB each, `make bench`'s "
+        "memory table), and every replica takes up to 65 PostgreSQL connections with the "
+        "pool settings of the README (Several replicas). PostgreSQL and Redis themselves are "
+        "far from busy at these rates.",
+    ])
 
 
 def scale_section_of(doc: Path = DOC) -> str:
