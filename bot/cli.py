@@ -30,8 +30,9 @@ from bot.coach.clock import now
 from bot.servers import Interrupted, Services, missing_env_vars
 from bot.storage.database import DatabaseDamaged
 from bot.storage.store import default_storage
+from bot.storage.training import import_legacy_training
 from bot.supervisor import Supervisor
-from bot.wiring import access
+from bot.wiring import access, storage
 
 HELP = """Typ wat de debiteur zegt en druk op Enter; het advies verschijnt eronder.
   :dossier DEMO-1   gesprek starten met dossier DEMO-1 (voorbereiding verschijnt)
@@ -121,6 +122,9 @@ def serve(services: Services) -> None:
     print("Servers starten (Rasa en de actieserver); dit duurt even…", flush=True)
     first = access_cli.first_manager()
     access_cli.note_changed_files()
+    imported = import_legacy_training(storage())
+    if imported is not None:
+        print(imported, flush=True)
     print(access_cli.run_retention(actor="bewaartermijn"), flush=True)
     try:
         with Supervisor(services) as supervisor:

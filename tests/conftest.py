@@ -18,6 +18,8 @@ os.environ.setdefault("TF_CPP_MIN_LOG_LEVEL", "2")
 def isolated_environment(monkeypatch: pytest.MonkeyPatch, tmp_path: Path) -> None:
     monkeypatch.setenv("INCASSO_TODAY", TODAY)
     monkeypatch.setenv("INCASSO_DATABASE_URL", f"sqlite:///{tmp_path / 'incasso.sqlite3'}")
+    # `serve` takes over an earlier training file once: never the checkout's build/ one
+    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "training.sqlite3"))
 
 
 @pytest.fixture(scope="session")

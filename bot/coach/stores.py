@@ -1,4 +1,4 @@
-"""What the call service needs from storage, as protocols: bot.storage gives the real
+"""What the domain needs from storage, as protocols: bot.storage gives the real
 repositories, and the domain never imports them."""
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from bot.coach.ledger import Payment, Promise
 
 if TYPE_CHECKING:
     from bot.coach.calls import CallRecord
+    from bot.coach.roleplay.assignments import Assignment
+    from bot.coach.roleplay.history import SessionRecord
 
 
 class CaseSource(Protocol):
@@ -83,3 +85,32 @@ class CallStore(Protocol):
 
     @property
     def payments(self) -> PaymentStore: ...
+
+
+class TrainingSessionStore(Protocol):
+    """Scored role-play sessions (bot.storage.training.TrainingSessionRepository)."""
+
+    def add(self, trainee: str, trainee_key: str, scenario: str, played_at: dt.datetime,
+            total: int, scorecard: dict, turns: list[dict]) -> int: ...
+
+    def of(self, trainee_key: str) -> list[SessionRecord]: ...
+
+    def get(self, session_id: int) -> tuple[SessionRecord, list[dict], dict] | None: ...
+
+    def trainees(self) -> list[str]: ...
+
+
+class AssignmentStore(Protocol):
+    """Training assignments (bot.storage.training.AssignmentRepository)."""
+
+    def add(self, trainee_key: str, trainee: str, scenario: str, difficulty: str,
+            due: dt.date, assigned_by: str, created_at: dt.datetime) -> Assignment: ...
+
+    def get(self, assignment_id: int) -> Assignment | None: ...
+
+    def of(self, trainee_key: str | None = None) -> list[Assignment]: ...
+
+    def delete(self, assignment_id: int) -> bool: ...
+
+    def complete(self, trainee_key: str, scenario: str, difficulty: str,
+                 session_id: int) -> Assignment | None: ...

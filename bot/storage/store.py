@@ -20,6 +20,7 @@ from bot.storage.cases import CaseRepository
 from bot.storage.database import DEFAULT_DATABASE, ROOT, database_url, engine, just_created
 from bot.storage.ledger import PaymentRepository, PromiseRepository
 from bot.storage.retention import RetentionRepository
+from bot.storage.training import AssignmentRepository, TrainingSessionRepository
 
 
 @dataclass(frozen=True)
@@ -34,6 +35,8 @@ class Storage:
     audit: AuditRepository
     owners: ConversationOwners
     retention: RetentionRepository
+    training_sessions: TrainingSessionRepository
+    training_assignments: AssignmentRepository
 
     @classmethod
     def at(cls, url: str) -> Storage:
@@ -41,7 +44,8 @@ class Storage:
         return cls(CaseRepository(db), CallRepository(db), PromiseRepository(db),
                    PaymentRepository(db), AccountRepository(db), SessionRepository(db),
                    TokenRepository(db), AuditRepository(db), ConversationOwners(db),
-                   RetentionRepository(db))
+                   RetentionRepository(db), TrainingSessionRepository(db),
+                   AssignmentRepository(db))
 
 
 # Before the ledger, cases lived in a file of their own; a new database takes them over.

@@ -120,3 +120,36 @@ conversation_owners = sa.Table(
     sa.Column("owner", sa.String(80), nullable=False),
     sa.Column("created_at", sa.DateTime, nullable=False),
 )
+
+# ---- role-play training: scored sessions and the assignments of trainers -----------
+# AUTOINCREMENT on SQLite, as PostgreSQL's sequences: a deleted assignment's id is never
+# given again, so a page that still shows it cannot remove a newer one.
+
+training_sessions = sa.Table(
+    "training_sessions", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("trainee", sa.String(200), nullable=False),
+    sa.Column("trainee_key", sa.String(200), nullable=False),  # spaces squeezed, casefolded
+    sa.Column("scenario", sa.String(100), nullable=False),  # scenario id, or "transcript"
+    sa.Column("played_at", sa.DateTime, nullable=False),
+    sa.Column("total", sa.Integer, nullable=False),
+    sa.Column("scorecard", sa.Text, nullable=False),
+    sa.Column("turns", sa.Text, nullable=False),
+    sa.Index("ix_training_sessions_trainee", "trainee_key", "played_at"),
+    sqlite_autoincrement=True,
+)
+
+training_assignments = sa.Table(
+    "training_assignments", metadata,
+    sa.Column("id", sa.Integer, primary_key=True, autoincrement=True),
+    sa.Column("trainee_key", sa.String(200), nullable=False),
+    sa.Column("trainee", sa.String(200), nullable=False),
+    sa.Column("scenario", sa.String(100), nullable=False),
+    sa.Column("difficulty", sa.String(20), nullable=False),
+    sa.Column("due", sa.Date, nullable=False),
+    sa.Column("assigned_by", sa.String(80), nullable=False),
+    sa.Column("created_at", sa.DateTime, nullable=False),
+    sa.Column("done_session_id", sa.Integer),  # the session that did it; NULL while open
+    sa.Index("ix_training_assignments_trainee", "trainee_key", "created_at"),
+    sqlite_autoincrement=True,
+)

@@ -50,11 +50,9 @@ def free_port() -> int:
 
 @pytest.fixture(scope="package")  # stopped when tests/browser is done, not at session end
 def pane_services(trained_model, tmp_path_factory) -> Services:
-    db = tmp_path_factory.mktemp("pane-db") / "incasso.sqlite3"
-    training_db = db.parent / "training.sqlite3"  # the Training tab's history, not build/
+    db = tmp_path_factory.mktemp("pane-db") / "incasso.sqlite3"  # the Training tab's too
     running = Services(rasa_port=free_port(), action_port=free_port(), model=trained_model,
-                       env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{db}",
-                            "INCASSO_TRAINING_DB": str(training_db)})
+                       env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{db}"})
     with running:  # the servers create the database (and seed the cases); then the accounts
         for name, (role, full_name) in ACCOUNTS.items():
             add_account(database_of(running), name, role, full_name)

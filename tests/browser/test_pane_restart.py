@@ -19,8 +19,7 @@ pytestmark = pytest.mark.slow
 
 def test_an_open_page_reconnects_after_a_restart_and_goes_on(browser, trained_model, tmp_path):
     ports = {"rasa_port": free_port(), "action_port": free_port()}
-    env = {"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}",
-           "INCASSO_TRAINING_DB": str(tmp_path / "training.sqlite3")}
+    env = {"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": f"sqlite:///{tmp_path / 'r.sqlite3'}"}
     first = Services(model=trained_model, env=env, **ports).start()
     context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="nl-NL")
     page = context.new_page()

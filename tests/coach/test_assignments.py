@@ -8,7 +8,7 @@ import pytest
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.assignments import AssignmentError, Assignments, default_assignments
-from bot.coach.roleplay.history import TrainingHistory
+from bot.coach.roleplay.history import TrainingHistory, default_history
 from bot.coach.roleplay.trainer import Trainer
 from bot.storage.store import default_storage
 
@@ -18,18 +18,18 @@ KNOWN = [SCENARIO, "bankstoring"]
 
 
 @pytest.fixture
-def history(tmp_path) -> TrainingHistory:
-    return TrainingHistory(tmp_path / "training.sqlite3")
+def history() -> TrainingHistory:
+    return default_history()  # on the test's own database (tests/conftest.py)
 
 
 @pytest.fixture
-def assignments(history) -> Assignments:
-    return Assignments(history.path)  # the same file as the sessions
+def assignments() -> Assignments:
+    return default_assignments()  # the same database as the sessions
 
 
 @pytest.fixture
-def trainer(history) -> Trainer:
-    return Trainer(default_storage().cases, history=history)
+def trainer(history, assignments) -> Trainer:
+    return Trainer(default_storage().cases, history=history, assignments=assignments)
 
 
 def give(assignments: Assignments, trainee="Sanne", scenario=SCENARIO, difficulty="hard",
@@ -120,13 +120,12 @@ def test_a_session_before_the_assignment_does_not_count(assignments, trainer):
     assert not assignments.get(made.id).done
 
 
-def test_delete_and_the_default_file(assignments, monkeypatch, tmp_path):
+def test_delete_and_the_ids_of_deleted_ones_are_not_given_again(assignments):
     made = give(assignments)
     assert assignments.delete(made.id) is True
     assert assignments.delete(made.id) is False
     assert assignments.get(made.id) is None
-    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "elders.sqlite3"))
-    assert default_assignments().path == tmp_path / "elders.sqlite3"
+    assert give(assignments).id > made.id  # a page still showing the old one removes no other
 
 
 def test_a_stored_session_can_be_read_back_for_a_replay(trainer):

@@ -5,7 +5,7 @@ import datetime as dt
 
 import pytest
 
-from bot.coach.roleplay.history import SessionRecord, TrainingHistory
+from bot.coach.roleplay.history import SessionRecord, default_history
 from bot.coach.roleplay.proficiency import HALF_LIFE, band, proficiency
 from bot.coach.roleplay.scorecard import CHECKS, CheckResult, Scorecard
 
@@ -42,8 +42,8 @@ def test_a_session_half_life_sessions_older_counts_half():
     assert two.overall == pytest.approx(expected)
 
 
-def test_per_check_shares_from_the_stored_scorecards(tmp_path):
-    history = TrainingHistory(tmp_path / "training.sqlite3")
+def test_per_check_shares_from_the_stored_scorecards():
+    history = default_history()
     results = tuple(CheckResult(c, 1.0 if c.key != "summarised" else 0.0, None) for c in CHECKS)
     history.record("Sanne", "bankstoring", Scorecard(results), [])
     payload = proficiency(history.sessions("sanne")).to_payload()

@@ -1,5 +1,5 @@
-"""Role-play test set-up: a trainer on the sample scenarios with its own training
-database, and the scripted trainees (a good one and a bad one)."""
+"""Role-play test set-up: a trainer on the sample scenarios, its history in the test's own
+database (tests/conftest.py), and the scripted trainees (a good one and a bad one)."""
 from __future__ import annotations
 
 import datetime as dt
@@ -10,7 +10,6 @@ from bot.coach.cases import Case
 from bot.coach.formatting import spoken_name
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.history import TrainingHistory
 from bot.coach.roleplay.scenarios import Scenario
 from bot.coach.roleplay.simulator import spoken_date
 from bot.coach.roleplay.trainer import RolePlaySession, Trainer
@@ -21,14 +20,9 @@ from bot.storage.store import default_storage
 TODAY = dt.date(2026, 11, 23)  # as INCASSO_TODAY in tests/conftest.py
 
 
-@pytest.fixture(autouse=True)
-def isolated_training_db(monkeypatch, tmp_path):
-    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "training.sqlite3"))
-
-
 @pytest.fixture
-def trainer(tmp_path) -> Trainer:
-    return Trainer(default_storage().cases, history=TrainingHistory(tmp_path / "history.sqlite3"))
+def trainer() -> Trainer:
+    return Trainer(default_storage().cases)  # history on the test's own database
 
 
 def collector(text: str, intent: str) -> Turn:

@@ -18,7 +18,6 @@ from bot.coach.roleplay.from_transcript import (
     scenario_from_transcript,
     slug,
 )
-from bot.coach.roleplay.history import TrainingHistory
 from bot.coach.roleplay.scenarios import load_scenario
 from bot.coach.roleplay.trainer import Trainer
 from bot.coach.roleplay.transcript import TranscriptError
@@ -76,11 +75,10 @@ def written(built: TranscriptScenario, tmp_path: Path) -> Path:
     return path
 
 
-def play(path: Path, tmp_path: Path, turns: list[tuple[str, str]]) -> list[str]:
+def play(path: Path, turns: list[tuple[str, str]]) -> list[str]:
     """A short session on the scenario file; the debtor's lines, opening first."""
     scenario = load_scenario(path)
-    trainer = Trainer(default_storage().cases, {scenario.id: scenario},
-                      TrainingHistory(tmp_path / "history.sqlite3"))
+    trainer = Trainer(default_storage().cases, {scenario.id: scenario})
     session, briefing = trainer.start(scenario.id, "Sanne", seed=1)
     said = [briefing.opening]
     said += [trainer.turn(session, text, intent, today=TODAY).debtor for text, intent in turns]
@@ -113,7 +111,7 @@ def test_excuses_in_order_in_the_debtors_own_words_and_the_file_plays(tmp_path):
                for note in built.notes)
 
     path = written(built, tmp_path)
-    said = play(path, tmp_path, [
+    said = play(path, [
         ("Goedemorgen, met Sanne van Groenhof.", moves.INTRODUCE),
         ("Ik bel over factuur F2026-0240 van € 2.100,00; wilt u die deze week betalen?",
          moves.STATE_PURPOSE),
@@ -150,7 +148,7 @@ def test_anger_makes_a_hostile_persona_with_the_callers_own_defensive_lines(tmp_
         "Schandalig hoe jullie met klanten omgaan."]
     assert built.data["replies"]["opening"] == [
         "{company}, goedemorgen.", "Met {company}, goedemorgen. Waar gaat het over?"]
-    said = play(written(built, tmp_path), tmp_path,
+    said = play(written(built, tmp_path),
                 [("Betaal nu, of de deurwaarder komt.", moves.THREATEN)])
     assert said[0] == "Bouwbedrijf Van Leeuwen B.V., goedemorgen."
     assert said[1] in built.data["replies"]["defensive"]
@@ -242,7 +240,7 @@ def test_a_real_call_with_the_trained_model(trained_model, tmp_path, monkeypatch
     scenario = load_scenario(out)
     assert scenario.id == "hoekstra-wacht-op-zijn-klant"
     assert scenario.excuses[0].kind == "excuse_waiting_for_customer"
-    said = play(out, tmp_path, [
+    said = play(out, [
         ("Goedemorgen, met Sanne van Groenhof Interieur.", moves.INTRODUCE),
         ("Ik bel over factuur INV-4471 van € 2.180,00; kunt u die deze week betalen?",
          moves.STATE_PURPOSE),

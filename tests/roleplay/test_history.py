@@ -1,4 +1,5 @@
-"""The training history per trainee in SQLite, the text report and the PNG chart."""
+"""The training history per trainee in the coach's database, the text report and the PNG
+chart."""
 from __future__ import annotations
 
 import datetime as dt
@@ -15,6 +16,8 @@ from bot.coach.roleplay.history import (
     report_text,
 )
 from bot.coach.roleplay.scorecard import CHECKS, score
+from bot.storage.database import database_url
+from bot.storage.store import Storage
 
 from .conftest import TODAY, collector
 
@@ -33,8 +36,8 @@ BETTER = card_with(("Ik bel over factuur F2026-0081 van € 1.000, graag vóór 
 
 
 @pytest.fixture
-def history(tmp_path) -> TrainingHistory:
-    store = TrainingHistory(tmp_path / "t.sqlite3")
+def history() -> TrainingHistory:
+    store = default_history()  # on the test's own database (tests/conftest.py)
     store.record("Sanne de Wit", "bankstoring", WEAK, [], dt.datetime(2026, 11, 2, 10, 0))
     store.record("sanne  de wit", "al-betaald", BETTER, [], dt.datetime(2026, 11, 9, 10, 0))
     store.record("Pieter", "bankstoring", BETTER, [], dt.datetime(2026, 11, 3, 10, 0))
@@ -74,10 +77,11 @@ def test_chart_file_name_is_safe():
     assert chart_path("Sanne de Wit / Team 2").name == "sanne-de-wit-team-2.png"
 
 
-def test_default_history_follows_the_environment(tmp_path, monkeypatch):
-    monkeypatch.setenv("INCASSO_TRAINING_DB", str(tmp_path / "elders.sqlite3"))
+def test_the_history_is_kept_in_the_coachs_database():
     default_history().record("Sanne", "bankstoring", WEAK, [])
-    assert (tmp_path / "elders.sqlite3").exists()
+    stored = Storage.at(database_url()).training_sessions.of("sanne")
+    assert [(r.trainee, r.scenario, r.total) for r in stored] == [
+        ("Sanne", "bankstoring", WEAK.total)]
 
 
 def test_report_command_prints_history_and_writes_the_chart(tmp_path, capsys):

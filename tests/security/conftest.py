@@ -88,9 +88,7 @@ def coach(trained_model, tmp_path_factory) -> Coach:
     url = f"sqlite:///{tmp_path_factory.mktemp('security-db') / 'incasso.sqlite3'}"
     storage = default_storage(url)  # created and seeded here, as the servers would
     services = Services(rasa_port=free_port(), action_port=free_port(), model=trained_model,
-                        env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": url,
-                             "INCASSO_TRAINING_DB": url.removeprefix("sqlite:///")
-                             .replace("incasso.sqlite3", "training.sqlite3")})
+                        env={"INCASSO_TODAY": TODAY, "INCASSO_DATABASE_URL": url})
     with services:
         running = Coach(services, storage, url)
         yield running

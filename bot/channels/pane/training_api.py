@@ -77,8 +77,8 @@ def scenario_titles() -> dict[str, str]:
 
 
 def assignments() -> Assignments:
-    """The assignments, in the training database the trainer's history uses."""
-    return Assignments(trainer().history.path)
+    """The assignments, in the database the trainer's history uses."""
+    return trainer().assignments
 
 
 def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None:

@@ -1,21 +1,22 @@
 """Assignments: a trainer or manager asks a trainee to play a scenario at a difficulty
-before a due date. Kept in the training database (next to the sessions of
-bot.coach.roleplay.history); an assignment is done once the trainee finishes a role-play
+before a due date. Kept in the coach's database, next to the sessions of
+bot.coach.roleplay.history; an assignment is done once the trainee finishes a role-play
 of that scenario at that difficulty after it was given (Trainer.finish marks it).
 """
 from __future__ import annotations
 
 import datetime as dt
-import os
-import sqlite3
 from collections.abc import Iterable
 from dataclasses import dataclass
-from pathlib import Path
+from typing import TYPE_CHECKING
 
 from bot.coach.clock import now as current_time
 from bot.coach.clock import today as current_day
-from bot.coach.roleplay.history import DB_ENV, DEFAULT_DB
+from bot.coach.roleplay.history import trainee_key
 from bot.coach.roleplay.scenarios import DIFFICULTIES, DIFFICULTY_NL
+
+if TYPE_CHECKING:
+    from bot.coach.stores import AssignmentStore
 
 MAX_NAME_CHARS = 60
 
@@ -26,11 +27,6 @@ class AssignmentError(ValueError):
     def __init__(self, message: str):
         super().__init__(message)
         self.message = message
-
-
-def trainee_key(name: str) -> str:
-    """How a trainee's name is matched: spaces squeezed, case ignored (as the history)."""
-    return " ".join(name.split()).casefold()
 
 
 @dataclass(frozen=True)
@@ -59,34 +55,12 @@ class Assignment:
                 "done": self.done, "overdue": self.overdue(today)}
 
 
-_COLUMNS = ("id, trainee, scenario, difficulty, due, assigned_by, created_at,"
-            " done_session_id")
-
-
-def _assignment(row: tuple) -> Assignment:
-    return Assignment(id=row[0], trainee=row[1], scenario=row[2], difficulty=row[3],
-                      due=dt.date.fromisoformat(row[4]), assigned_by=row[5],
-                      created_at=dt.datetime.fromisoformat(row[6]), done_session_id=row[7])
-
-
 class Assignments:
-    """The assignments in one SQLite file (the training database), opened per use."""
+    """The assignments and their rules; ``store`` keeps them (the doors pass the coach's
+    database, see default_assignments)."""
 
-    def __init__(self, path: Path | str):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS assignments ("
-                       " id INTEGER PRIMARY KEY AUTOINCREMENT, trainee_key TEXT NOT NULL,"
-                       " trainee TEXT NOT NULL, scenario TEXT NOT NULL,"
-                       " difficulty TEXT NOT NULL, due TEXT NOT NULL,"
-                       " assigned_by TEXT NOT NULL, created_at TEXT NOT NULL,"
-                       " done_session_id INTEGER NULL)")
-            db.execute("CREATE INDEX IF NOT EXISTS assignments_by_trainee"
-                       " ON assignments (trainee_key, created_at)")
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5)
+    def __init__(self, store: AssignmentStore):
+        self.store = store
 
     def add(self, trainee: str, scenario: str, difficulty: str, due: str,
             assigned_by: str, scenarios: Iterable[str],
@@ -118,58 +92,28 @@ class Assignments:
         if due_date < (today or current_day()):
             raise AssignmentError("De uiterste datum ligt in het verleden. Kies vandaag of "
                                   "later.")
-        created = current_time().isoformat(timespec="seconds")
-        with self._connect() as db:
-            cursor = db.execute(
-                "INSERT INTO assignments (trainee_key, trainee, scenario, difficulty, due,"
-                " assigned_by, created_at) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (trainee_key(name), name, scenario_id, level, due_date.isoformat(),
-                 assigned_by, created))
-            assert cursor.lastrowid is not None  # every INSERT sets it
-            new_id = int(cursor.lastrowid)
-        found = self.get(new_id)
-        assert found is not None
-        return found
+        return self.store.add(trainee_key(name), name, scenario_id, level, due_date,
+                              assigned_by, current_time().replace(microsecond=0))
 
     def get(self, assignment_id: int) -> Assignment | None:
-        with self._connect() as db:
-            row = db.execute(f"SELECT {_COLUMNS} FROM assignments WHERE id = ?",
-                             (assignment_id,)).fetchone()
-        return _assignment(row) if row else None
+        return self.store.get(assignment_id)
 
     def of(self, trainee: str | None = None) -> list[Assignment]:
         """A trainee's assignments (the name matched loosely), or everyone's; by due date."""
-        query = f"SELECT {_COLUMNS} FROM assignments"
-        args: tuple = ()
-        if trainee is not None:
-            query += " WHERE trainee_key = ?"
-            args = (trainee_key(trainee),)
-        with self._connect() as db:
-            rows = db.execute(query + " ORDER BY due, id", args).fetchall()
-        return [_assignment(row) for row in rows]
+        return self.store.of(None if trainee is None else trainee_key(trainee))
 
     def delete(self, assignment_id: int) -> bool:
         """Removes an assignment; False when there was none with this id."""
-        with self._connect() as db:
-            return db.execute("DELETE FROM assignments WHERE id = ?",
-                              (assignment_id,)).rowcount > 0
+        return self.store.delete(assignment_id)
 
     def complete(self, trainee: str, scenario: str, difficulty: str,
                  session_id: int) -> Assignment | None:
         """Marks the oldest open assignment of this trainee, scenario and difficulty as
         done by session ``session_id`` (just finished); returns it, or None."""
-        with self._connect() as db:
-            row = db.execute("SELECT id FROM assignments WHERE trainee_key = ? AND"
-                             " scenario = ? AND difficulty = ? AND done_session_id IS NULL"
-                             " ORDER BY created_at, id LIMIT 1",
-                             (trainee_key(trainee), scenario, difficulty)).fetchone()
-            if row is None:
-                return None
-            db.execute("UPDATE assignments SET done_session_id = ? WHERE id = ?",
-                       (session_id, row[0]))
-        return self.get(row[0])
+        return self.store.complete(trainee_key(trainee), scenario, difficulty, session_id)
 
 
 def default_assignments() -> Assignments:
-    """The assignments in the training database ($INCASSO_TRAINING_DB or the default)."""
-    return Assignments(os.environ.get(DB_ENV) or DEFAULT_DB)
+    """The assignments in the coach's database ($INCASSO_DATABASE_URL)."""
+    from bot.wiring import storage  # not at the top: bot.storage imports this module
+    return Assignments(storage().training_assignments)

@@ -1,15 +1,13 @@
-"""Training sessions and their scores per trainee in SQLite, so a trainer can follow
-progress over time, and a PNG chart of a trainee's scores.
+"""Training sessions and their scores per trainee, so a trainer can follow progress over
+time, and a PNG chart of a trainee's scores.
 
-The database is build/training.sqlite3 unless $INCASSO_TRAINING_DB names another file.
+The sessions are kept in the coach's database, with everything else (bot.storage.training):
+replicas on one PostgreSQL database all see every trainee's history.
 """
 from __future__ import annotations
 
 import datetime as dt
-import json
-import os
 import re
-import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -21,11 +19,21 @@ from bot.coach.roleplay.turns import Turn
 if TYPE_CHECKING:
     from matplotlib.axes import Axes
 
+    from bot.coach.stores import TrainingSessionStore
+
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
-DEFAULT_DB = PROJECT_ROOT / "build" / "training.sqlite3"
-DB_ENV = "INCASSO_TRAINING_DB"
 REPORT_DIR = PROJECT_ROOT / "build" / "reports"
 GOOD_SCORE = 80
+
+
+def trainee_key(name: str) -> str:
+    """How a trainee's name is matched: spaces squeezed, case ignored."""
+    return " ".join(name.split()).casefold()
+
+
+def check_credits(scorecard: dict) -> dict[str, float]:
+    """Check key → credit, from a stored scorecard (Scorecard.to_payload)."""
+    return {check["key"]: check["credit"] for check in scorecard["checks"]}
 
 
 @dataclass(frozen=True)
@@ -43,22 +51,11 @@ class SessionRecord:
 
 
 class TrainingHistory:
-    """Sessions in one SQLite file, opened per use."""
+    """The scored sessions per trainee; ``store`` keeps them (the doors pass the
+    coach's database, see default_history)."""
 
-    def __init__(self, path: Path | str):
-        self.path = Path(path)
-        self.path.parent.mkdir(parents=True, exist_ok=True)
-        with self._connect() as db:
-            db.execute("CREATE TABLE IF NOT EXISTS sessions ("
-                       " id INTEGER PRIMARY KEY AUTOINCREMENT, trainee TEXT NOT NULL,"
-                       " trainee_key TEXT NOT NULL, scenario TEXT NOT NULL,"
-                       " played_at TEXT NOT NULL, total INTEGER NOT NULL,"
-                       " scorecard TEXT NOT NULL, turns TEXT NOT NULL)")
-            db.execute("CREATE INDEX IF NOT EXISTS sessions_by_trainee"
-                       " ON sessions (trainee_key, played_at)")
-
-    def _connect(self) -> sqlite3.Connection:
-        return sqlite3.connect(self.path, timeout=5)
+    def __init__(self, store: TrainingSessionStore):
+        self.store = store
 
     def record(self, trainee: str, scenario: str, scorecard: Scorecard, turns: Sequence[Turn],
                played_at: dt.datetime | None = None) -> int:
@@ -66,49 +63,28 @@ class TrainingHistory:
         name = " ".join(trainee.split())
         if not name:
             raise ValueError("een sessie hoort bij een trainee: geef een naam op")
-        when = (played_at or dt.datetime.now()).isoformat(timespec="seconds")
-        with self._connect() as db:
-            cursor = db.execute(
-                "INSERT INTO sessions (trainee, trainee_key, scenario, played_at, total,"
-                " scorecard, turns) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                (name, name.casefold(), scenario, when, scorecard.total,
-                 json.dumps(scorecard.to_payload()), json.dumps([t.to_dict() for t in turns])))
-            assert cursor.lastrowid is not None  # every INSERT sets it
-            return int(cursor.lastrowid)
+        when = (played_at or dt.datetime.now()).replace(microsecond=0)
+        return self.store.add(name, trainee_key(name), scenario, when, scorecard.total,
+                              scorecard.to_payload(), [t.to_dict() for t in turns])
 
     def sessions(self, trainee: str) -> list[SessionRecord]:
         """A trainee's sessions, oldest first (the name is matched case-insensitively)."""
-        with self._connect() as db:
-            rows = db.execute("SELECT id, trainee, scenario, played_at, total, scorecard"
-                              " FROM sessions WHERE trainee_key = ? ORDER BY played_at, id",
-                              (" ".join(trainee.split()).casefold(),)).fetchall()
-        return [SessionRecord(id=row[0], trainee=row[1], scenario=row[2],
-                              played_at=dt.datetime.fromisoformat(row[3]), total=row[4],
-                              checks={c["key"]: c["credit"] for c in json.loads(row[5])["checks"]})
-                for row in rows]
+        return self.store.of(trainee_key(trainee))
 
     def session(self, session_id: int) -> tuple[SessionRecord, list[dict], dict] | None:
         """One session with its turns and its stored scorecard payload (to replay it), or
         None for an unknown id."""
-        with self._connect() as db:
-            row = db.execute("SELECT id, trainee, scenario, played_at, total, scorecard, turns"
-                             " FROM sessions WHERE id = ?", (session_id,)).fetchone()
-        if row is None:
-            return None
-        card = json.loads(row[5])
-        record = SessionRecord(id=row[0], trainee=row[1], scenario=row[2],
-                               played_at=dt.datetime.fromisoformat(row[3]), total=row[4],
-                               checks={c["key"]: c["credit"] for c in card["checks"]})
-        return record, list(json.loads(row[6])), card
+        return self.store.get(session_id)
 
     def trainees(self) -> list[str]:
-        with self._connect() as db:
-            return [row[0] for row in db.execute(
-                "SELECT trainee FROM sessions GROUP BY trainee_key ORDER BY trainee_key")]
+        """Everyone with a session, each under the name of their first session."""
+        return self.store.trainees()
 
 
 def default_history() -> TrainingHistory:
-    return TrainingHistory(os.environ.get(DB_ENV) or DEFAULT_DB)
+    """The history in the coach's database ($INCASSO_DATABASE_URL)."""
+    from bot.wiring import storage  # not at the top: bot.storage imports this module
+    return TrainingHistory(storage().training_sessions)
 
 
 def report_text(trainee: str, records: Sequence[SessionRecord], labels: dict[str, str]) -> str:

@@ -15,7 +15,7 @@ from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.formatting import spoken_name
 from bot.coach.money import format_euro
-from bot.coach.roleplay.assignments import Assignments
+from bot.coach.roleplay.assignments import Assignments, default_assignments
 from bot.coach.roleplay.hints import hint
 from bot.coach.roleplay.history import TrainingHistory, default_history
 from bot.coach.roleplay.scenarios import (
@@ -157,13 +157,16 @@ class CaseLookup(Protocol):
 
 class Trainer:
     """Role-play sessions on the scenarios; ``store`` gives the scenarios' cases (the
-    doors pass bot.storage's case repository)."""
+    doors pass bot.storage's case repository). History and assignments default to the
+    coach's database."""
 
     def __init__(self, store: CaseLookup, scenarios: dict[str, Scenario] | None = None,
-                 history: TrainingHistory | None = None):
+                 history: TrainingHistory | None = None,
+                 assignments: Assignments | None = None):
         self.scenarios = scenarios if scenarios is not None else load_scenarios(SCENARIO_DIR)
         self.store = store
         self.history = history or default_history()
+        self.assignments = assignments or default_assignments()
 
     def scenario(self, scenario_id: str) -> Scenario:
         key = str(scenario_id or "").strip().lower()
@@ -233,8 +236,8 @@ class Trainer:
         card = score(session.turns, self.case(scenario), today or current_day())
         if not session.finished:
             recorded = self.history.record(session.trainee, scenario.id, card, session.turns)
-            Assignments(self.history.path).complete(session.trainee, scenario.id,
-                                                    session.difficulty, recorded)
+            self.assignments.complete(session.trainee, scenario.id, session.difficulty,
+                                      recorded)
             session.finished = True
         return card
 
