@@ -14,7 +14,7 @@ TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name
 	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/coach/dutch_dates.py bot/nlu/unknown_words_guard.py \
 	bot/nlu/intent_classifier.py bot/nlu/tfidf_classifier.py bot/nlu/linear.py build/spacy_nl/incasso_pipeline.json
 
-.PHONY: install train run serve serve-chat shell lint test bench bench-nlu bench-scale scale-check clean roleplay report
+.PHONY: install train run serve serve-chat shell lint test bench bench-nlu bench-scale bench-scorecard scale-check clean roleplay report
 
 ## install: create .venv from the lock file (fast no-op when nothing changed)
 install:
@@ -71,9 +71,15 @@ bench-nlu: install
 	$(PY) scripts/compare_nlu.py --candidates counts tfidf diet \
 		--files $(wildcard tests/data/blind/*.yml) $(wildcard tests/data/dev/*.yml)
 
-## bench: NLU quality, latency, training time and memory → docs/benchmarks.md
+## bench: NLU quality, latency, training time and memory, and the scorecard against an
+## independent judge → docs/benchmarks.md
 bench: train
 	$(PY) scripts/bench.py
+	$(PY) scripts/bench_scorecard.py
+
+## bench-scorecard: the scorecard against blind, independently judged transcripts
+bench-scorecard: train
+	$(PY) scripts/bench_scorecard.py
 
 ## scale-check: PostgreSQL, Redis, two replicas (Rasa + action server each), concurrent calls
 ## with one replica killed mid-run; last line `calls N, lines M, answered M, lost 0, duplicates 0`

@@ -55,7 +55,7 @@ from bot.storage.store import Storage  # noqa: E402
 
 from bench_pane import pane_latency  # noqa: E402
 from bench_report import render  # noqa: E402
-from bench_scale import scale_section_of, write_scale_section  # noqa: E402
+from bench_sections import kept_sections, restore_sections  # noqa: E402
 
 TRAIN_GLOB = "bot/data/nlu/*.yml"
 HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
@@ -407,11 +407,10 @@ def main(argv: list[str] | None = None) -> int:
                    confusions=top_confusions(truth, measured["rasa"].predictions),
                    fallbacks=measured["rasa"].predictions.count(FALLBACK))
     report, summary = render(results)
-    scale_section = scale_section_of(args.out)
+    sections = kept_sections(args.out)  # the scale and scorecard figures stay as they are
     args.out.parent.mkdir(parents=True, exist_ok=True)
     args.out.write_text(report, encoding="utf-8")
-    if scale_section:  # `make bench-scale`'s figures stay until it runs again
-        write_scale_section(scale_section, args.out)
+    restore_sections(sections, args.out)
     print(summary)
     print(f"Report written to {args.out}")
     return 0

@@ -4,6 +4,7 @@ coach's own channels, and the security headers on every answer.
 * /webhooks/pane/: the page and its files and POST login are open; everything else needs
   a session cookie (people) or, for the transcript routes only, an API token
   (``Authorization: Bearer ic_…``, tools). No credentials: 401; the wrong role or scope: 403.
+  Making a scenario from a real call (TEAM_ROUTES) is for trainers and managers.
 * /webhooks/rest/webhook: a session of a collector or manager, or a token with scope "rest".
 * Rasa's API (token of its own), Slack and Teams (signatures), health: unchanged.
 
@@ -29,6 +30,7 @@ PANE = "/webhooks/pane/"
 REST_WEBHOOK = "/webhooks/rest/webhook"
 PUBLIC_PANE = re.compile(r"(?:|[a-z0-9_-]+\.(?:js|css|svg)|js/[a-z0-9_-]+\.js)")
 PUSH_ROUTES = re.compile(r"(?:calls|cases)/[^/]+/transcript")
+TEAM_ROUTES = ("training/scenarios/from-transcript",)
 NO_STORE = {"Cache-Control": "no-store", "Pragma": "no-cache",
             "X-Content-Type-Options": "nosniff", "Referrer-Policy": "no-referrer",
             "X-Frame-Options": "DENY",
@@ -54,6 +56,8 @@ def area_of(method: str, path: str) -> Area | None:
         return Area.PUSH
     if route == "me":
         return Area.SELF
+    if route in TEAM_ROUTES:
+        return Area.TEAM_TRAINING
     if route.startswith("training/"):
         return Area.TRAINING
     if route == "audit":

@@ -90,8 +90,8 @@ class CallStore(Protocol):
 class TrainingSessionStore(Protocol):
     """Scored role-play sessions (bot.storage.training.TrainingSessionRepository)."""
 
-    def add(self, trainee: str, trainee_key: str, scenario: str, played_at: dt.datetime,
-            total: int, scorecard: dict, turns: list[dict]) -> int: ...
+    def add(self, trainee: str, trainee_key: str, scenario: str, difficulty: str,
+            played_at: dt.datetime, total: int, scorecard: dict, turns: list[dict]) -> int: ...
 
     def of(self, trainee_key: str) -> list[SessionRecord]: ...
 

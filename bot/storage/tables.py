@@ -131,6 +131,8 @@ training_sessions = sa.Table(
     sa.Column("trainee", sa.String(200), nullable=False),
     sa.Column("trainee_key", sa.String(200), nullable=False),  # spaces squeezed, casefolded
     sa.Column("scenario", sa.String(100), nullable=False),  # scenario id, or "transcript"
+    # easy, medium or hard; "" for a scored transcript (not a role-play)
+    sa.Column("difficulty", sa.String(10), nullable=False, server_default="medium"),
     sa.Column("played_at", sa.DateTime, nullable=False),
     sa.Column("total", sa.Integer, nullable=False),
     sa.Column("scorecard", sa.Text, nullable=False),

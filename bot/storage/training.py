@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 import sqlalchemy as sa
 
 from bot.coach.roleplay.assignments import Assignment
-from bot.coach.roleplay.history import SessionRecord, check_credits
+from bot.coach.roleplay.history import TRANSCRIPT, SessionRecord, check_credits
 from bot.storage.database import ROOT
 from bot.storage.tables import training_assignments, training_sessions
 
@@ -29,7 +29,8 @@ IMPORT_LOCK_KEY = 0x1AC1  # PostgreSQL advisory lock: replicas starting at once,
 def _session(row: sa.engine.Row) -> SessionRecord:
     return SessionRecord(id=row.id, trainee=row.trainee, scenario=row.scenario,
                          played_at=row.played_at, total=row.total,
-                         checks=check_credits(json.loads(row.scorecard)))
+                         checks=check_credits(json.loads(row.scorecard)),
+                         difficulty=row.difficulty)
 
 
 def _assignment(row: sa.engine.Row) -> Assignment:
@@ -42,19 +43,20 @@ class TrainingSessionRepository:
     def __init__(self, engine: sa.engine.Engine):
         self.engine = engine
 
-    def add(self, trainee: str, trainee_key: str, scenario: str, played_at: dt.datetime,
-            total: int, scorecard: dict, turns: list[dict]) -> int:
+    def add(self, trainee: str, trainee_key: str, scenario: str, difficulty: str,
+            played_at: dt.datetime, total: int, scorecard: dict, turns: list[dict]) -> int:
         """Stores a scored session; returns its id."""
         with self.engine.begin() as db:
             return int(db.execute(training_sessions.insert().values(
                 trainee=trainee, trainee_key=trainee_key, scenario=scenario,
-                played_at=played_at, total=total, scorecard=json.dumps(scorecard),
-                turns=json.dumps(turns))).inserted_primary_key[0])
+                difficulty=difficulty, played_at=played_at, total=total,
+                scorecard=json.dumps(scorecard), turns=json.dumps(turns))).inserted_primary_key[0])
 
     def of(self, trainee_key: str) -> list[SessionRecord]:
         """A trainee's sessions, oldest first (without their turns: a report needs none)."""
         t = training_sessions.c
-        query = (sa.select(t.id, t.trainee, t.scenario, t.played_at, t.total, t.scorecard)
+        query = (sa.select(t.id, t.trainee, t.scenario, t.difficulty, t.played_at, t.total,
+                           t.scorecard)
                  .where(t.trainee_key == trainee_key).order_by(t.played_at, t.id))
         with self.engine.connect() as db:
             return [_session(row) for row in db.execute(query)]
@@ -167,7 +169,8 @@ def import_legacy_training(storage: Storage) -> str | None:
 
 def _read_legacy(path: Path) -> tuple[list[dict], list[dict]]:
     """The rows of the earlier file (read-only). Its `sessions` table was always made
-    first; `assignments` only once the Training tab was used."""
+    first; `assignments` only once the Training tab was used. It kept no difficulty: its
+    role-plays count as medium (the default), its scored transcripts get none."""
     with closing(sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)) as db:
         tables = {name for (name,) in db.execute(
             "SELECT name FROM sqlite_master WHERE type = 'table'")}
@@ -175,6 +178,7 @@ def _read_legacy(path: Path) -> tuple[list[dict], list[dict]]:
             raise ValueError("geen tabel sessions")
         sessions = [
             {"id": row[0], "trainee": row[1], "trainee_key": row[2], "scenario": row[3],
+             "difficulty": "" if row[3] == TRANSCRIPT else "medium",
              "played_at": dt.datetime.fromisoformat(row[4]), "total": row[5],
              "scorecard": row[6], "turns": row[7]}
             for row in db.execute("SELECT id, trainee, trainee_key, scenario, played_at,"

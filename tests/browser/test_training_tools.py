@@ -1,14 +1,15 @@
 """The trainer's tools in the Training tab: a stored session replayed with its scorecard
-beside it, and assignments (given by trainers and managers, seen by their trainee, done
-by a finished role-play). Every test uses accounts of its own: the training database is
-shared by the whole folder."""
+beside it, assignments (given by trainers and managers, seen by their trainee, done
+by a finished role-play) and a practice scenario made from a real call. Every test uses
+accounts of its own: the training database is shared by the whole folder."""
 from __future__ import annotations
 
 import pytest
 import requests
+import yaml
 from playwright.sync_api import expect
 
-from tests.browser.conftest import MANAGER, TRAINER
+from tests.browser.conftest import COLLECTOR, MANAGER, TRAINER
 from tests.browser.test_training import TRANSCRIPT, error_of, open_training
 
 pytestmark = pytest.mark.slow
@@ -24,6 +25,17 @@ def scored_session(api: requests.Session, pane_url: str) -> int:
     return api.get(f"{pane_url}training/history", timeout=30).json()["sessions"][-1]["id"]
 
 
+def played_session(api: requests.Session, pane_url: str, difficulty: str) -> None:
+    """A role-play of one line at ``difficulty``, ended (so stored) by the account of ``api``."""
+    started = api.post(f"{pane_url}training/start", timeout=60,
+                       json={"scenario": SCENARIO, "difficulty": difficulty})
+    assert started.status_code == 201, started.text
+    session = started.json()["session_id"]
+    api.post(f"{pane_url}training/{session}/say", timeout=60,
+             json={"text": "Ik bel over factuur F2026-0081 van € 1.000."}).raise_for_status()
+    api.post(f"{pane_url}training/{session}/end", timeout=60).raise_for_status()
+
+
 # ---- replay ----------------------------------------------------------------------------
 
 def test_a_session_is_replayed_by_its_trainee_and_trainers_but_not_by_others(api_as,
@@ -32,8 +44,8 @@ def test_a_session_is_replayed_by_its_trainee_and_trainers_but_not_by_others(api
     session_id = scored_session(own, pane_url)
     url = f"{pane_url}training/sessions/{session_id}"
     data = own.get(url, timeout=30).json()
-    assert (data["id"], data["trainee"], data["scenario"]) == (
-        session_id, "terugkijk-eigen", "transcript")
+    assert (data["id"], data["trainee"], data["scenario"], data["difficulty"]) == (
+        session_id, "terugkijk-eigen", "transcript", "")  # a real call has no difficulty
     assert data["date"][:10] and 0 <= data["total"] <= 100
     assert data["turns"][0] == {"speaker": "collector", "intent": data["turns"][0]["intent"],
                                 "text": "Goedemorgen, u spreekt met Sanne van Groenhof "
@@ -74,6 +86,22 @@ def test_the_replay_shows_the_lines_in_order_with_the_scorecard_beside(open_page
     expect(page.locator("#replay-scorecard")).to_contain_text("van de 100 punten")
     page.get_by_role("button", name="Sluiten").click()
     expect(page.locator("#replay")).to_be_hidden()
+
+
+def test_the_history_and_the_replay_show_the_difficulty(open_page, api_as, pane_url):
+    name = "terugkijk-niveau"
+    api = api_as(name)
+    scored_session(api, pane_url)
+    played_session(api, pane_url, "hard")
+    sessions = api.get(f"{pane_url}training/history", timeout=30).json()["sessions"]
+    assert [(s["scenario"], s["difficulty"]) for s in sessions] == [("transcript", ""),
+                                                                    (SCENARIO, "hard")]
+    page = open_page(name)
+    open_training(page, pane_url)
+    rows = page.locator("#hist-table tbody tr")
+    expect(rows.locator("td.level")).to_have_text(["–", "moeilijk"])
+    rows.last.get_by_role("button", name="Terugkijken").click()
+    expect(page.locator("#replay-who")).to_contain_text("moeilijkheid moeilijk")
 
 
 # ---- assignments -----------------------------------------------------------------------
@@ -136,23 +164,13 @@ def test_a_finished_roleplay_at_that_difficulty_completes_the_assignment(api_as,
         "trainee": "opdracht-speler", "scenario": SCENARIO, "difficulty": "hard",
         "due": DUE}).json()
 
-    def play(difficulty: str) -> None:
-        started = trainee.post(f"{pane_url}training/start", timeout=60,
-                               json={"scenario": SCENARIO, "difficulty": difficulty})
-        assert started.status_code == 201, started.text
-        session = started.json()["session_id"]
-        trainee.post(f"{pane_url}training/{session}/say", timeout=60,
-                     json={"text": "Ik bel over factuur F2026-0081 van € 1.000."}
-                     ).raise_for_status()
-        trainee.post(f"{pane_url}training/{session}/end", timeout=60).raise_for_status()
-
     def state() -> dict:
         return next(a for a in trainee.get(url, timeout=30).json()["assignments"]
                     if a["id"] == made["id"])
 
-    play("easy")  # another difficulty does not count
+    played_session(trainee, pane_url, "easy")  # another difficulty does not count
     assert state()["done"] is False
-    play("hard")
+    played_session(trainee, pane_url, "hard")
     assert state()["done"] is True and state()["overdue"] is False
 
 
@@ -189,3 +207,62 @@ def test_the_trainer_form_and_the_trainees_open_assignments(open_page, pane_url)
 
     row.get_by_role("button").click()  # the trainer removes it
     expect(row).to_have_count(0)
+
+
+# ---- a scenario from a real call -------------------------------------------------------
+
+def test_trainers_and_managers_make_a_scenario_from_a_real_call(api_as, pane_url):
+    url = f"{pane_url}training/scenarios/from-transcript"
+    trainer = api_as(TRAINER)
+    made = trainer.post(url, json={"transcript": TRANSCRIPT, "case_id": "demo-1"}, timeout=120)
+    assert made.status_code == 200, made.text
+    data = made.json()
+    scenario = yaml.safe_load(data["yaml"])
+    assert (data["case_id"], scenario["case"]) == ("DEMO-1", "DEMO-1")
+    assert (scenario["id"], scenario["title"]) == (data["id"], data["title"])
+    assert data["id_in_use"] is False  # made from the case and today's date
+    assert any("Die factuur heb ik nooit gehad." in excuse["says"]
+               for excuse in scenario["excuses"])
+    assert data["yaml"].startswith("# Rollenspelscenario, gemaakt uit een echt gesprek")
+    assert api_as(MANAGER).post(url, json={"transcript": TRANSCRIPT, "case_id": "DEMO-1"},
+                                timeout=120).json()["id"] == data["id"]
+    assert error_of(api_as(COLLECTOR).post(url, json={"transcript": TRANSCRIPT,
+                                                      "case_id": "DEMO-1"}, timeout=30), 403)
+    for body, message in (({"transcript": "", "case_id": "DEMO-1"}, "Plak eerst"),
+                          ({"case_id": "DEMO-1"}, "Plak eerst"),
+                          ({"transcript": "Hallo daar", "case_id": "DEMO-1"}, "regel 1"),
+                          ({"transcript": "Incasseerder: Goedemorgen.", "case_id": "DEMO-1"},
+                           "geen regels van de debiteur"),
+                          ({"transcript": TRANSCRIPT}, "dossier"),
+                          ({"transcript": TRANSCRIPT, "case_id": "DEMO-999"}, "DEMO-999")):
+        assert message in error_of(trainer.post(url, json=body, timeout=60), 400), body
+
+
+def test_the_scenario_form_shows_the_yaml_to_copy_and_where_to_save_it(open_page, pane_url):
+    collector = open_page("scenario-incasseerder")
+    open_training(collector, pane_url)
+    expect(collector.locator("#scenario-maker")).to_be_hidden()
+
+    page = open_page(TRAINER)
+    open_training(page, pane_url)
+    page.locator("#sc-text").fill("Incasseerder: Goedemorgen.")
+    page.get_by_role("button", name="Maak oefenscenario").click()
+    expect(page.locator("#sc-alert")).to_contain_text("Vul het dossier")
+    page.locator("#sc-case").fill("DEMO-1")
+    page.get_by_role("button", name="Maak oefenscenario").click()
+    expect(page.locator("#sc-alert")).to_contain_text("geen regels van de debiteur")
+    page.locator("#sc-text").fill(TRANSCRIPT)
+    page.get_by_role("button", name="Maak oefenscenario").click()
+    expect(page.locator("#sc-result")).to_be_visible()
+    expect(page.locator("#sc-alert")).to_be_hidden()
+    yaml_box = page.locator("#sc-yaml")
+    expect(yaml_box).to_have_attribute("readonly", "")
+    expect(yaml_box).to_be_focused()
+    text = yaml_box.input_value()
+    assert "case: DEMO-1" in text
+    scenario_id = yaml.safe_load(text)["id"]
+    expect(page.locator("#sc-result")).to_contain_text(f"{scenario_id}.yml")
+    expect(page.locator("#sc-result")).to_contain_text("bot/roleplay/scenarios/")
+    page.get_by_role("button", name="Kopieer").click()
+    expect(page.locator("#sc-copied")).to_have_text("Gekopieerd.")
+    assert page.evaluate("window.__lastCopied") == text

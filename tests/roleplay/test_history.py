@@ -21,6 +21,8 @@ from bot.storage.store import Storage
 
 from .conftest import TODAY, collector
 
+SCENARIO = "contactpersoon-afwezig"
+
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"
 LABELS = {c.key: c.label for c in CHECKS}
 
@@ -38,8 +40,10 @@ BETTER = card_with(("Ik bel over factuur F2026-0081 van € 1.000, graag vóór 
 @pytest.fixture
 def history() -> TrainingHistory:
     store = default_history()  # on the test's own database (tests/conftest.py)
-    store.record("Sanne de Wit", "bankstoring", WEAK, [], dt.datetime(2026, 11, 2, 10, 0))
-    store.record("sanne  de wit", "al-betaald", BETTER, [], dt.datetime(2026, 11, 9, 10, 0))
+    store.record("Sanne de Wit", "bankstoring", WEAK, [], dt.datetime(2026, 11, 2, 10, 0),
+                 difficulty="hard")
+    store.record("sanne  de wit", "al-betaald", BETTER, [], dt.datetime(2026, 11, 9, 10, 0),
+                 difficulty="easy")
     store.record("Pieter", "bankstoring", BETTER, [], dt.datetime(2026, 11, 3, 10, 0))
     return store
 
@@ -53,15 +57,29 @@ def test_sessions_are_per_trainee_oldest_first_matching_names_loosely(history):
     assert history.sessions("niemand") == []
 
 
-def test_a_session_needs_a_trainee_name(history):
+def test_a_session_needs_a_trainee_name_and_a_known_difficulty(history):
     with pytest.raises(ValueError, match="naam"):
         history.record("  ", "bankstoring", WEAK, [])
+    with pytest.raises(ValueError, match="moeilijkheid"):
+        history.record("Sanne", "bankstoring", WEAK, [], difficulty="extreem")
+
+
+def test_a_roleplay_is_kept_at_its_difficulty_a_scored_transcript_at_none(trainer):
+    session, _ = trainer.start(SCENARIO, "Sanne", seed=1, difficulty="moeilijk")
+    trainer.finish(session, TODAY)
+    trainer.score_transcript("Incasseerder: Goedemorgen.\nDebiteur: Met De Vries.",
+                             lambda text, speaker: (moves.INTRODUCE, {}), trainee="Sanne",
+                             today=TODAY)
+    assert [(r.scenario, r.difficulty) for r in trainer.history.sessions("Sanne")] == [
+        (SCENARIO, "hard"), ("transcript", "")]
 
 
 def test_report_lists_sessions_average_and_what_to_practise(history):
     text = report_text("sanne de wit", history.sessions("sanne de wit"), LABELS)
     assert "Trainingshistorie van Sanne de Wit (2 sessies)" in text
     assert "2026-11-02 10:00  bankstoring" in text
+    assert [line.split()[3] for line in text.splitlines() if "2026-11-" in line] == [
+        "moeilijk", "makkelijk"]
     assert f"laatste {BETTER.total}" in text
     assert "Oefen vooral: " in text and "niet gehaald" in text
     assert report_text("x", [], LABELS) == "Nog geen sessies voor x."

@@ -9,12 +9,14 @@ from contextlib import closing
 from pathlib import Path
 
 import pytest
+import sqlalchemy as sa
 
 from bot.coach.roleplay.assignments import Assignments
 from bot.coach.roleplay.history import TrainingHistory
 from bot.coach.roleplay.scorecard import CHECKS, CheckResult, Scorecard
 from bot.coach.roleplay.turns import Turn
 from bot.storage.store import Storage
+from bot.storage.tables import training_sessions
 from bot.storage.training import import_legacy_training
 
 TODAY = dt.date(2026, 11, 23)  # tests/conftest.py pins INCASSO_TODAY to this Monday
@@ -43,12 +45,12 @@ def test_sessions_round_trip_oldest_first_matched_loosely(storage):
     history = TrainingHistory(storage.training_sessions)
     turns = [Turn.collector("Wat is er gebeurd?", "collector_open_question", TODAY)]
     later = history.record("Sanne  de Wit", "al-betaald", CARD, turns,
-                           dt.datetime(2026, 11, 9, 10, 0, 30, 500))
+                           dt.datetime(2026, 11, 9, 10, 0, 30, 500), difficulty="hard")
     first = history.record("Pieter", "bankstoring", CARD, [], dt.datetime(2026, 11, 3, 9, 0))
-    earlier = history.record("sanne de wit", "bankstoring", CARD, [],
+    earlier = history.record("sanne de wit", "transcript", CARD, [],
                              dt.datetime(2026, 11, 2, 10, 0))
     records = history.sessions("SANNE DE WIT")
-    assert [r.id for r in records] == [earlier, later]
+    assert [(r.id, r.difficulty) for r in records] == [(earlier, ""), (later, "hard")]
     assert records[1].played_at == dt.datetime(2026, 11, 9, 10, 0, 30)
     assert records[1].total == CARD.total and records[1].checks["summarised"] == 0.0
     assert history.trainees() == ["Pieter", "Sanne de Wit"]  # as first written
@@ -56,6 +58,19 @@ def test_sessions_round_trip_oldest_first_matched_loosely(storage):
     assert record == records[1] and card == CARD.to_payload()
     assert stored_turns == [t.to_dict() for t in turns]
     assert history.session(first + 1000) is None
+
+
+def test_a_session_written_without_a_difficulty_is_medium(storage):
+    """The column's server default: a row from a writer that does not know it."""
+    engine = storage.training_sessions.engine
+    with engine.begin() as db:
+        db.execute(training_sessions.insert().values(
+            trainee="Sanne", trainee_key="sanne", scenario="bankstoring",
+            played_at=dt.datetime(2026, 11, 2, 10, 0), total=CARD.total,
+            scorecard=json.dumps(CARD.to_payload()), turns="[]"))
+    with engine.connect() as db:
+        assert db.execute(sa.select(training_sessions.c.difficulty)).scalar() == "medium"
+    assert TrainingHistory(storage.training_sessions).sessions("sanne")[0].difficulty == "medium"
 
 
 def test_assignments_are_given_completed_in_order_and_removed(storage):
@@ -106,8 +121,9 @@ def test_the_earlier_training_file_is_taken_over_once(storage, legacy):
 
     history = TrainingHistory(storage.training_sessions)
     [sanne] = history.sessions("Sanne")
-    assert (sanne.id, sanne.played_at, sanne.checks) == (
-        3, dt.datetime(2026, 11, 2, 10, 0), {"no_threats": 1.0, "summarised": 0.0})
+    assert (sanne.id, sanne.played_at, sanne.checks, sanne.difficulty) == (
+        3, dt.datetime(2026, 11, 2, 10, 0), {"no_threats": 1.0, "summarised": 0.0}, "medium")
+    assert history.sessions("Piet")[0].difficulty == ""  # a scored transcript has none
     assert history.session(3)[1] == [{"speaker": "debtor", "text": "Hallo?"}]
     assignments = Assignments(storage.training_assignments)
     assert [(a.id, a.due, a.done_session_id) for a in assignments.of()] == [

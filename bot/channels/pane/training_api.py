@@ -1,12 +1,13 @@
-"""The Training tab's routes: role-play through the role-play actions, transcript scoring
-and a trainee's history. Scoring itself is all in bot.coach.roleplay."""
+"""The Training tab's routes: role-play through the role-play actions, transcript scoring,
+a trainee's history and a practice scenario made from a real call. Scoring and building
+are all in bot.coach.roleplay."""
 from __future__ import annotations
 
 import asyncio
 import logging
 import uuid
 from collections import OrderedDict
-from collections.abc import Awaitable, Callable
+from collections.abc import Awaitable, Callable, Iterable
 
 from rasa.core.channels.channel import CollectingOutputChannel, UserMessage
 from sanic import Blueprint, response
@@ -33,9 +34,22 @@ from bot.coach.access import Area
 from bot.coach.clock import now, today
 from bot.coach.playbook import default_playbook
 from bot.coach.roleplay.assignments import AssignmentError, Assignments
+from bot.coach.roleplay.from_transcript import (
+    FromTranscriptError,
+    build_scenario,
+    classified_texts,
+    debtor_lines,
+    find_case,
+)
 from bot.coach.roleplay.proficiency import proficiency
 from bot.coach.roleplay.trainer import Trainer
-from bot.coach.roleplay.transcript import TranscriptError, parse_transcript, spoken_units
+from bot.coach.roleplay.transcript import (
+    Classify,
+    TranscriptError,
+    TranscriptLine,
+    parse_transcript,
+    spoken_units,
+)
 from bot.coach.roleplay.turns import entities_from_rasa
 from bot.nlu.speaker_intents import best_intent
 from bot.storage.store import default_storage
@@ -79,6 +93,50 @@ def scenario_titles() -> dict[str, str]:
 def assignments() -> Assignments:
     """The assignments, in the database the trainer's history uses."""
     return trainer().assignments
+
+
+def pasted_transcript(text: object) -> str:
+    """A transcript pasted in the Training tab, cleaned; refused when missing or too long,
+    before anything is classified."""
+    if not isinstance(text, str) or not text.strip():
+        raise PaneError(400, "Plak eerst een transcript: regels die beginnen met "
+                             "'Incasseerder:' of 'Debiteur:'.")
+    if len(text) > MAX_TRANSCRIPT_CHARS:
+        raise PaneError(413, f"Het transcript is te lang ({thousands(len(text))} tekens; "
+                             f"maximaal {thousands(MAX_TRANSCRIPT_CHARS)}).")
+    return clean(text)
+
+
+def within_limits(lines: list[TranscriptLine]) -> list[TranscriptLine]:
+    """The parsed lines, or 413: each line costs one parse of the running model."""
+    if len(lines) > MAX_TRANSCRIPT_LINES:
+        raise PaneError(413, f"Het transcript is te lang ({thousands(len(lines))} regels; "
+                             f"maximaal {MAX_TRANSCRIPT_LINES}).")
+    long_line = next((line for line in lines if len(line.text) > MAX_TEXT_CHARS), None)
+    if long_line is not None:
+        raise PaneError(413, f"Regel {long_line.number} van het transcript is te lang "
+                             f"({thousands(len(long_line.text))} tekens; maximaal "
+                             f"{thousands(MAX_TEXT_CHARS)}).")
+    return lines
+
+
+async def classifier(request: Request, texts: Iterable[str]) -> Classify:
+    """Classify for the scoring and building code, which is synchronous: the running model
+    parses every text once beforehand, as plain text (a line is never a command), one at
+    a time with a pause for other requests, so a long transcript does not hold up the
+    lines of live calls."""
+    agent = request.app.ctx.agent
+    parses: dict[str, dict] = {}
+    for text in texts:
+        if text not in parses:
+            parses[text] = await agent.parse_message(said(text, MAX_TEXT_CHARS))
+            await asyncio.sleep(0)
+
+    def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:
+        parse = parses[line]
+        return best_intent(parse, speaker)[0], entities_from_rasa(parse.get("entities") or [])
+
+    return classify
 
 
 def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None:
@@ -128,6 +186,31 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         return response.json({"scenarios": [{"id": s.id, "title": s.title, "case_id": s.case_id}
                                             for s in trainer().scenarios.values()]})
 
+    @pane.route("/training/scenarios/from-transcript", methods=["POST"])
+    @served
+    async def training_scenario_from_transcript(request: Request) -> HTTPResponse:
+        """A practice scenario made from a real call, as the CLI's scenario-from-transcript
+        makes it (trainers and managers only, see bot.channels.auth). Only the YAML comes
+        back: the model may misread a line, so a person reads it through before saving it
+        in the scenario folder."""
+        body = json_body(request)
+        text = pasted_transcript(body.get("transcript"))
+        case_id = optional_text(body, "case_id", "het dossiernummer", 40)
+        if not case_id:
+            raise PaneError(400, "Vul het dossier van het gesprek in, bijvoorbeeld DEMO-1: "
+                                 "de contactpersoon daarvan wordt de debiteur.")
+        try:
+            lines = within_limits(debtor_lines(text))
+            case = find_case(trainer().store, case_id)
+            classify = await classifier(request, classified_texts(lines))
+            built = build_scenario(lines, case, classify, today=today())
+        except (TranscriptError, FromTranscriptError) as err:
+            raise PaneError(400, str(err)) from None
+        scenario = built.scenario
+        return response.json({"id": scenario.id, "title": scenario.title, "case_id": case.id,
+                              "yaml": built.to_yaml(),
+                              "id_in_use": scenario.id in trainer().scenarios})
+
     @pane.route("/training/start", methods=["POST"])
     @served
     async def training_start(request: Request) -> HTTPResponse:
@@ -171,45 +254,17 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
     @served
     async def training_transcript(request: Request) -> HTTPResponse:
         body = json_body(request)
-        text = body.get("text")
-        if not isinstance(text, str) or not text.strip():
-            raise PaneError(400, "Plak eerst een transcript: regels die beginnen met "
-                                 "'Incasseerder:' of 'Debiteur:'.")
-        if len(text) > MAX_TRANSCRIPT_CHARS:
-            raise PaneError(413, f"Het transcript is te lang ({thousands(len(text))} tekens; "
-                                 f"maximaal {thousands(MAX_TRANSCRIPT_CHARS)}).")
+        text = pasted_transcript(body.get("text"))
         trainee = trainee_of(request, optional_text(body, "trainee", "de naam van de trainee"))
         case_id = optional_text(body, "case_id", "het dossiernummer", 40).upper()
         if case_id and trainer().store.get(case_id) is None:
             raise PaneError(404, f"Dossier '{case_id}' bestaat niet. Laat het veld leeg of "
                                  "kies een bestaand dossier, bijvoorbeeld DEMO-1.")
-        text = clean(text)
         try:
-            lines = parse_transcript(text)
+            lines = within_limits(parse_transcript(text))
         except TranscriptError as err:
             raise PaneError(400, str(err)) from None
-        if len(lines) > MAX_TRANSCRIPT_LINES:
-            raise PaneError(413, f"Het transcript is te lang ({thousands(len(lines))} regels; "
-                                 f"maximaal {MAX_TRANSCRIPT_LINES}).")
-        long_line = next((line for line in lines if len(line.text) > MAX_TEXT_CHARS), None)
-        if long_line is not None:
-            raise PaneError(413, f"Regel {long_line.number} van het transcript is te lang "
-                                 f"({thousands(len(long_line.text))} tekens; maximaal "
-                                 f"{thousands(MAX_TEXT_CHARS)}).")
-        # The running model classifies every line once, as plain text (a line is never a
-        # command), one at a time with a pause for other requests: scoring a long
-        # transcript must not hold up the lines of live calls.
-        agent = request.app.ctx.agent
-        parses: dict[str, dict] = {}
-        for unit in (u for line in lines for u in spoken_units(line)):
-            if unit not in parses:
-                parses[unit] = await agent.parse_message(said(unit, MAX_TEXT_CHARS))
-                await asyncio.sleep(0)
-
-        def classify(line: str, speaker: str) -> tuple[str, dict[str, list]]:
-            parse = parses[line]
-            return best_intent(parse, speaker)[0], entities_from_rasa(parse.get("entities") or [])
-
+        classify = await classifier(request, (u for line in lines for u in spoken_units(line)))
         try:
             card, _ = trainer().score_transcript(text, classify, trainee, case_id or None,
                                                  today())
@@ -231,6 +286,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
                                             "date": r.played_at.isoformat(timespec="minutes"),
                                             "scenario": r.scenario,
                                             "title": titles.get(r.scenario, r.scenario),
+                                            "difficulty": r.difficulty,
                                             "total": r.total} for r in records],
                               "proficiency": level.to_payload() if level else None})
 
@@ -265,6 +321,7 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
         return response.json({
             "id": record.id, "trainee": record.trainee, "scenario": record.scenario,
             "title": scenario_titles().get(record.scenario, record.scenario),
+            "difficulty": record.difficulty,
             "date": record.played_at.isoformat(timespec="minutes"), "total": record.total,
             "turns": [{"speaker": t.get("speaker"), "text": t.get("text"),
                        "intent": t.get("intent")} for t in turns],

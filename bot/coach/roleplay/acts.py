@@ -1,7 +1,8 @@
 """A collector's line as dialogue acts: one sentence, one act.
 
 "Dus nog even op een rijtje: u betaalt € 500 op vrijdag. Ik stuur u vandaag een
-bevestiging per mail." is a summary and the announcement of the written confirmation; read
+bevestiging per mail." is a summary and the announcement of the written confirmation (so
+is the same said as one sentence, joined by ", en ik stuur …"); read
 as one line it would earn only one of them. The scorecard and the live checklist therefore
 read each sentence as its own turn, and a tip quotes the sentence that earned or lost the
 points. A very short piece ("Oké.", "Kijk,") belongs to the sentence after it.
@@ -13,12 +14,17 @@ import re
 # A sentence ends at . ! ? or ; followed by a space — but not inside an amount ("1.000"),
 # a date ("4.12") or an abbreviation such as "bijv." or "o.a." followed by lower case.
 _END = re.compile(r"(?<=[.!?;])\s+(?=[^\sa-z])")
+# "…, allebei onder vermelding van F-88217, en ik stuur u vanmiddag een mail…": a new
+# clause with its own subject is a new act, when both sides are long enough to be one.
+_AND_I = re.compile(r",\s+en\s+(?=(?:ik|wij|we)\s)")
 MIN_ACT_WORDS = 3
+MIN_CLAUSE_WORDS = 5
 
 
 def split_acts(text: str) -> list[str]:
     """The sentences of ``text``, short pieces joined to the next one; never empty."""
-    pieces = [p.strip() for p in _END.split(text.strip()) if p.strip()]
+    pieces = [clause for sentence in _END.split(text.strip()) if sentence.strip()
+              for clause in _clauses(sentence.strip())]
     acts: list[str] = []
     carry = ""
     for piece in pieces:
@@ -34,3 +40,10 @@ def split_acts(text: str) -> list[str]:
         else:
             acts.append(carry)
     return acts or [text.strip()]
+
+
+def _clauses(sentence: str) -> list[str]:
+    parts = _AND_I.split(sentence)
+    if len(parts) > 1 and all(len(p.split()) >= MIN_CLAUSE_WORDS for p in parts):
+        return [parts[0], *(f"En {p}" for p in parts[1:])]
+    return [sentence]

@@ -175,6 +175,12 @@ def _clean(text: str) -> str:
     return " ".join(text.replace("{", "(").replace("}", ")").split())
 
 
+def classified_texts(lines: Sequence[TranscriptLine]) -> list[str]:
+    """What build_scenario asks ``classify`` about: each debtor line, cleaned. For a caller
+    that must classify beforehand (the pane's running model answers asynchronously)."""
+    return [_clean(line.text) for line in lines if line.speaker == DEBTOR]
+
+
 def _unique(lines: Iterable[str], limit: int = MAX_LINES) -> list[str]:
     seen: dict[str, str] = {}
     for line in lines:

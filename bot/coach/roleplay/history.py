@@ -13,6 +13,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from bot.coach.roleplay.scenarios import DIFFICULTIES, DIFFICULTY_NL
 from bot.coach.roleplay.scorecard import CHECKS, Scorecard
 from bot.coach.roleplay.turns import Turn
 
@@ -24,6 +25,7 @@ if TYPE_CHECKING:
 PROJECT_ROOT = Path(__file__).resolve().parents[3]
 REPORT_DIR = PROJECT_ROOT / "build" / "reports"
 GOOD_SCORE = 80
+TRANSCRIPT = "transcript"  # the scenario name under which scored transcripts are stored
 
 
 def trainee_key(name: str) -> str:
@@ -36,6 +38,11 @@ def check_credits(scorecard: dict) -> dict[str, float]:
     return {check["key"]: check["credit"] for check in scorecard["checks"]}
 
 
+def difficulty_label(difficulty: str) -> str:
+    """The Dutch word for a session's difficulty; a dash for a scored transcript."""
+    return DIFFICULTY_NL.get(difficulty, "–")
+
+
 @dataclass(frozen=True)
 class SessionRecord:
     id: int
@@ -44,6 +51,7 @@ class SessionRecord:
     played_at: dt.datetime
     total: int
     checks: dict[str, float]  # check key → credit
+    difficulty: str = ""  # easy, medium or hard; "" for a scored transcript
 
     @property
     def day(self) -> str:
@@ -58,14 +66,18 @@ class TrainingHistory:
         self.store = store
 
     def record(self, trainee: str, scenario: str, scorecard: Scorecard, turns: Sequence[Turn],
-               played_at: dt.datetime | None = None) -> int:
-        """Store one scored session; returns its id."""
+               played_at: dt.datetime | None = None, difficulty: str = "") -> int:
+        """Store one scored session at ``difficulty`` ("" for a scored transcript, which
+        has none); returns its id."""
         name = " ".join(trainee.split())
         if not name:
             raise ValueError("een sessie hoort bij een trainee: geef een naam op")
+        if difficulty and difficulty not in DIFFICULTIES:
+            raise ValueError(f"onbekende moeilijkheid '{difficulty[:20]}'")
         when = (played_at or dt.datetime.now()).replace(microsecond=0)
-        return self.store.add(name, trainee_key(name), scenario, when, scorecard.total,
-                              scorecard.to_payload(), [t.to_dict() for t in turns])
+        return self.store.add(name, trainee_key(name), scenario, difficulty, when,
+                              scorecard.total, scorecard.to_payload(),
+                              [t.to_dict() for t in turns])
 
     def sessions(self, trainee: str) -> list[SessionRecord]:
         """A trainee's sessions, oldest first (the name is matched case-insensitively)."""
@@ -92,9 +104,10 @@ def report_text(trainee: str, records: Sequence[SessionRecord], labels: dict[str
     if not records:
         return f"Nog geen sessies voor {trainee}."
     lines = [f"Trainingshistorie van {records[0].trainee} ({len(records)} sessies)", "",
-             f"  {'datum':<17} {'scenario':<28} {'score':>5}"]
+             f"  {'datum':<17} {'scenario':<28} {'moeilijkheid':<12} {'score':>5}"]
     for r in records:
-        lines.append(f"  {r.played_at:%Y-%m-%d %H:%M}  {r.scenario:<28} {r.total:>5}")
+        lines.append(f"  {r.played_at:%Y-%m-%d %H:%M}  {r.scenario:<28} "
+                     f"{difficulty_label(r.difficulty):<12} {r.total:>5}")
     totals = [r.total for r in records]
     lines += ["", f"Gemiddeld {sum(totals) / len(totals):.0f}, beste {max(totals)}, "
               f"laatste {totals[-1]}."]

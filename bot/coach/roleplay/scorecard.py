@@ -18,6 +18,7 @@ from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import amount_named, debt_amount, exact_date, read_acts, vague_date
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,
     COLLECTOR,
@@ -184,7 +185,8 @@ def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, s
 
 
 def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    has_invoice, has_amount = named(turns, "invoice_number"), named(turns, "amount")
+    has_invoice = named(turns, "invoice_number")
+    has_amount = any(debt_amount(t) for t in collector_turns(turns))  # not waived costs
     credit = 0.5 * has_invoice + 0.5 * has_amount
     if credit == 1.0:
         return credit, None
@@ -221,8 +223,15 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                      f"verder met uw voorstel.")
     gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)
                and lines[i + 1].intent in (moves.OFFER_CONCESSION, moves.VAGUE_PROPOSAL)]
-    if len(gave_in) < len(shown):
+    later = [i for i, t in enumerate(turns) if t.speaker == COLLECTOR][shown[0] + 1:]
+    vague = [turns[i] for i in later if turns[i].intent == moves.VAGUE_PROPOSAL]
+    gave_up = bool(vague) and not any(_concrete_at(turns, i) for i in later)
+    if len(gave_in) < len(shown) and not gave_up:
         return 1.0, None
+    if len(gave_in) < len(shown):  # understanding, then only vague proposals: given up
+        return 0.0, (f"{_quote(vague[0])} Na uw begrip liet u het doel los: houd vast aan "
+                     f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
+                     f"uiterlijk {ex.deadline} overmaken?”")
     return 0.5, (f"{_quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
                  f"maar houd daarna vast aan uw doel: “Dat begrijp ik. Kunt u dan {ex.amount} "
                  f"uiterlijk {ex.deadline} overmaken?”")
@@ -232,10 +241,21 @@ def _accepted_after(turns: Sequence[Turn], index: int) -> bool:
     return any(t.speaker != COLLECTOR and t.intent in ACCEPTANCE for t in turns[index + 1:])
 
 
+def _concrete_at(turns: Sequence[Turn], index: int) -> bool:
+    """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
+    december dus?" … "En dan het hele bedrag?"), names an exact date and an amount."""
+    before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
+    pair = [*before, turns[index]]
+    return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
+            and not vague_date(turns[index]))
+
+
 def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     offers = [(i, t) for i, t in enumerate(turns)
-              if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE)]
-    concrete = [i for i, t in offers if t.is_concrete]
+              if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
+                                             or t.has("date") or amount_named(t))
+              and t.intent not in (moves.THREATEN, moves.OFFER_CONCESSION, moves.STATE_PURPOSE)]
+    concrete = [i for i, _ in offers if _concrete_at(turns, i)]
     if any(_accepted_after(turns, i) for i in concrete):
         return 1.0, None
     half = [t for _, t in offers if t.has("date") or t.has("amount")]
@@ -253,11 +273,11 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
 
 
 def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
-    """Concessions with nothing asked back in the act before or after them ("Ik laat de
-    rente vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift)."""
+    """Concessions with nothing asked back in the two acts before or after them ("Ik laat
+    de rente vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift)."""
     lines = collector_turns(turns)
     return [t for i, t in enumerate(lines) if t.intent == moves.OFFER_CONCESSION
-            and moves.ASK_IN_RETURN not in {n.intent for n in lines[max(i - 1, 0):i + 2]}]
+            and moves.ASK_IN_RETURN not in {n.intent for n in lines[max(i - 2, 0):i + 3]}]
 
 
 def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
@@ -271,12 +291,16 @@ def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, 
 
 def check_summarised(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     summaries = said(turns, moves.SUMMARISE)
-    if any(t.has("date") or t.has("amount") for t in summaries):
+    if any(exact_date(t) and amount_named(t) for t in summaries):
         return 1.0, None
     model = f"“Even samengevat: u betaalt {ex.amount} uiterlijk {ex.deadline}.”"
-    if summaries:
-        return 0.5, (f"{_quote(summaries[0])} Noem in de samenvatting de datum en het "
-                     f"bedrag zelf: {model}")
+    half = [t for t in summaries if exact_date(t) or amount_named(t)]
+    if half:
+        return 0.5, (f"{_quote(half[0])} Noem in de samenvatting de datum en het "
+                     f"bedrag allebei: {model}")
+    if summaries:  # "Dus volgende week dan?" puts nothing on a row
+        return 0.0, (f"{_quote(summaries[0])} Dat is geen samenvatting van een afspraak: "
+                     f"noem de exacte datum en het bedrag: {model}")
     return 0.0, (f"{_closing(turns)} Sluit niet af zonder de afspraken op een "
                  f"rij te zetten: {model}")
 
@@ -324,6 +348,7 @@ def score(turns: Sequence[Turn], case: Case | None = None,
     """Grade the collector's lines in ``turns`` (debtor lines give context: excuses and
     whether a proposal was accepted)."""
     example = Example.for_case(case, today or current_day())
+    turns = read_acts(list(turns))  # the costly moves need their words too (cues)
     results = []
     for check in CHECKS:
         credit, tip = CHECK_FUNCTIONS[check.key](turns, example)

@@ -17,7 +17,7 @@ from bot.coach.formatting import spoken_name
 from bot.coach.money import format_euro
 from bot.coach.roleplay.assignments import Assignments, default_assignments
 from bot.coach.roleplay.hints import hint
-from bot.coach.roleplay.history import TrainingHistory, default_history
+from bot.coach.roleplay.history import TRANSCRIPT, TrainingHistory, default_history
 from bot.coach.roleplay.scenarios import (
     DEFAULT_DIFFICULTY,
     DIFFICULTIES,
@@ -31,7 +31,6 @@ from bot.coach.roleplay.simulator import ACKNOWLEDGE, DebtorSimulator, DebtorSta
 from bot.coach.roleplay.transcript import Classify, transcript_turns
 from bot.coach.roleplay.turns import Turn
 
-TRANSCRIPT = "transcript"  # the scenario name under which scored transcripts are stored
 ATTITUDE_NL = {"cooperative": "meewerkend", "evasive": "ontwijkend", "hostile": "vijandig"}
 ACKNOWLEDGE_HINT = ("Alleen “ja” of “oké” brengt het gesprek niet verder: stel een open vraag "
                     "of doe een concreet voorstel met datum en bedrag.")
@@ -235,9 +234,10 @@ class Trainer:
         scenario = self.scenario(session.scenario_id)
         card = score(session.turns, self.case(scenario), today or current_day())
         if not session.finished:
-            recorded = self.history.record(session.trainee, scenario.id, card, session.turns)
-            self.assignments.complete(session.trainee, scenario.id, session.difficulty,
-                                      recorded)
+            level = difficulty_of(session.difficulty)
+            recorded = self.history.record(session.trainee, scenario.id, card, session.turns,
+                                           difficulty=level)
+            self.assignments.complete(session.trainee, scenario.id, level, recorded)
             session.finished = True
         return card
 

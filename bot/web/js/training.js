@@ -5,7 +5,7 @@
 import { api } from "./api.js";
 import { $, el, euro, formatDate, setMessage } from "./dom.js";
 import { scorecardEl } from "./scorecard.js";
-import { fillAssignScenarios, initTrainingTools, loadAssignments, replayButton } from "./training_tools.js";
+import { difficultyText, fillAssignScenarios, initTrainingTools, loadAssignments, replayButton } from "./training_tools.js";
 
 const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false, user: null, historyAsked: 0 };
 
@@ -150,7 +150,8 @@ async function showHistory(event) {
     if (asking !== training.historyAsked) return;
     training.historyLoaded = true;
     const rows = data.sessions.map((s) => el("tr", { "data-id": String(s.id) },
-      el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { class: "num", text: String(s.total) }),
+      el("td", { text: formatDate(s.date.slice(0, 10)) }), el("td", { text: s.title }), el("td", { class: "level", text: difficultyText(s.difficulty) }),
+      el("td", { class: "num", text: String(s.total) }),
       el("td", {}, replayButton(s))));
     $("hist-table").querySelector("tbody").replaceChildren(...rows);
     $("hist-table").hidden = !rows.length;

@@ -19,6 +19,7 @@ def upgrade() -> None:
         sa.Column("trainee", sa.String(200), nullable=False),
         sa.Column("trainee_key", sa.String(200), nullable=False),
         sa.Column("scenario", sa.String(100), nullable=False),
+        sa.Column("difficulty", sa.String(10), nullable=False, server_default="medium"),
         sa.Column("played_at", sa.DateTime, nullable=False),
         sa.Column("total", sa.Integer, nullable=False),
         sa.Column("scorecard", sa.Text, nullable=False),
