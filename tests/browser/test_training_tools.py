@@ -4,6 +4,8 @@ by a finished role-play) and a practice scenario made from a real call. Every te
 accounts of its own: the training database is shared by the whole folder."""
 from __future__ import annotations
 
+import re
+
 import pytest
 import requests
 import yaml
@@ -102,6 +104,79 @@ def test_the_history_and_the_replay_show_the_difficulty(open_page, api_as, pane_
     expect(rows.locator("td.level")).to_have_text(["–", "moeilijk"])
     rows.last.get_by_role("button", name="Terugkijken").click()
     expect(page.locator("#replay-who")).to_contain_text("moeilijkheid moeilijk")
+
+
+# ---- the course per check ----------------------------------------------------------------
+
+MARKS = {1.0: "✔", 0.0: "✘"}  # anything in between: "½"
+
+
+def test_the_history_has_each_sessions_check_credits(api_as, pane_url):
+    api = api_as("verloop-api")
+    scored_session(api, pane_url)
+    played_session(api, pane_url, "easy")
+    sessions = api.get(f"{pane_url}training/history", timeout=30).json()["sessions"]
+    assert len(sessions) == 2
+    for session in sessions:  # as the session's stored scorecard has them
+        card = api.get(f"{pane_url}training/sessions/{session['id']}", timeout=30).json()
+        assert session["checks"] == {c["key"]: c["credit"] for c in card["scorecard"]["checks"]}
+        assert len(session["checks"]) == 10
+    seen = api_as(TRAINER).get(f"{pane_url}training/history",
+                               params={"trainee": "verloop-api"}, timeout=30).json()
+    assert [s["checks"] for s in seen["sessions"]] == [s["checks"] for s in sessions]
+
+
+def test_the_history_shows_per_check_a_mark_per_session_and_the_band(open_page, api_as,
+                                                                     pane_url):
+    empty = open_page("verloop-leeg")
+    open_training(empty, pane_url)
+    expect(empty.locator("#trend-empty")).to_contain_text("Nog geen sessies")
+    expect(empty.locator("#trend-table")).to_be_hidden()
+
+    name = "verloop-pagina"
+    api = api_as(name)
+    scored_session(api, pane_url)
+    played_session(api, pane_url, "hard")
+    data = api.get(f"{pane_url}training/history", timeout=30).json()
+    sessions, bands = data["sessions"], {c["key"]: c["band"]
+                                         for c in data["proficiency"]["checks"]}
+    # neither call threatens; neither shows understanding
+    assert [s["checks"]["no_threats"] for s in sessions] == [1.0, 1.0]
+    assert [s["checks"]["understanding"] for s in sessions] == [0.0, 0.0]
+
+    def shows_the_grid(page) -> None:
+        table = page.locator("#trend-table")
+        expect(table).to_be_visible()
+        expect(page.locator("#trend-empty")).to_be_hidden()
+        columns = table.locator("thead th.trend-session")
+        expect(columns).to_have_count(2)  # oldest left
+        expect(columns).to_have_text([re.compile(r"^\d{2}-\d{2} \d{2}:\d{2}$")] * 2)
+        expect(columns.first).to_have_attribute("title", "transcript")
+        expect(columns.last).to_have_attribute("title", f"{SCENARIO}, moeilijkheid moeilijk")
+        rows = table.locator("tbody tr")
+        expect(rows).to_have_count(10)
+        expect(rows.first.locator("th")).to_have_text("Doel en termijn genoemd")
+        passed = table.locator('tbody tr[data-key="no_threats"]')
+        failed = table.locator('tbody tr[data-key="understanding"]')
+        expect(passed.locator(".trend-cell")).to_have_class([re.compile("trend-pass")] * 2)
+        expect(passed.locator(".trend-cell")).to_have_text(["✔gehaald"] * 2)
+        expect(failed.locator(".trend-cell")).to_have_class([re.compile("trend-fail")] * 2)
+        expect(failed.locator(".trend-cell")).to_have_text(["✘niet gehaald"] * 2)
+        for key, band in bands.items():  # every mark as the history has the credit
+            row = table.locator(f'tbody tr[data-key="{key}"]')
+            expect(row.locator('.trend-cell [aria-hidden="true"]')).to_have_text(
+                [MARKS.get(s["checks"][key], "½") for s in sessions])
+            expect(row.locator(".trend-band")).to_have_text(band)
+
+    page = open_page(name)
+    open_training(page, pane_url)
+    shows_the_grid(page)
+    trainer = open_page(TRAINER)  # a trainer looks the trainee up
+    open_training(trainer, pane_url)
+    trainer.locator("#hist-trainee").fill(name)
+    trainer.locator("#hist-show").click()
+    expect(trainer.locator("#hist-who")).to_contain_text(name)
+    shows_the_grid(trainer)
 
 
 # ---- assignments -----------------------------------------------------------------------

@@ -287,7 +287,8 @@ def add_routes(pane: Blueprint, on_new_message: OnMessage, channel: str) -> None
                                             "scenario": r.scenario,
                                             "title": titles.get(r.scenario, r.scenario),
                                             "difficulty": r.difficulty,
-                                            "total": r.total} for r in records],
+                                            "total": r.total,
+                                            "checks": r.checks} for r in records],
                               "proficiency": level.to_payload() if level else None})
 
     @pane.route("/training/team", methods=["GET"])

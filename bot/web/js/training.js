@@ -1,11 +1,13 @@
 // The Training tab: role-play, transcript scoring and the history of scores. The trainee
 // is whoever is logged in (the server knows); a trainer or manager may look up another
 // trainee's history. All scoring happens in Python; this only shows the role-play actions'
-// payloads. Replays and assignments are in training_tools.js.
+// payloads. Replays and assignments are in training_tools.js, the course per check in
+// training_trend.js.
 import { api } from "./api.js";
 import { $, el, euro, formatDate, setMessage } from "./dom.js";
 import { scorecardEl } from "./scorecard.js";
 import { difficultyText, fillAssignScenarios, initTrainingTools, loadAssignments, replayButton } from "./training_tools.js";
+import { hideTrend, renderTrend } from "./training_trend.js";
 
 const training = { sessionId: null, scenariosLoaded: false, historyLoaded: false, user: null, historyAsked: 0 };
 
@@ -159,9 +161,11 @@ async function showHistory(event) {
     $("hist-empty").hidden = rows.length > 0;
     $("hist-empty").textContent = rows.length ? "" : (own ? "U heeft nog geen sessies. Speel een rollenspel of laat een gesprek beoordelen." : `Nog geen sessies voor ${data.trainee}.`);
     renderLevel(data.proficiency);
+    renderTrend(data.sessions, data.proficiency);
   } catch (err) {
     if (asking !== training.historyAsked) return;
     $("hist-table").hidden = true;
+    hideTrend();
     $("hist-empty").hidden = true;
     setMessage("hist-alert", err.message);
   }
