@@ -10,6 +10,7 @@ from collections.abc import Callable
 
 import redis.asyncio as aioredis
 
+from bot.scale.clients import SOCKET_TIMEOUT
 from bot.scale.settings import KEY_PREFIX
 
 logger = logging.getLogger(__name__)
@@ -25,7 +26,7 @@ class RedisFanout:
 
     def _redis(self) -> aioredis.Redis:
         if self._client is None:
-            self._client = aioredis.Redis.from_url(self.url, socket_timeout=5)
+            self._client = aioredis.Redis.from_url(self.url, socket_timeout=SOCKET_TIMEOUT)
         return self._client
 
     async def publish(self, call_id: str) -> None:

@@ -29,6 +29,7 @@ from typing import Any
 import redis.asyncio as aioredis
 from rasa.core.lock_store import LOCK_LIFETIME, LockError, LockStore
 
+from bot.scale.clients import LoopClients
 from bot.scale.settings import KEY_PREFIX, lock_ttl, redis_url
 
 logger = logging.getLogger(__name__)
@@ -96,15 +97,8 @@ class FencedRedisLockStore(LockStore):
         if not self.url:
             raise LockError("FencedRedisLockStore needs a Redis URL (INCASSO_REDIS_URL).")
         self.ttl = ttl if ttl is not None else lock_ttl()
-        self._clients: dict[int, aioredis.Redis] = {}
+        self.clients = LoopClients(self.url)
         super().__init__()
-
-    def _client(self) -> aioredis.Redis:
-        """One client per event loop (Sanic workers and test loops each have their own)."""
-        loop = id(asyncio.get_running_loop())
-        if loop not in self._clients:
-            self._clients[loop] = aioredis.Redis.from_url(self.url, socket_timeout=5)
-        return self._clients[loop]
 
     @staticmethod
     def keys(conversation_id: str) -> tuple[str, str]:
@@ -117,7 +111,7 @@ class FencedRedisLockStore(LockStore):
                    wait_time_in_seconds: float = 1) -> AsyncGenerator[FencedLock, None]:
         """Holds the conversation until the block ends; LockError when Redis cannot be
         reached or the lock was not free within ``lock_lifetime`` seconds."""
-        client = self._client()
+        client = self.clients.current()
         sequence, tickets = self.keys(conversation_id)
         ttl_ms = int(self.ttl * 1000)
         try:

@@ -3,7 +3,6 @@ again when the first answer was slow; with several replicas the retry may reach 
 one, so with Redis the keys are shared, and one SET NX per key decides who answers."""
 from __future__ import annotations
 
-import asyncio
 import logging
 import time
 from collections import OrderedDict
@@ -11,6 +10,7 @@ from typing import Protocol
 
 import redis.asyncio as aioredis
 
+from bot.scale.clients import LoopClients
 from bot.scale.settings import KEY_PREFIX, redis_url
 
 logger = logging.getLogger(__name__)
@@ -57,21 +57,15 @@ class RedisSeen:
     answered (a possible double answer beats a lost one) and the failure logged."""
 
     def __init__(self, url: str, namespace: str, ttl: int = SEEN_SECONDS):
-        self.url, self.namespace, self.ttl = url, namespace, ttl
-        self._clients: dict[int, aioredis.Redis] = {}
-
-    def _client(self) -> aioredis.Redis:
-        loop = id(asyncio.get_running_loop())
-        if loop not in self._clients:
-            self._clients[loop] = aioredis.Redis.from_url(self.url, socket_timeout=5)
-        return self._clients[loop]
+        self.namespace, self.ttl = namespace, ttl
+        self.clients = LoopClients(url)
 
     async def first_time(self, *keys: str | None) -> bool:
         present = [f"{KEY_PREFIX}seen:{self.namespace}:{key}" for key in keys if key]
         if not present:
             return True
         try:
-            return bool(await self._client().eval(CLAIM, len(present), *present, self.ttl))
+            return bool(await self.clients.current().eval(CLAIM, len(present), *present, self.ttl))
         except aioredis.RedisError as err:
             logger.warning("Chat de-duplication without Redis (%s): answering", err)
             return True

@@ -17,8 +17,6 @@ from bot.servers import ROOT, Services
 from tests.chat.fakes import FakeChatServer
 from tests.conftest import TODAY
 
-BOT_USER = "UCOACHBOT"
-
 
 def free_port() -> int:
     with socket.socket() as s:

@@ -4,8 +4,6 @@ thread: Rasa handles one conversation in order, so a wrongly accepted message wo
 been answered first."""
 from __future__ import annotations
 
-import hashlib
-import hmac
 import itertools
 import json
 import time
@@ -15,8 +13,9 @@ import pytest
 import requests
 
 from bot.channels.render_slack import block_text
-from tests.chat.conftest import BOT_USER, Chat
+from tests.chat.conftest import Chat
 from tests.chat.fakes import Recorded
+from tests.chat.slack_events import BOT_USER, envelope, signature
 
 pytestmark = pytest.mark.slow
 
@@ -29,27 +28,6 @@ def new_ts() -> str:
 
 def new_channel(prefix: str = "C") -> str:
     return prefix + uuid.uuid4().hex[:10].upper()
-
-
-def envelope(text: str, channel: str, ts: str, *, kind: str = "app_mention",
-             thread_ts: str | None = None, channel_type: str | None = None,
-             user: str = "UCOLLEAGUE1", event_id: str | None = None, **event_fields) -> dict:
-    event = {"type": kind, "user": user, "text": text, "ts": ts, "channel": channel,
-             "event_ts": ts, **event_fields}
-    if thread_ts:
-        event["thread_ts"] = thread_ts
-    if channel_type:
-        event["channel_type"] = channel_type
-    return {"token": "unused", "team_id": "T0TEAM", "api_app_id": "A0APP",
-            "type": "event_callback", "event_id": event_id or f"Ev{uuid.uuid4().hex[:12]}",
-            "event_time": int(time.time()), "event": event,
-            "authorizations": [{"team_id": "T0TEAM", "user_id": BOT_USER, "is_bot": True}]}
-
-
-def signature(secret: str, stamp: str, body: bytes) -> str:
-    """Slack's v0 request signature."""
-    base = f"v0:{stamp}:".encode() + body
-    return "v0=" + hmac.new(secret.encode(), base, hashlib.sha256).hexdigest()
 
 
 def send(chat: Chat, payload: dict | bytes, *, timestamp: int | None = None,

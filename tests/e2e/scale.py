@@ -29,14 +29,13 @@ from bot.servers import MODEL, ROOT, Services, terminate
 from bot.storage.tables import call_events, promises
 from tests.accounts import add_account, logged_in
 from tests.chat.fakes import FakeChatServer
-from tests.chat.test_slack import envelope, signature
+from tests.chat.slack_events import BOT_USER, envelope, signature
 from tests.e2e.net import free_port
 from tests.servers.postgres import PostgresServer, wait_for
 from tests.servers.redis import RedisServer
 
 COLLECTOR = "schaal"
 OPEN_AMOUNT = 1200.0  # each case's one invoice
-SLACK_USER = "UCOACHBOT"
 LINES: tuple[tuple[str, str], ...] = (
     ("incasseerder", "Goedemorgen, u spreekt met Sanne van de debiteurenadministratie. "
                      "Ik bel over de openstaande factuur van 1.200 euro."),
@@ -201,7 +200,7 @@ class Run:
         threads = []
         for n in range(count):
             channel, ts = f"CSCALE{n:04d}", f"{int(time.time())}.{n:06d}"
-            payload = json.dumps(envelope(f"<@{SLACK_USER}> SCHAAL-{n + 1:03d}", channel,
+            payload = json.dumps(envelope(f"<@{BOT_USER}> SCHAAL-{n + 1:03d}", channel,
                                           ts)).encode()
             threads += [threading.Thread(target=deliver, args=(i, payload)) for i in (0, 1)]
         for thread in threads:
