@@ -10,6 +10,7 @@ patterns, lower case; each says what it is evidence of.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.turns import COLLECTOR, Turn
@@ -120,3 +121,9 @@ def amount_named(turn: Turn) -> bool:
 def debt_amount(turn: Turn) -> bool:
     """An amount of the debt itself, not of costs or interest given away."""
     return turn.has("amount") and not COSTS.search(turn.text.lower())
+
+
+def has_phrase(text: str, phrases: Iterable[str]) -> bool:
+    """One of ``phrases`` as a word or words of its own in ``text`` (any case, any spaces)."""
+    lowered = " ".join(text.lower().split())
+    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered) for p in phrases)

@@ -193,6 +193,7 @@ class Scenario:
     said_before: tuple[str, ...] = ()
     identity_check: bool = False
     identity_questions: tuple[str, ...] = ()
+    referral_check: bool = False  # promise.requires.mentions are words of a referral
 
     @property
     def starts_defensive(self) -> bool:
@@ -501,7 +502,8 @@ def scenario_from_dict(data: dict, defaults: Defaults, source: str = "scenario")
                     questions=defaults.questions, levels=defaults.levels, extra_excuse=extra,
                     acknowledgements=defaults.acknowledgements,
                     said_before=defaults.said_before, identity_check=identity_check,
-                    identity_questions=defaults.identity_questions)
+                    identity_questions=defaults.identity_questions,
+                    referral_check=_flag(data, "referral_check", where, False))
 
 
 def load_scenario(path: Path | str, defaults: Defaults | None = None) -> Scenario:

@@ -18,7 +18,14 @@ from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.cues import amount_named, debt_amount, exact_date, read_acts, vague_date
+from bot.coach.roleplay.cues import (
+    amount_named,
+    debt_amount,
+    exact_date,
+    has_phrase,
+    read_acts,
+    vague_date,
+)
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,
     COLLECTOR,
@@ -74,6 +81,27 @@ CHECKS = (
           "(02 Tip 2; 03 Niet dreigen; 05 tip 5).", 10),
 )
 
+# Judged only in the scenarios that train them (ScenarioFocus); the total stays out of 100.
+IDENTITY_FIRST = Check(
+    "identity_first", "Eerst nagegaan met wie u spreekt",
+    "Bespreek een schuld alleen met de debiteur zelf: vraag eerst met wie u spreekt "
+    "(privacy, AVG).", 10)
+REFERRAL = Check(
+    "referral", "Gewezen op hulp bij schulden",
+    "Loopt iemand vast, wijs dan op hulp, zoals de schuldhulpverlening van de gemeente "
+    "(gedragsregels voor incasso).", 10)
+DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
+              "achterstand", "betaling")
+
+
+@dataclass(frozen=True)
+class ScenarioFocus:
+    """What a scenario trains besides the ten checks: the words that ask who is on the
+    line (identity check judged when given) and the words that point to help with debts
+    (referral judged when given)."""
+    identity_questions: tuple[str, ...] = ()
+    referral_words: tuple[str, ...] = ()
+
 
 @dataclass(frozen=True)
 class CheckResult:
@@ -96,7 +124,9 @@ class Scorecard:
 
     @property
     def total(self) -> int:
-        return round(sum(r.points for r in self.results))
+        """Out of 100, also when a scenario adds its own checks."""
+        weights = sum(r.check.weight for r in self.results)
+        return round(sum(r.points for r in self.results) * 100 / weights) if weights else 0
 
     def result(self, key: str) -> CheckResult:
         return next(r for r in self.results if r.check.key == key)
@@ -343,14 +373,53 @@ CHECK_FUNCTIONS: dict[str, Callable[[Sequence[Turn], Example], tuple[float, str 
 }
 
 
-def score(turns: Sequence[Turn], case: Case | None = None,
-          today: dt.date | None = None) -> Scorecard:
+def check_identity_first(turns: Sequence[Turn], phrases: Sequence[str],
+                         ex: Example) -> tuple[float, str | None]:
+    lines = collector_turns(turns)
+    asked = next((i for i, t in enumerate(lines) if has_phrase(t.text, phrases)), None)
+    debt = next((i for i, t in enumerate(lines) if t.has("invoice_number") or t.has("amount")
+                 or has_phrase(t.text, DEBT_WORDS)), None)
+    model = "“Goedemiddag, u spreekt met … Spreek ik met mevrouw Koster zelf?”"
+    if asked is not None and (debt is None or asked < debt):
+        return 1.0, None
+    if asked is not None and debt is not None:
+        return 0.5, (f"{_quote(lines[debt])} U noemde de schuld voordat u wist met wie u "
+                     f"sprak. Vraag dat eerst: {model}")
+    first = lines[debt] if debt is not None else _first_line(turns)
+    return 0.0, (f"{_quote(first)} U ging niet na met wie u sprak. Een schuld bespreekt u "
+                 f"alleen met de debiteur zelf: {model}")
+
+
+def check_referral(turns: Sequence[Turn], words: Sequence[str],
+                   ex: Example) -> tuple[float, str | None]:
+    if any(has_phrase(t.text, words) for t in collector_turns(turns)):
+        return 1.0, None
+    return 0.0, (f"{_closing(turns)} Deze debiteur loopt vast met meer dan uw rekening. "
+                 f"Wijs op hulp: “Kent u de schuldhulpverlening van uw gemeente? Die kan u "
+                 f"helpen alles op een rij te zetten; het is gratis.”")
+
+
+def score(turns: Sequence[Turn], case: Case | None = None, today: dt.date | None = None,
+          focus: ScenarioFocus | None = None) -> Scorecard:
     """Grade the collector's lines in ``turns`` (debtor lines give context: excuses and
-    whether a proposal was accepted)."""
+    whether a proposal was accepted); ``focus`` adds a scenario's own checks."""
     example = Example.for_case(case, today or current_day())
     turns = read_acts(list(turns))  # the costly moves need their words too (cues)
     results = []
     for check in CHECKS:
         credit, tip = CHECK_FUNCTIONS[check.key](turns, example)
         results.append(CheckResult(check, credit, tip))
+    if focus and focus.identity_questions:
+        results.append(CheckResult(IDENTITY_FIRST, *check_identity_first(
+            turns, focus.identity_questions, example)))
+    if focus and focus.referral_words:
+        results.append(CheckResult(REFERRAL, *check_referral(
+            turns, focus.referral_words, example)))
     return Scorecard(tuple(results))
+
+
+def checks_for(focus: ScenarioFocus | None = None) -> tuple[Check, ...]:
+    """The checks a session is scored on: the ten, and the scenario's own."""
+    extra = (([IDENTITY_FIRST] if focus and focus.identity_questions else [])
+             + ([REFERRAL] if focus and focus.referral_words else []))
+    return (*CHECKS, *extra)

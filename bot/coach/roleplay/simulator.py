@@ -36,6 +36,7 @@ from bot.coach.cases import Case
 from bot.coach.formatting import join_nl, spoken_name
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import has_phrase
 from bot.coach.roleplay.scenarios import (
     DEFAULT_DIFFICULTY,
     QUESTION_TYPES,
@@ -74,11 +75,6 @@ def is_acknowledgement(text: str, words: Iterable[str]) -> bool:
     allowed = {token for word in words for token in _tokens(word)}
     tokens = _tokens(text)
     return bool(tokens) and all(token in allowed for token in tokens)
-
-
-def _has_phrase(text: str, phrases: Iterable[str]) -> bool:
-    lowered = " ".join(text.lower().split())
-    return any(re.search(rf"(?<!\w){re.escape(p)}(?!\w)", lowered) for p in phrases)
 
 
 def question_type(text: str, table: Sequence[tuple[str, Sequence[str]]]) -> str | None:
@@ -242,7 +238,7 @@ class DebtorSimulator:
         if requires.date_named is not None and requires.date_named.isoformat() not in {
                 str(value) for t in collector_turns(turns) for value in t.entities.get("date", ())}:
             return "need_date_named"
-        if requires.mentions and not any(_has_phrase(t.text, requires.mentions)
+        if requires.mentions and not any(has_phrase(t.text, requires.mentions)
                                          for t in collector_turns(turns)):
             return "need_mention"
         if requires.understanding and not said(turns, moves.SHOW_UNDERSTANDING):
@@ -297,7 +293,7 @@ class DebtorSimulator:
         """Whether the trainee asks who is on the line ("Spreek ik met mevrouw Bos?",
         "Met wie spreek ik?"): a phrase of defaults.yml identity_questions, or any
         question of the type "wie"."""
-        if _has_phrase(turn.text, self.scenario.identity_questions):
+        if has_phrase(turn.text, self.scenario.identity_questions):
             return True
         return (turn.intent in (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
                 and question_type(turn.text, self.scenario.questions) == "who")

@@ -26,7 +26,14 @@ from bot.coach.roleplay.scenarios import (
     Scenario,
     load_scenarios,
 )
-from bot.coach.roleplay.scorecard import CHECKS, Example, Scorecard, score
+from bot.coach.roleplay.scorecard import (
+    CHECKS,
+    Example,
+    ScenarioFocus,
+    Scorecard,
+    checks_for,
+    score,
+)
 from bot.coach.roleplay.simulator import ACKNOWLEDGE, DebtorSimulator, DebtorState
 from bot.coach.roleplay.transcript import Classify, transcript_turns
 from bot.coach.roleplay.turns import Turn
@@ -36,15 +43,28 @@ ACKNOWLEDGE_HINT = ("Alleen “ja” of “oké” brengt het gesprek niet verde
                     "of doe een concreet voorstel met datum en bedrag.")
 
 
-def rubric() -> list[dict]:
-    """The scorecard's checks, to show the trainee before the call what counts."""
+def scenario_focus(scenario: Scenario) -> ScenarioFocus:
+    """The scenario's own checks: the identity check where someone else may pick up, the
+    referral where the debtor's promise needs words like "schuldhulpverlening"."""
+    return ScenarioFocus(
+        identity_questions=scenario.identity_questions if scenario.identity_check else (),
+        referral_words=scenario.requires.mentions if scenario.referral_check else ())
+
+
+def rubric(scenario: Scenario | None = None) -> list[dict]:
+    """The scorecard's checks (with the scenario's own), to show before the call what
+    counts."""
+    checks = checks_for(scenario_focus(scenario) if scenario else None)
     return [{"key": c.key, "label": c.label, "weight": c.weight, "practice": c.practice}
-            for c in CHECKS]
+            for c in checks]
 
 
-def rubric_text() -> str:
+def rubric_text(scenario: Scenario | None = None) -> str:
+    checks = checks_for(scenario_focus(scenario) if scenario else None)
     lines = ["Hierop wordt u beoordeeld:"]
-    lines += [f"  • {c.label} ({c.weight} punten)" for c in CHECKS]
+    lines += [f"  • {c.label} ({c.weight} punten)" for c in checks]
+    if len(checks) > len(CHECKS):
+        lines.append("  (De totaalscore wordt omgerekend naar 100 punten.)")
     return "\n".join(lines)
 
 
@@ -130,7 +150,7 @@ class Briefing:
                 "invoices": [{"number": i.number, "amount": float(i.amount),
                               "due_date": i.due_date.isoformat()} for i in self.case.invoices],
                 "balance": float(self.case.balance), "difficulty": self.difficulty,
-                "rubric": rubric(), "opening": self.opening}
+                "rubric": rubric(self.scenario), "opening": self.opening}
 
     def to_text(self) -> str:
         persona = self.scenario.persona
@@ -145,7 +165,7 @@ class Briefing:
             f"De debiteur: {persona.description} Houding: {ATTITUDE_NL[persona.attitude]}. "
             f"Belangrijke klant: {important}. Moeilijkheid: {DIFFICULTY_NL[self.difficulty]}.",
             "",
-            rubric_text(),
+            rubric_text(self.scenario),
             "",
             f"Debiteur: {self.opening}"])
 
@@ -232,7 +252,8 @@ class Trainer:
     def finish(self, session: RolePlaySession, today: dt.date | None = None) -> Scorecard:
         """Score the session and store it in the trainee's history."""
         scenario = self.scenario(session.scenario_id)
-        card = score(session.turns, self.case(scenario), today or current_day())
+        card = score(session.turns, self.case(scenario), today or current_day(),
+                     scenario_focus(scenario))
         if not session.finished:
             level = difficulty_of(session.difficulty)
             recorded = self.history.record(session.trainee, scenario.id, card, session.turns,
