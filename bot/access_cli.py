@@ -131,10 +131,12 @@ def run_retention(dry_run: bool = False, actor: str = CLI_ACTOR) -> str:
     """Applies the settings' retention (also at every start of the servers)."""
     report = apply_retention(storage().retention, default_settings().call_lines_days,
                              now(), dry_run)
-    if report.before is not None and not dry_run and (report.lines or report.tracker_events):
+    if report.before is not None and not dry_run and (report.lines or report.tracker_events
+                                                      or report.transcripts):
         access().audit.record(actor, "retention", "",
                               f"{report.lines} regels, {report.tracker_events} Rasa-"
-                              f"gebeurtenissen van vóór {report.before:%Y-%m-%d}")
+                              f"gebeurtenissen, {report.transcripts} beoordeelde gesprekken "
+                              f"van vóór {report.before:%Y-%m-%d}")
     return report.describe()
 
 

@@ -1,13 +1,15 @@
-"""Deleting what was said in old calls: the coach's call lines and the texts in Rasa's
-tracker store (its `events` table, when it shares this database). Agreements, payments,
-summaries and the audit log are other tables and stay."""
+"""Deleting what was said in old calls: the coach's call lines, the texts in Rasa's
+tracker store (its `events` table, when it shares this database) and the lines of real
+calls scored as training transcripts (their scores stay). Agreements, payments, summaries
+and the audit log are other tables and stay."""
 from __future__ import annotations
 
 import datetime as dt
 
 import sqlalchemy as sa
 
-from bot.storage.tables import call_events
+from bot.coach.roleplay.history import TRANSCRIPT
+from bot.storage.tables import call_events, training_sessions
 
 RASA_EVENTS = "events"  # rasa.core.tracker_store.SQLTrackerStore's table
 
@@ -16,14 +18,15 @@ class RetentionRepository:
     def __init__(self, engine: sa.engine.Engine):
         self.engine = engine
 
-    def count_before(self, before: dt.datetime) -> tuple[int, int]:
-        """(call lines, tracker events) older than ``before``: what a run would delete."""
+    def count_before(self, before: dt.datetime) -> tuple[int, int, int]:
+        """(call lines, tracker events, scored transcripts) older than ``before``: what a
+        run would delete."""
         return self._run(before, delete=False)
 
-    def remove_before(self, before: dt.datetime) -> tuple[int, int]:
+    def remove_before(self, before: dt.datetime) -> tuple[int, int, int]:
         return self._run(before, delete=True)
 
-    def _run(self, before: dt.datetime, delete: bool) -> tuple[int, int]:
+    def _run(self, before: dt.datetime, delete: bool) -> tuple[int, int, int]:
         old_lines = sa.and_(call_events.c.kind == "line", call_events.c.created_at < before)
         with self.engine.begin() as db:
             if delete:
@@ -38,4 +41,10 @@ class RetentionRepository:
                 tracker = (db.execute(events.delete().where(old)).rowcount if delete else
                            db.execute(sa.select(sa.func.count()).select_from(events)
                                       .where(old)).scalar() or 0)
-        return lines, tracker
+            t = training_sessions.c
+            said = sa.and_(t.scenario == TRANSCRIPT, t.played_at < before, t.turns != "[]")
+            transcripts = (db.execute(training_sessions.update().where(said)
+                                      .values(turns="[]")).rowcount if delete else
+                           db.execute(sa.select(sa.func.count()).select_from(training_sessions)
+                                      .where(said)).scalar() or 0)
+        return lines, tracker, transcripts

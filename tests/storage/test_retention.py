@@ -31,3 +31,26 @@ def test_old_tracker_events_go_and_recent_ones_stay(tmp_path):
     kept = asyncio.run(rasa_store.retrieve("pane-oud"))
     texts = [e.text for e in kept.events if isinstance(e, UserUttered)]
     assert texts == ["Ik betaal vrijdag"]
+
+
+def test_a_scored_real_call_loses_its_lines_and_keeps_its_score(tmp_path):
+    from bot.coach.roleplay.history import TRANSCRIPT, TrainingHistory
+    from bot.coach.roleplay.scorecard import score
+    from bot.coach.roleplay.turns import COLLECTOR, Turn
+
+    storage = Storage.at(f"sqlite:///{tmp_path / 'incasso.sqlite3'}")
+    history = TrainingHistory(storage.training_sessions)
+    turns = [Turn(COLLECTOR, "Ik bel over factuur 26-100 van mevrouw Jansen.", "", {})]
+    card = score(turns)
+    old = dt.datetime.now() - dt.timedelta(days=40)
+    real = history.record("Sanne", TRANSCRIPT, card, turns, played_at=old)
+    practice = history.record("Sanne", "bankstoring", card, turns, played_at=old,
+                              difficulty="medium")
+    recent = history.record("Sanne", TRANSCRIPT, card, turns)
+
+    report = apply_retention(storage.retention, 30, dt.datetime.now())
+    assert report.transcripts == 1 and "1 beoordeelde gesprekken" in report.describe()
+    assert history.session(real)[1] == []  # the lines of the real call are gone
+    assert history.session(real)[0].total == card.total  # its score stays
+    assert history.session(practice)[1] and history.session(recent)[1]
+    assert apply_retention(storage.retention, 30, dt.datetime.now()).transcripts == 0
