@@ -1,6 +1,7 @@
 """Which chat events were answered already. Slack (and the Bot Framework) deliver an event
 again when the first answer was slow; with several replicas the retry may reach another
-one, so with Redis the keys are shared, and one SET NX per key decides who answers."""
+one, so with Redis the keys are shared, and one script (all of an event's keys at once,
+atomically) decides who answers."""
 from __future__ import annotations
 
 import logging
