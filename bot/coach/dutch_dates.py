@@ -69,10 +69,13 @@ CALENDAR_KINDS = ("day_month", "numeric")  # a date said as day and month, not "
 # — and nothing that points ahead ("ga", "zal", "uiterlijk", "volgende").
 PAST_CUE = re.compile(
     r"\b(?:betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
-    r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen)\b", re.IGNORECASE)
+    r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
+    r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd)\b",
+    re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
-    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor)\b", re.IGNORECASE)
+    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden)\b",
+    re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 
 
@@ -174,8 +177,10 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
             return None
         if not g["year"] and past and found > today:
             found = _same_day(found, year - 1)  # "28 december betaald", said in January
-        elif not g["year"] and not past and found < today - dt.timedelta(days=31):
-            found = _same_day(found, year + 1)  # "10 januari" said in November: next year
+        elif not g["year"] and not past and found < today - dt.timedelta(days=61):
+            # "10 januari" said in November: next year; "28 oktober" in December: the
+            # invoice's date, just gone
+            found = _same_day(found, year + 1)
         return found
     if kind == "next_week_day":
         wd = WEEKDAYS[g["wd"] or g["wd2"]]

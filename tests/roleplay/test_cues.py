@@ -2,11 +2,15 @@
 collector's act is kept, corrected or dropped by what the act says."""
 from __future__ import annotations
 
+import datetime as dt
+
 import pytest
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.acts import split_acts
-from bot.coach.roleplay.cues import evident, exact_date, read_acts
+from bot.coach.roleplay.cues import evident, exact_date
+from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.reading import read_acts
 from bot.coach.roleplay.scorecard import score
 from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
 
@@ -71,3 +75,125 @@ def test_costs_given_away_are_not_the_amount_of_the_debt_and_a_vague_summary_ear
     assert card.result("invoice_amount").credit == 0.5
     assert card.result("summarised").credit == 0.0
     assert card.result("concession_return").credit == 0.0
+
+
+# Kinds of error found on judged set c and d (now development sets), one case each.
+TODAY = dt.date(2026, 12, 2)  # a Wednesday
+
+
+def debtor_says(text: str, intent: str, **entities: list) -> Turn:
+    return Turn(DEBTOR, text, intent, entities)
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Hoe staat het nu met die overstap, wat heeft de bank u verteld?", "open"),
+    ("En als hij dan aftekent, hoe snel wordt er dan betaald?", "open"),
+    ("Naar welk adres laten jullie facturen normaal gesproken sturen?", "open"),
+    ("Kunt u mij vertellen wat er precies misging?", "open"),
+    ("Weet gij wat daar juist is misgelopen?", "open"),
+    ("Maar die van het congres, die staat daar toch los van?", "closed"),
+    ("Oké. Kan het dan volgende week?", "closed"),
+    ("Heb je enig idee wanneer je klant betaalt?", "closed"),
+    ("Wat staat er nog open, hè?", "closed"),
+    ("Hoe is het?", "social"),
+    ("Dus u betaalt vrijdag, klopt dat?", None),
+    ("Ik stuur het vandaag op.", None),
+])
+def test_the_form_of_a_question_says_open_or_closed(text, kind):
+    assert question_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Hoe is het?", moves.OPEN_QUESTION, ""),
+    ("Maar die staat daar toch los van?", moves.OPEN_QUESTION, moves.CLOSED_QUESTION),
+    ("En als hij dan aftekent, hoe snel wordt er dan betaald?", moves.VAGUE_PROPOSAL,
+     moves.OPEN_QUESTION),
+    ("Oh, leuk om te horen!", moves.OPEN_QUESTION, ""),
+    ("Dat is balen, zeker als u gewoon wilt betalen.", moves.THREATEN,
+     moves.SHOW_UNDERSTANDING),
+    ("Leuk je weer even te spreken, Joyce.", moves.OFFER_CONCESSION, moves.POSITIVE_CLOSE),
+    ("Tot ziens.", moves.CLOSED_QUESTION, ""),
+    ("Ik stuur u vandaag het urenbriefje.", moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Mailen naar debiteuren@bouwmaterialen.nl.", moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Ik zet het vanmiddag in een mail, met de data, de bedragen en ons rekeningnummer.",
+     "", moves.ANNOUNCE_CONFIRMATION),
+    ("Hoe is het met Bobbie, loopt hij alweer een beetje?", moves.THREATEN, ""),
+    ("Dan is het ook wel een beetje vreemd om het hele bedrag tegen te houden.", "",
+     moves.THREATEN),
+    ("Dan doet hij dat maar als hij terug is.", moves.ASK_IN_RETURN, ""),
+    ("Dan betaalt u wel vandaag de helft.", moves.ASK_IN_RETURN, moves.ASK_IN_RETURN),
+    ("Dan wachten we gewoon tot ze weer beter is.", moves.VAGUE_PROPOSAL,
+     moves.OFFER_CONCESSION),
+])
+def test_words_and_form_over_the_models_reading(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_yes_to_a_later_date_than_asked_is_a_concession_and_the_rest_of_the_act_stays():
+    turns = [act("Ik wil graag dat het uiterlijk vrijdag 4 december binnen is.",
+                 moves.STATE_PURPOSE, date=["2026-12-04"]),
+             debtor_says("Dat wordt ergens eind december.", "promise_vague",
+                         date=["2026-12-31"]),
+             act("Eind december. Nou ja, goed, als het dan maar geregeld wordt.", "",
+                 date=["2026-12-31"])]
+    assert read_acts(turns, TODAY)[-1].intent == moves.OFFER_CONCESSION
+    earlier = [turns[0], debtor_says("Ik betaal donderdag 3 december.", "promise_to_pay",
+                                     date=["2026-12-03"]),
+               act("Ja hoor, dat is goed. Hoe gaat het verder met de zaak?", "")]
+    read = read_acts(earlier, TODAY)
+    assert moves.OFFER_CONCESSION not in {t.intent for t in read}
+    later = [turns[0], debtor_says("Maandag 7 december kan ik.", "promise_to_pay",
+                                   date=["2026-12-07"]),
+             act("Ja hoor, maandag is ook goed. Hoe gaat het verder met de zaak?",
+                 moves.OPEN_QUESTION)]
+    read = read_acts(later, TODAY)
+    assert [t.intent for t in read[2:]] == [moves.OFFER_CONCESSION, moves.OPEN_QUESTION]
+
+
+def test_taking_over_the_debtors_later_day_is_a_concession_unless_traded():
+    asked = act("Zou het deze week nog kunnen?", moves.CLOSED_QUESTION)
+    later = debtor_says("Nee, pas maandag.", "excuse_contact_unavailable", date=["2026-12-07"])
+    taken = act("Nou ja, dan maandag.", "", date=["2026-12-07"])
+    assert read_acts([asked, later, taken], TODAY)[-1].intent == moves.OFFER_CONCESSION
+    traded = act("Dan maandag, als u mij vandaag de bevestiging mailt.", "",
+                 date=["2026-12-07"])
+    assert read_acts([asked, later, traded], TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_dates_already_past_are_no_deadline():
+    turns = [act("Ik bel over factuur 2026-1187 van € 2.349,75, die had op 18 november "
+                 "betaald moeten zijn.", moves.STATE_PURPOSE, date=["2026-11-18"],
+                 amount=[2349.75])]
+    assert read_acts(turns, TODAY)[0].entities["date"] == []
+    assert score(turns, today=TODAY).result("purpose_deadline").credit == 0.5
+    in_words = [act("Ik bel over factuur 2026-1187 en ik wil graag afspreken dat die deze "
+                    "week nog betaald wordt.", moves.STATE_PURPOSE)]
+    assert score(in_words, today=TODAY).result("purpose_deadline").passed
+
+
+def test_a_deadline_in_the_next_sentence_of_the_same_turn_counts():
+    turns = [act("Ik bel u over onze factuur 26.0412.", moves.STATE_PURPOSE),
+             act("En we zouden graag zien dat hij uiterlijk vrijdag 11 december betaald is.",
+                 "nlu_fallback", date=["2026-12-11"])]
+    assert score(turns, today=TODAY).result("purpose_deadline").passed
+
+
+def test_yes_to_the_debtors_exact_promise_is_a_concrete_agreement():
+    turns = [act("Ik wil het graag uiterlijk maandag 7 december binnen hebben.",
+                 moves.STATE_PURPOSE, date=["2026-12-07"]),
+             debtor_says("Ik kan het maandag 7 december doen, het hele bedrag in één keer.",
+                         "promise_to_pay", date=["2026-12-07"]),
+             act("Ja hoor, dat is goed.", moves.OFFER_CONCESSION)]
+    card = score(turns, today=TODAY)
+    assert card.result("concrete_agreement").passed
+    assert card.result("concession_return").passed
+
+
+def test_understanding_then_dropping_the_goal_out_loud_earns_nothing():
+    turns = [debtor_says("De boekhouder is ziek.", "excuse_contact_unavailable"),
+             act("Nou, dat kan ik me voorstellen.", moves.SHOW_UNDERSTANDING),
+             act("Wie kan er dan wel betalen?", moves.OPEN_QUESTION),
+             act("Oké. Nou ja, het heeft ook geen haast, hoor.", "")]
+    assert score(turns, today=TODAY).result("understanding").credit == 0.0
+    kept = turns[:3]
+    assert score(kept, today=TODAY).result("understanding").passed

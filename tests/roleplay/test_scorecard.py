@@ -93,11 +93,11 @@ def test_each_check_fails_with_a_tip_quoting_the_trainee(key):
     assert others in ([], ["understanding"]), others  # only the check under test fails
 
 
-def test_partial_credit():
+def test_partial_credit_shows_how_far_but_earns_no_points():
     one_question = card(replaced(OPEN_2)).result("open_questions")
-    assert one_question.credit == 0.5 and one_question.points == 5
+    assert one_question.credit == 0.5 and one_question.points == 0
     no_deadline = card(FAILING["purpose_deadline"][0])
-    assert no_deadline.result("purpose_deadline").credit == 0.5 and no_deadline.total == 95
+    assert no_deadline.result("purpose_deadline").credit == 0.5 and no_deadline.total == 90
     not_accepted = card(replaced(ACCEPT, debtor("Nee, dat lukt niet.", "deny")))
     assert not_accepted.result("concrete_agreement").credit == 0.5
     date_only = collector("Kunt u het vrijdag 27 november overmaken?", moves.CONCRETE_PROPOSAL)

@@ -233,3 +233,24 @@ def test_each_clause_has_its_own_tense():
 def test_an_explicit_date_beats_a_relative_word_in_the_same_line():
     text = "vandaag lukt het niet, maar uiterlijk vrijdag 11 december betaal ik"
     assert promised_date(find_values(text, DECEMBER)) == dt.date(2026, 12, 11)
+
+
+# Judged transcripts: invoice numbers with dots or three parts, and an invoice's own date.
+@pytest.mark.parametrize("text, expected", [
+    ("Ik bel u over onze factuur 26.0412 voor het ontwerp.", {"invoice_number": ["26.0412"]}),
+    ("factuur 2026.0412", {"invoice_number": ["2026.0412"]}),
+    ("Factuur 26-10-0348 staat nog open", {"invoice_number": ["26-10-0348"]}),
+    ("de factuur 1.284 euro", {"amount": [1284.0]}),
+])
+def test_invoice_numbers_with_dots_and_three_parts(text, expected):
+    assert values(text, DECEMBER) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("factuur EB-26-0917, van 28 oktober", "2026-10-28"),  # the invoice's date, just gone
+    ("het ontwerp is op 30 oktober opgeleverd", "2026-10-30"),
+    ("kunt u het op 10 januari betalen", "2027-01-10"),
+    ("het wordt vrijdag geleverd", "2026-12-04"),
+])
+def test_a_day_and_month_just_gone_stay_in_the_past(text, expected):
+    assert values(text, DECEMBER)["date"] == [expected]

@@ -13,39 +13,79 @@ import re
 from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
 THREAT = re.compile(
     r"advocaat|deurwaarder|incassobureau|incassotraject|rechter|rechtbank|dagvaard|beslag"
     r"|op slot|(zetten|leggen) .{0,40}\b(stop|stil)\b"
     r"|stoppen (we|wij|ik)|stop(gezet|zetten)|blokker|gevolgen|laatste (keer|kans)"
-    r"|nog steeds niet|alweer|(derde|tweede) keer|had(den)? (u|je|jullie)\b.{0,40}(moeten|mogen)"
+    r"|nog steeds niet|alweer (niet|te laat|geen)|(derde|tweede) keer"
+    r"|had(den)? (u|je|jullie)\b.{0,40}(moeten|mogen)"
+    r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)")
+# Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|haal .{0,45}\baf\b|eraf"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance|tegemoet"
-    r"|mag u (het )?(later|in)|schuif|verleng|\d+ ?(procent|%)|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen")
-IN_RETURN = re.compile(r"\bals u\b|\bmits\b|op voorwaarde|in ruil|vraag ik|wil ik (dan )?wel"
-                       r"|dan verwacht ik|daar staat tegenover")
-WRITTEN = re.compile(r"\bmail|e-mail|brief|schriftelijk|op papier|per post|bevestiging"
-                     r"|bevestig|zwart op wit")
-INVOICE = re.compile(r"factuur|nota|rekening|kopie")
-ABOUT_AGREEMENT = re.compile(r"afspra|bevestig|besproken|regeling|overeengekomen"
+    r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
+    r"|splitsen"
+    r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
+    r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed")
+# Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
+# does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
+CONDITION = re.compile(
+    r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
+    r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
+    r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b")
+COMMITMENT = re.compile(
+    r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
+    r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
+    r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
+    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest")
+TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik")
+WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
+                     r"|bevestiging|bevestig|zwart op wit")
+# The collector sending something ("ik zet het in een mail", "u krijgt een mail").
+SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
+                   r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
+                   r"|u (krijgt|ontvangt)|zwart op wit")
+INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
+ABOUT_AGREEMENT = re.compile(r"afspra|bevestig|besproken|regeling|overeengekomen|bedragen"
+                             r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
-SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen"
-                     r"|nog even (kort )?terug|(we|wij) spreken (dus )?af"
-                     r"|dus (we hebben|afgesproken)|afgesproken is")
+SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
+                     r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
+                     r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
+                     r"|resumerend|als ik het (goed )?(samenvat|begrijp)")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
-                        r"|in de loop van|half (januari|februari|december)")
-OWN_PROPOSAL = ("promise_to_pay", "request_payment_plan", "request_discount", "promise_vague")
+                        r"|in de loop van|half (januari|februari|december)|na de kerst")
+# What the debtor asks that the collector gives by saying yes: more time, parts, less.
+ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|sorry"
                            r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt")
+# Understanding that stands on its own, whatever the model read ("Dat is balen.").
+EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
+                     r"|\bdat ken ik\b"
+                     r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
+                     r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
+                     r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)")
+CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
+                     r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
+                     r"|dank (u|je) wel(?! dat)|dank (u|je) voor"
+                     r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
+                     r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
+                     r"|succes (met|op|bij)")
+# Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
+# "Eind december. Nou ja, goed, …"); a bare "ja" or "oké" is only listening.
+ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)?(hoor|prima|goed"
+                    r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
+                    r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b")
 COSTS = re.compile(r"kosten|rente|korting|boete")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
@@ -53,31 +93,47 @@ EXACT_DATE = re.compile(
     r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b")
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
                           r"één keer|het hele bedrag|in één keer")
+QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
+LOOSE_QUESTION = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION, moves.SUMMARISE,
+                  moves.VAGUE_PROPOSAL, moves.INTRODUCE, "", "nlu_fallback")
 
 
-def evident(turn: Turn, before: Turn | None = None) -> Turn:
+def evident(turn: Turn) -> Turn:
     """The collector's act with its intent set by the evidence in its words: a threat, a
     written confirmation or a summary named in so many words is one, whatever the model
-    read; a threat, concession, confirmation or show of understanding without its words is
-    not (intent ""), except a "ja, dat is goed" to the debtor's own proposal (``before``),
-    which gives what they asked. Debtor acts are returned as they are."""
+    read; so are understanding, a friendly close and the form of a question
+    (bot.coach.roleplay.questions); a threat, concession, confirmation, show of
+    understanding or return asked without its words is not (intent ""), nor is a question
+    without a question mark in a punctuated line, nor a summary that sets a condition.
+    Debtor acts are returned as they are."""
     if turn.speaker != COLLECTOR:
         return turn
     text = turn.text.lower()
     intent = turn.intent
+    kind = question_kind(text)
     if THREAT.search(text):
         intent = moves.THREATEN
-    elif intent == moves.ASK_IN_RETURN and IN_RETURN.search(text):
+    elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
     elif _confirms(text):
         intent = moves.ANNOUNCE_CONFIRMATION
     elif SUMMARY.search(text) and (turn.has("date") or turn.has("amount")):
         intent = moves.SUMMARISE
-    elif CONCESSION.search(text) and not IN_RETURN.search(text):
+    elif intent == moves.SUMMARISE and asks_return(text):
+        intent = moves.ASK_IN_RETURN
+    elif CONCESSION.search(text) and not asks_return(text):
         intent = moves.OFFER_CONCESSION
-    elif intent == moves.OFFER_CONCESSION and before is not None \
-            and before.intent in OWN_PROPOSAL:
-        pass
+    elif kind == "social" or (intent in QUESTIONS and "?" not in text
+                               and text.rstrip()[-1:] in (".", "!")):
+        intent = ""
+    elif kind == "open" and intent in LOOSE_QUESTION:
+        intent = moves.OPEN_QUESTION
+    elif kind == "closed" and intent in (moves.OPEN_QUESTION, moves.SUMMARISE):
+        intent = moves.CLOSED_QUESTION
+    elif kind is None and EMPATHY.search(text):
+        intent = moves.SHOW_UNDERSTANDING
+    elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
+        intent = moves.POSITIVE_CLOSE
     elif intent in _NEEDS_WORDS and not _NEEDS_WORDS[intent](text):
         intent = ""
     return turn if intent == turn.intent else Turn(turn.speaker, turn.text, intent,
@@ -88,18 +144,43 @@ _NEEDS_WORDS = {
     moves.THREATEN: lambda text: bool(THREAT.search(text)),
     moves.OFFER_CONCESSION: lambda text: bool(CONCESSION.search(text)),
     moves.ANNOUNCE_CONFIRMATION: lambda text: _confirms(text),
-    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text))}
+    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text)),
+    moves.ASK_IN_RETURN: lambda text: asks_return(text)}
+
+
+def asks_return(text: str) -> bool:
+    """A condition about what the debtor does in return ("als u vandaag de helft
+    betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …")."""
+    return bool(TRADE.search(text)) or (bool(CONDITION.search(text))
+                                        and bool(COMMITMENT.search(text)))
 
 
 def _confirms(text: str) -> bool:
-    """In writing, and about the agreement: resending the invoice is not confirming."""
-    return bool(WRITTEN.search(text)) and bool(ABOUT_AGREEMENT.search(text)
-                                               or not INVOICE.search(text))
+    """In writing, and about the agreement: resending the invoice is not confirming, nor
+    is asking about a mail address ("Heeft u hem in de spam gekregen?")."""
+    about = bool(ABOUT_AGREEMENT.search(text))
+    return bool(WRITTEN.search(text)) and (about or bool(SENDS.search(text)) and not (
+        INVOICE.search(text) or text.rstrip().endswith("?")))
 
 
-def read_acts(turns: list[Turn]) -> list[Turn]:
-    """Every act as ``evident`` reads it, each with the act before it."""
-    return [evident(t, turns[i - 1] if i else None) for i, t in enumerate(turns)]
+# Letting go of the goal out loud: no date, no hurry, wait and see.
+DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,2}(tot|af|maar)|zien we (dan )?wel"
+                        r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
+                        r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima")
+
+
+def drops_goal(turn: Turn) -> bool:
+    """The collector says in so many words that the payment can wait."""
+    return bool(DROPS_GOAL.search(turn.text.lower()))
+
+
+DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vandaag nog"
+                      r"|binnen (\w+ )?(werk)?dagen")
+
+
+def deadline_words(turn: Turn) -> bool:
+    """A term in words the date reader does not resolve ("deze week nog")."""
+    return bool(DEADLINE.search(turn.text.lower()))
 
 
 def vague_date(turn: Turn) -> bool:

@@ -1,0 +1,319 @@
+"""The ten checks of the scorecard, and the two a scenario may add: each reads the
+collector's acts (as bot.coach.roleplay.cues reads them) and gives a credit from 0 to 1 and,
+when not fully met, a tip that quotes the sentence that lost the points with a model
+sentence built from the case (``Example``)."""
+from __future__ import annotations
+
+import datetime as dt
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+
+from babel.dates import format_date
+
+from bot.coach.business_days import add_business_days
+from bot.coach.cases import Case
+from bot.coach.money import format_euro
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import (
+    ACCEPT,
+    amount_named,
+    asks_return,
+    deadline_words,
+    debt_amount,
+    drops_goal,
+    exact_date,
+    has_phrase,
+    vague_date,
+)
+from bot.coach.roleplay.turns import (
+    ACCEPTANCE,
+    COLLECTOR,
+    PROPOSALS,
+    Turn,
+    collector_turns,
+    named,
+    said,
+)
+
+EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
+                  "excuse_bank_problem", "excuse_waiting_for_customer", "claim_already_paid",
+                  "dispute_invoice", "cannot_pay", "express_anger")
+
+
+DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
+              "achterstand", "betaling")
+
+
+
+@dataclass(frozen=True)
+class Example:
+    """Case facts for the model sentences in the tips."""
+    invoice: str
+    amount: str
+    deadline: str
+
+    @classmethod
+    def for_case(cls, case: Case | None, today: dt.date) -> Example:
+        """The oldest invoice of the case (a made-up one without a case), due in three
+        business days."""
+        deadline = format_date(add_business_days(today, 3), "EEEE d MMMM", locale="nl")
+        if case is None or not case.invoices:
+            return cls("F2026-0081", "€ 1.000,00", deadline)
+        oldest = min(case.invoices, key=lambda invoice: invoice.due_date)
+        return cls(oldest.number, format_euro(oldest.amount), deadline)
+
+
+def _quote(turn: Turn | None, lead: str = "U zei") -> str:
+    if turn is None:
+        return "U zei niets."
+    text = turn.text if len(turn.text) <= 140 else turn.text[:137].rstrip() + "…"
+    return f"{lead}: “{text}”"
+
+
+def _closing(turns: Sequence[Turn]) -> str:
+    """For what was missing at the end: the collector's last line, named as such (it did
+    not lose the points itself; the moment to say the missing thing was there)."""
+    return _quote(_last_line(turns), "U sloot af met")
+
+
+def _first_line(turns: Sequence[Turn]) -> Turn | None:
+    lines = collector_turns(turns)
+    return lines[0] if lines else None
+
+
+def _last_line(turns: Sequence[Turn]) -> Turn | None:
+    lines = collector_turns(turns)
+    return lines[-1] if lines else None
+
+
+def _after_excuse(turns: Sequence[Turn]) -> Turn | None:
+    """The collector's reply to the debtor's first excuse (or first line at all)."""
+    for i, turn in enumerate(turns):
+        if turn.speaker != COLLECTOR and turn.intent in EXCUSE_INTENTS:
+            return next((t for t in turns[i + 1:] if t.speaker == COLLECTOR), None)
+    return _first_line(turns)
+
+
+def _same_turn(turns: Sequence[Turn], index: int) -> list[Turn]:
+    """The collector's act at ``index`` and the acts after it before the debtor speaks
+    ("Ik bel over factuur 26.0412. … En we zouden graag zien dat hij vrijdag betaald is.")."""
+    run = [turns[index]]
+    for turn in turns[index + 1:]:
+        if turn.speaker != COLLECTOR:
+            break
+        run.append(turn)
+    return run
+
+
+def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    purposes = said(turns, moves.STATE_PURPOSE)
+    stated = [i for i, t in enumerate(turns) if t.intent == moves.STATE_PURPOSE]
+    if any(t.has("date") or deadline_words(t) for i in stated for t in _same_turn(turns, i)):
+        return 1.0, None
+    if purposes:
+        return 0.5, (f"{_quote(purposes[0])} Daar ontbreekt de termijn: zeg erbij vóór "
+                     f"wanneer het betaald moet zijn, bijvoorbeeld “… en ik wil graag dat het "
+                     f"uiterlijk {ex.deadline} binnen is.”")
+    return 0.0, (f"{_quote(_first_line(turns))} U noemde nergens waarom u belde. Zeg het "
+                 f"meteen na uw naam: “Ik bel over factuur {ex.invoice} van {ex.amount}; ik wil "
+                 f"graag dat die uiterlijk {ex.deadline} betaald is.”")
+
+
+def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    has_invoice = named(turns, "invoice_number")
+    has_amount = any(debt_amount(t) for t in collector_turns(turns))  # not waived costs
+    credit = 0.5 * has_invoice + 0.5 * has_amount
+    if credit == 1.0:
+        return credit, None
+    missing = ("het factuurnummer en het bedrag" if not (has_invoice or has_amount)
+               else "het factuurnummer" if not has_invoice else "het bedrag")
+    stated = said(turns, moves.STATE_PURPOSE)
+    where = stated[0] if stated else _first_line(turns)
+    return credit, (f"{_quote(where)} Noem ook {missing}, dan weet de debiteur precies "
+                    f"waar het over gaat: “factuur {ex.invoice}, {ex.amount}”.")
+
+
+def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    count = len(said(turns, moves.OPEN_QUESTION))
+    if count >= 2:
+        return 1.0, None
+    closed = said(turns, moves.CLOSED_QUESTION)
+    example = "“Wat is er nodig om de factuur deze week goed te keuren?”"
+    if closed:
+        return 0.5 * count, (f"{_quote(closed[0])} Dat is een gesloten vraag: het antwoord "
+                             f"is ja of nee. Vraag open door met wat, hoe, wie of wanneer, "
+                             f"bijvoorbeeld {example}")
+    asked = "maar één open vraag" if count == 1 else "geen open vragen"
+    return 0.5 * count, (f"{_quote(_after_excuse(turns))} U stelde {asked}. Laat de "
+                         f"debiteur de oorzaak en de oplossing zelf vertellen, bijvoorbeeld "
+                         f"{example}")
+
+
+def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    """Understanding counts unless every show of it is followed at once by giving in, or
+    the collector later drops the goal in so many words ("het heeft geen haast")."""
+    lines = collector_turns(turns)
+    shown = [i for i, t in enumerate(lines) if t.intent == moves.SHOW_UNDERSTANDING]
+    if not shown:
+        return 0.0, (f"{_quote(_after_excuse(turns))} Laat eerst merken dat u de situatie "
+                     f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
+                     f"verder met uw voorstel.")
+    dropped = [t for t in lines[shown[0] + 1:] if drops_goal(t)]
+    if dropped:
+        return 0.0, (f"{_quote(dropped[0])} Na uw begrip liet u het doel los: houd vast aan "
+                     f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
+                     f"uiterlijk {ex.deadline} overmaken?”")
+    gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)
+               and lines[i + 1].intent in (moves.OFFER_CONCESSION, moves.VAGUE_PROPOSAL)]
+    if len(gave_in) < len(shown):
+        return 1.0, None
+    return 0.5, (f"{_quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
+                 f"maar houd daarna vast aan uw doel: “Dat begrijp ik. Kunt u dan {ex.amount} "
+                 f"uiterlijk {ex.deadline} overmaken?”")
+
+
+def _accepted_after(turns: Sequence[Turn], index: int) -> bool:
+    return any(t.speaker != COLLECTOR and t.intent in ACCEPTANCE for t in turns[index + 1:])
+
+
+def _concrete_at(turns: Sequence[Turn], index: int) -> bool:
+    """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
+    december dus?" … "En dan het hele bedrag?"), names an exact date and an amount."""
+    before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
+    pair = [*before, turns[index]]
+    return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
+            and not vague_date(turns[index]))
+
+
+def _took_debtors_promise(turns: Sequence[Turn]) -> bool:
+    """The debtor named an exact date and the amount ("maandag 7 december, het hele
+    bedrag") and the collector said yes to it."""
+    return any(t.speaker != COLLECTOR and exact_date(t) and amount_named(t)
+               and nxt.speaker == COLLECTOR and ACCEPT.search(nxt.text.lower())
+               for t, nxt in zip(turns, turns[1:], strict=False))
+
+
+def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    offers = [(i, t) for i, t in enumerate(turns)
+              if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
+                                             or t.has("date") or amount_named(t))
+              and t.intent not in (moves.THREATEN, moves.OFFER_CONCESSION, moves.STATE_PURPOSE)]
+    concrete = [i for i, _ in offers if _concrete_at(turns, i)]
+    if any(_accepted_after(turns, i) for i in concrete) or _took_debtors_promise(turns):
+        return 1.0, None
+    half = [t for _, t in offers if t.has("date") or t.has("amount")]
+    credit = 0.5 if concrete else 0.25 if half else 0.0
+    vague = said(turns, moves.VAGUE_PROPOSAL)
+    if concrete and not vague:
+        return credit, (f"{_quote(turns[concrete[-1]])} Dat voorstel was concreet, maar de "
+                        f"debiteur stemde er niet mee in. Vraag door naar wat er nog in de weg "
+                        f"staat en leg daarna opnieuw een exacte datum en bedrag voor.")
+    offered = vague or half
+    quoted = offered[0] if offered else _last_line(turns)
+    return credit, (f"{_quote(quoted)} Dat laat open wanneer en hoeveel er betaald wordt. "
+                    f"Noem een exacte datum én een bedrag: “Kunt u {ex.amount} uiterlijk "
+                    f"{ex.deadline} overmaken?”")
+
+
+def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
+    """Concessions with nothing asked back in the two acts before or after them ("Ik laat
+    de rente vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift)."""
+    lines = collector_turns(turns)
+    return [t for i, t in enumerate(lines) if t.intent == moves.OFFER_CONCESSION
+            and not any(_asks_back(n) for n in lines[max(i - 2, 0):i + 3])]
+
+
+def _asks_back(act: Turn) -> bool:
+    """A return asked, also inside a proposal or summary ("Als u morgen € 2.000 overmaakt,
+    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat is no return."""
+    return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
+                                                 and asks_return(act.text.lower()))
+
+
+def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    given = _unpaired_concessions(turns)
+    if not given:
+        return 1.0, None
+    return 0.0, (f"{_quote(given[0])} Daarmee gaf u iets weg zonder tegenprestatie. Maak "
+                 f"het voorwaardelijk: “Als u vandaag de helft betaalt, kan ik de rente laten "
+                 f"vallen.”")
+
+
+def check_summarised(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    summaries = said(turns, moves.SUMMARISE)
+    if any(exact_date(t) and amount_named(t) for t in summaries):
+        return 1.0, None
+    model = f"“Even samengevat: u betaalt {ex.amount} uiterlijk {ex.deadline}.”"
+    half = [t for t in summaries if exact_date(t) or amount_named(t)]
+    if half:
+        return 0.5, (f"{_quote(half[0])} Noem in de samenvatting de datum en het "
+                     f"bedrag allebei: {model}")
+    if summaries:  # "Dus volgende week dan?" puts nothing on a row
+        return 0.0, (f"{_quote(summaries[0])} Dat is geen samenvatting van een afspraak: "
+                     f"noem de exacte datum en het bedrag: {model}")
+    return 0.0, (f"{_closing(turns)} Sluit niet af zonder de afspraken op een "
+                 f"rij te zetten: {model}")
+
+
+def check_confirmation(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    if said(turns, moves.ANNOUNCE_CONFIRMATION):
+        return 1.0, None
+    return 0.0, (f"{_closing(turns)} Kondig daarna aan dat u de afspraken schriftelijk "
+                 f"bevestigt: “Ik stuur u vandaag een mail met deze afspraak; wilt u daar even "
+                 f"op reageren?”")
+
+
+def check_positive_close(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    lines = collector_turns(turns)
+    closes = [i for i, t in enumerate(lines) if t.intent == moves.POSITIVE_CLOSE]
+    if closes and closes[-1] >= len(lines) - 2:
+        return 1.0, None
+    tip = (f"{_quote(_last_line(turns))} Eindig positief: “Fijn dat we dit hebben "
+           f"kunnen regelen. Heeft u nog vragen? Dan wens ik u een goede dag.”")
+    return (0.5 if closes else 0.0), tip
+
+
+def check_no_threats(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
+    threats = said(turns, moves.THREATEN)
+    if not threats:
+        return 1.0, None
+    return 0.0, (f"{_quote(threats[0])} Een dreigement of verwijt maakt de debiteur "
+                 f"defensief. Blijf zakelijk en wijs hooguit rustig op de volgende stap: "
+                 f"“Als we er vandaag niet uitkomen, gaat het dossier volgens onze procedure "
+                 f"verder; ik zoek liever samen met u een oplossing.”")
+
+
+CHECK_FUNCTIONS: dict[str, Callable[[Sequence[Turn], Example], tuple[float, str | None]]] = {
+    "purpose_deadline": check_purpose_deadline, "invoice_amount": check_invoice_amount,
+    "open_questions": check_open_questions, "understanding": check_understanding,
+    "concrete_agreement": check_concrete_agreement,
+    "concession_return": check_concession_return, "summarised": check_summarised,
+    "confirmation": check_confirmation, "positive_close": check_positive_close,
+    "no_threats": check_no_threats,
+}
+
+
+def check_identity_first(turns: Sequence[Turn], phrases: Sequence[str],
+                         ex: Example) -> tuple[float, str | None]:
+    lines = collector_turns(turns)
+    asked = next((i for i, t in enumerate(lines) if has_phrase(t.text, phrases)), None)
+    debt = next((i for i, t in enumerate(lines) if t.has("invoice_number") or t.has("amount")
+                 or has_phrase(t.text, DEBT_WORDS)), None)
+    model = "“Goedemiddag, u spreekt met … Spreek ik met mevrouw Koster zelf?”"
+    if asked is not None and (debt is None or asked < debt):
+        return 1.0, None
+    if asked is not None and debt is not None:
+        return 0.5, (f"{_quote(lines[debt])} U noemde de schuld voordat u wist met wie u "
+                     f"sprak. Vraag dat eerst: {model}")
+    first = lines[debt] if debt is not None else _first_line(turns)
+    return 0.0, (f"{_quote(first)} U ging niet na met wie u sprak. Een schuld bespreekt u "
+                 f"alleen met de debiteur zelf: {model}")
+
+
+def check_referral(turns: Sequence[Turn], words: Sequence[str],
+                   ex: Example) -> tuple[float, str | None]:
+    if any(has_phrase(t.text, words) for t in collector_turns(turns)):
+        return 1.0, None
+    return 0.0, (f"{_closing(turns)} Deze debiteur loopt vast met meer dan uw rekening. "
+                 f"Wijs op hulp: “Kent u de schuldhulpverlening van uw gemeente? Die kan u "
+                 f"helpen alles op een rij te zetten; het is gratis.”")

@@ -1,0 +1,53 @@
+"""Whether a collector's question is open, closed or small talk, from its form.
+
+The model reads "Maar die staat daar toch los van?" as an open question and "En als hij
+dan aftekent, hoe snel wordt er dan betaald?" as a vague proposal; a trainer goes by the
+form. A question that starts with a question word (after fillers, a preposition or a
+leading "als …," clause) lets the debtor explain: open. One that starts with the verb, or
+that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless it asks to
+tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" is small talk.
+"""
+from __future__ import annotations
+
+import re
+from typing import Literal
+
+QuestionKind = Literal["open", "closed", "social"]
+
+_FILLERS = (r"(?:(?:en|maar|dus|oké|ok|okay|ah|aha|nou|goed|ja|nee|tja|eh|ehm|uh|oh|o|want"
+            r"|dan|zeg|kijk|prima|mooi|helder|duidelijk|hm|hmm)\b[,.!…]*\s+)*")
+_LEAD_CLAUSE = r"(?:(?:als|zodra|stel dat|nu|omdat|voordat|nadat)\b[^,?]{0,80},\s*)?"
+_PREPOSITION = r"(?:(?:naar|met|bij|voor|van|op|tot|vanaf|aan|over|om|in|door|uit)\s+)?"
+_QUESTION_WORD = (r"(?:wat|wie|wiens|waar\w*|wanneer|waarom|hoe\w*|welke?|in hoeverre"
+                  r"|hoeveel)\b")
+OPEN_START = re.compile(rf"^{_FILLERS}{_LEAD_CLAUSE}{_PREPOSITION}{_QUESTION_WORD}")
+FINITE_VERB = (r"(?:kan|kun|kunt|kunnen|kon|konden|is|zijn|ben|bent|was|waren|heeft|hebt|heb"
+               r"|hebben|had|hadden|zou|zouden|zal|zult|zullen|wil|wilt|willen|gaat|gaan|ga"
+               r"|komt|komen|klopt|kloppen|mag|mogen|moet|moeten|weet|weten|denkt|denk|doet"
+               r"|doen|staat|lukt|zit|ligt|krijgt|krijg|ziet|vindt|begrijpt|snapt|herkent"
+               r"|spreek|spreekt|hoort|betaalt|maakt|stuurt|belt|wordt|worden|heb)")
+CLOSED_START = re.compile(rf"^{_FILLERS}{FINITE_VERB}\b")
+LEANING = re.compile(r"\btoch\b|\bhè\b")
+TAG = re.compile(r",?\s*\b(?:toch|of niet|niet dan|hè|he|ja)\s*\?+$")
+TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven)\b"
+                     rf"|^{_FILLERS}weet (?:u|je|gij|ge) {_QUESTION_WORD}"
+                     rf"|\b{_QUESTION_WORD}.*\b(?:vertellen|uitleggen|toelichten)\b")
+SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
+                    rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?)\s*\?*$")
+
+
+def question_kind(sentence: str) -> QuestionKind | None:
+    """The kind of question ``sentence`` is, or None when it is no question or its form
+    says nothing ("Dus u betaalt vrijdag, klopt dat?" stays what the model read)."""
+    text = " ".join(sentence.lower().split())
+    if not text.endswith("?"):
+        return None
+    if SOCIAL.search(text):
+        return "social"
+    if CLOSED_START.search(text):
+        return "open" if TELL_ME.search(text) else "closed"
+    if OPEN_START.search(text) and not TAG.search(text):
+        return "open"
+    if LEANING.search(text):
+        return "closed"
+    return None

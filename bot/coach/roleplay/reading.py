@@ -1,0 +1,118 @@
+"""A call's acts read in their context: what the debtor asked and what the collector had
+asked for decide whether the collector's "ja" gives something away.
+
+"Eind december. Nou ja, goed, als het dan maar geregeld wordt." after the collector asked for
+Friday 11 December is a concession, though no word of it says so; "Ja hoor, dat is goed." to
+a promise for Thursday is not. Dates already past are dropped first: an invoice's due date
+is no deadline and no proposal.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import (
+    ACCEPT,
+    ASKS_MORE,
+    CONCESSION,
+    EMPATHY,
+    asks_return,
+    deadline_words,
+    evident,
+    vague_date,
+)
+from bot.coach.roleplay.turns import COLLECTOR, Turn
+
+
+def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
+    """Every act as ``evident`` reads it, and a collector's
+    yes to a debtor who asks more than the collector asked for — a split, less, a vaguer
+    date or a later one than the collector's own — read as what it is: a concession (split
+    off when more follows in the same act). With ``today``, dates already past are dropped
+    from the acts: an invoice's due date is no deadline."""
+    read: list[Turn] = []
+    asked_by: dt.date | None = None  # the latest date the collector asked for
+    pending: Turn | None = None  # the debtor's ask for more, until the collector answers
+    for turn in turns:
+        turn = _ahead_only(turn, today) if today else turn
+        current = evident(turn)
+        if current.speaker != COLLECTOR:
+            pending = current if _asks_more(current, asked_by) else None
+            read.append(current)
+            continue
+        if pending is not None and _gives_in(current, pending, asked_by):
+            read.extend(_as_concession(current))
+            pending = None
+        else:
+            read.append(current)
+            if asks_return(current.text.lower()):
+                pending = None
+        named = [*_dates(current), *([_this_friday(today)] if today and deadline_words(current)
+                                     else [])]
+        asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
+    return read
+
+
+def _this_friday(today: dt.date) -> dt.date:
+    """What "deze week nog" asks for."""
+    return today + dt.timedelta(days=max(4 - today.weekday(), 0))
+
+
+def _as_date(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _dates(turn: Turn) -> list[dt.date]:
+    return [d for d in map(_as_date, turn.entities.get("date") or []) if d is not None]
+
+
+def _ahead_only(turn: Turn, today: dt.date) -> Turn:
+    """Without the dates before this week ("deze week" may be read as its Monday)."""
+    dates = turn.entities.get("date")
+    if not dates:
+        return turn
+    monday = today - dt.timedelta(days=today.weekday())
+    ahead = [v for v in dates if (_as_date(v) or monday) >= monday]
+    return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
+
+
+def _asks_more(debtor: Turn, asked_by: dt.date | None) -> bool:
+    """The debtor asks for a split, less or more time, or offers a later or vaguer date
+    than the one the collector asked for."""
+    if debtor.speaker == COLLECTOR:
+        return False
+    if debtor.intent in ASKS_MORE:
+        return True
+    dates = _dates(debtor)
+    if asked_by is not None and any(d > asked_by for d in dates):
+        return True
+    vague = debtor.intent == "promise_vague" or vague_date(debtor)
+    return vague and not any(asked_by is None or d <= asked_by for d in dates)
+
+
+def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None) -> bool:
+    """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), or by taking
+    over the debtor's later date ("Nou ja, dan maandag."), with nothing asked back."""
+    text = act.text.lower()
+    if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
+            or EMPATHY.search(text):
+        return False
+    later = {d for d in _dates(ask) if asked_by is None or d > asked_by}
+    return (bool(ACCEPT.search(text)) or act.intent == moves.OFFER_CONCESSION
+            and bool(CONCESSION.search(text)) or bool(later & set(_dates(act))))
+
+
+def _as_concession(act: Turn) -> list[Turn]:
+    """The "ja" as a concession; the sentences after it in the same act ("Goed. Dan hebben
+    we afgesproken …") are read on their own when long enough to be an act."""
+    match = ACCEPT.search(act.text.lower())
+    end = re.compile(r"[.!?…]+\s+").search(act.text, match.end()) if match else None
+    rest = act.text[end.end():] if end else ""
+    if end is None or len(rest.split()) < 3:
+        return [Turn(act.speaker, act.text, moves.OFFER_CONCESSION, act.entities)]
+    return [Turn(act.speaker, act.text[:end.end()].strip(), moves.OFFER_CONCESSION, {}),
+            evident(Turn(act.speaker, rest, act.intent, act.entities))]
