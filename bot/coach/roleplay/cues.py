@@ -4,8 +4,11 @@ The model reads a sentence's intent; for the moves that cost or earn the most po
 wrong reading is expensive ("Dank u dat u daar open over bent." read as a threat, "Dan gaat
 het dossier naar de advocaat." as a concession). So the scorecard asks for evidence in the
 words as well: a threat names a measure or reproaches, a concession gives something, a
-confirmation is written and about the agreement, understanding says so. Plain Dutch
-patterns, lower case; each says what it is evidence of.
+return asked is a condition on what the debtor does, a confirmation is written and about
+the agreement, understanding and a friendly close say so, and a question's form says
+whether it is open (bot.coach.roleplay.questions). Plain Dutch patterns, lower case; each
+says what it is evidence of. What the call around an act adds is in
+bot.coach.roleplay.reading.
 """
 from __future__ import annotations
 

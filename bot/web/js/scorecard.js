@@ -13,7 +13,7 @@ export function scorecardEl(card) {
     el("ul", { class: "checks" }, ...card.checks.map((c) => el("li", { class: "score-check", "data-key": c.key, "data-passed": String(c.passed) },
       el("span", { class: "mark", text: c.passed ? "✔" : (c.credit > 0 ? "½" : "✘"), "aria-hidden": "true" }),
       el("span", { class: "label", text: c.label },
-        el("span", { class: "visually-hidden", text: c.passed ? ": gehaald" : (c.credit > 0 ? ": half gehaald" : ": niet gehaald") })),
+        el("span", { class: "visually-hidden", text: c.passed ? ": gehaald" : (c.credit > 0 ? ": deels gedaan, nog geen punten" : ": niet gehaald") })),
       el("span", { class: "points", text: `${points(c.points)}/${c.weight}` }),
       c.tip ? el("p", { class: "tip", text: c.tip }) : null))));
 }
