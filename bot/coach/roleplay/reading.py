@@ -24,13 +24,14 @@ from bot.coach.roleplay.cues import (
 )
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
+SENTENCE_END = re.compile(r"[.!?…]+\s+")
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
-    """Every act as ``evident`` reads it, and a collector's
-    yes to a debtor who asks more than the collector asked for — a split, less, a vaguer
-    date or a later one than the collector's own — read as what it is: a concession (split
-    off when more follows in the same act). With ``today``, dates already past are dropped
-    from the acts: an invoice's due date is no deadline."""
+    """Every act as ``evident`` reads it, and a collector's yes to a debtor who asks more
+    than the collector asked for — a split, less, a vaguer date or a later one than the
+    collector's own — read as what it is: a concession (split off when more follows in the
+    same act). With ``today``, dates already past are dropped from the acts: an invoice's
+    due date is no deadline."""
     read: list[Turn] = []
     asked_by: dt.date | None = None  # the latest date the collector asked for
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
@@ -102,15 +103,16 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None) -> bool:
             or EMPATHY.search(text):
         return False
     later = {d for d in _dates(ask) if asked_by is None or d > asked_by}
-    return (bool(ACCEPT.search(text)) or act.intent == moves.OFFER_CONCESSION
-            and bool(CONCESSION.search(text)) or bool(later & set(_dates(act))))
+    return (bool(ACCEPT.search(text))
+            or (act.intent == moves.OFFER_CONCESSION and bool(CONCESSION.search(text)))
+            or bool(later & set(_dates(act))))
 
 
 def _as_concession(act: Turn) -> list[Turn]:
     """The "ja" as a concession; the sentences after it in the same act ("Goed. Dan hebben
     we afgesproken …") are read on their own when long enough to be an act."""
     match = ACCEPT.search(act.text.lower())
-    end = re.compile(r"[.!?…]+\s+").search(act.text, match.end()) if match else None
+    end = SENTENCE_END.search(act.text, match.end()) if match else None
     rest = act.text[end.end():] if end else ""
     if end is None or len(rest.split()) < 3:
         return [Turn(act.speaker, act.text, moves.OFFER_CONCESSION, act.entities)]
