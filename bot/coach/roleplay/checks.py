@@ -44,7 +44,6 @@ DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "sch
               "achterstand", "betaling")
 
 
-
 @dataclass(frozen=True)
 class Example:
     """Case facts for the model sentences in the tips."""
@@ -106,10 +105,11 @@ def _same_turn(turns: Sequence[Turn], index: int) -> list[Turn]:
 
 
 def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    purposes = said(turns, moves.STATE_PURPOSE)
-    stated = [i for i, t in enumerate(turns) if t.intent == moves.STATE_PURPOSE]
+    stated = [i for i, t in enumerate(turns)
+              if t.speaker == COLLECTOR and t.intent == moves.STATE_PURPOSE]
     if any(t.has("date") or deadline_words(t) for i in stated for t in _same_turn(turns, i)):
         return 1.0, None
+    purposes = [turns[i] for i in stated]
     if purposes:
         return 0.5, (f"{_quote(purposes[0])} Daar ontbreekt de termijn: zeg erbij vóór "
                      f"wanneer het betaald moet zijn, bijvoorbeeld “… en ik wil graag dat het "
