@@ -1,9 +1,10 @@
 """`make bench-scorecard` (also run by `make bench`): the scorecard against an independent
 human judge, on transcripts written and judged blind (tests/data/blind/judged_*/: each
 `call-NN.txt` with `call-NN.judgment.yml`, pass/fail per check and the total range the
-judge accepts). Each transcript is scored as `bot.cli score-transcript` scores it, with
-the trained model; the section in docs/benchmarks.md says how often product and judge
-agree per check, which totals fall in the judge's range, and every disagreement.
+judge accepts, and `set.yml` with the day the calls take place). Each transcript is scored
+as `bot.cli score-transcript` scores it, with the trained model; the section in
+docs/benchmarks.md says how often product and judge agree per check, which totals fall in
+the judge's range, and every disagreement.
 """
 from __future__ import annotations
 
@@ -23,7 +24,6 @@ from bot.servers import ROOT
 from bench_sections import DOC, write_section
 
 SECTION = "bench-scorecard"
-TODAY = dt.date(2026, 12, 2)  # the day the judged calls take place
 QUALITIES = ("good", "mediocre", "poor")
 
 
@@ -49,7 +49,20 @@ def newest_blind_set() -> Path:
     return folders[-1]
 
 
+def set_day(folder: Path) -> dt.date:
+    """The day the set's calls take place (its `set.yml`): "vrijdag" and "vandaag" in them
+    are read from that day, not from the day the bench runs."""
+    try:
+        day = yaml.safe_load((folder / "set.yml").read_text())["today"]
+        return dt.date.fromisoformat(str(day))
+    except (OSError, KeyError, TypeError, ValueError) as error:
+        raise SystemExit(f"{folder / 'set.yml'} must name the calls' day (today: YYYY-MM-DD): "
+                         f"{error}") from error
+
+
 def judge(folder: Path) -> list[Judged]:
+    today = set_day(folder)
+    os.environ["INCASSO_TODAY"] = today.isoformat()  # the model's date reading, too
     os.environ.setdefault("INCASSO_DATABASE_URL",  # read-only use; never the team's file
                           f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}")
     from bot.coach.roleplay.trainer import Trainer
@@ -62,7 +75,7 @@ def judge(folder: Path) -> list[Judged]:
     for transcript in sorted(folder.glob("call-*.txt")):
         verdict = yaml.safe_load(transcript.with_suffix(".judgment.yml").read_text())
         card, _ = trainer.score_transcript(transcript.read_text(encoding="utf-8"),
-                                           classifier.classify, today=TODAY)
+                                           classifier.classify, today=today)
         ours = {r.check.key: r.passed for r in card.results}
         theirs = verdict["checks"]
         disagreements = [(key, bool(theirs[key]["pass"]), str(theirs[key].get("why", "")))

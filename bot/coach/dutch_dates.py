@@ -50,6 +50,10 @@ _DATE_REGEXES = [
     ("day_month",
      rf"\b(?:(?:{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
      rf"(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
+    ("day_of_month",  # "de achttiende" (made "de 18e" before matching), not "de 3e keer"
+     r"\b(?:de|den)\s+(?P<day>[12]?\d|3[01])(?:e|ste|de)\b(?!\s*(?:keer|week|weken|maand"
+     r"|maanden|termijn|factuur|aanmaning|herinnering|brief|mail|rij|plaats|dag|persoon"
+     r"|klant|helft|deel|\d))"),
     ("numeric",
      r"(?<![\w.,/-])(?P<day>\d{1,2})[-/](?P<month>\d{1,2})"
      r"(?:[-/](?P<year>(?:20)?\d\d))?(?![\w,/-]|\.\d)"),
@@ -61,7 +65,8 @@ _DATE_REGEXES = [
 ]
 DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE)) for name, rx in _DATE_REGEXES]
-CALENDAR_KINDS = ("day_month", "numeric")  # a date said as day and month, not "vandaag"/"vrijdag"
+# a date said by its day ("11 december", "11-12", "de elfde"), not "vandaag" or "vrijdag"
+CALENDAR_KINDS = ("day_month", "numeric", "day_of_month")
 
 
 
@@ -113,6 +118,22 @@ def _month_year(month: int, today: dt.date, past: bool) -> int:
     if past:
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
+
+
+def _day_of_month(day: int, today: dt.date, past: bool) -> dt.date | None:
+    """"de achttiende": the next 18th from today (this one when it is today), or with
+    ``past`` the last one; a day the month lacks moves to the next month that has it."""
+    step = -1 if past else 1
+    first = dt.date(today.year, today.month, 1)
+    for months in range(0, 3 * step, step):
+        month = first + relativedelta(months=months)
+        try:
+            found = month.replace(day=day)
+        except ValueError:
+            continue
+        if (found >= today) if not past else (found <= today):
+            return found
+    return None
 
 
 PERIOD_SHIFT = {"volgende": 1, "komende": 1, "vorige": -1, "afgelopen": -1}
@@ -177,11 +198,14 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
             return None
         if not g["year"] and past and found > today:
             found = _same_day(found, year - 1)  # "28 december betaald", said in January
-        elif not g["year"] and not past and found < today - dt.timedelta(days=61):
-            # "10 januari" said in November: next year; "28 oktober" in December: the
-            # invoice's date, just gone
-            found = _same_day(found, year + 1)
+        elif not g["year"] and not past and found < today:
+            # the nearer of the two: "10 januari" said in November is next year's; "30
+            # september" said in December is the invoice's date, just gone
+            ahead = _same_day(found, year + 1)
+            found = ahead if (ahead - today) < (today - found) else found
         return found
+    if kind == "day_of_month":
+        return _day_of_month(int(g["day"]), today, past)
     if kind == "next_week_day":
         wd = WEEKDAYS[g["wd"] or g["wd2"]]
         monday_next = today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1)

@@ -93,6 +93,11 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("Weet gij wat daar juist is misgelopen?", "open"),
     ("Maar die van het congres, die staat daar toch los van?", "closed"),
     ("Oké. Kan het dan volgende week?", "closed"),
+    ("Wat als we, zeg maar, tien procent eraf doen?", "closed"),
+    ("Eh, wat dacht u van vrijdag?", "closed"),
+    ("Met wie spreek ik?", "social"),
+    ("Vijfhonderd. En wanneer komt de rest?", "open"),
+    ("Dan is het € 2.000 op 15 december en de rest op 15 januari. Klopt dat?", None),
     ("Heb je enig idee wanneer je klant betaalt?", "closed"),
     ("Wat staat er nog open, hè?", "closed"),
     ("Hoe is het?", "social"),
@@ -124,6 +129,20 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Dan betaalt u wel vandaag de helft.", moves.ASK_IN_RETURN, moves.ASK_IN_RETURN),
     ("Dan wachten we gewoon tot ze weer beter is.", moves.VAGUE_PROPOSAL,
      moves.OFFER_CONCESSION),
+    ("Ik bel over uw achterstand bij ons.", "nlu_fallback", moves.STATE_PURPOSE),
+    ("Dat zeggen ze allemaal.", "", moves.THREATEN),
+    ("Binnenkort zei u vorige maand ook.", moves.VAGUE_PROPOSAL, moves.THREATEN),
+    ("Maar anders houd ik de levering tegen.", "nlu_fallback", moves.THREATEN),
+    ("Goed, dan zie ik de eerste betaling vanmiddag tegemoet.", moves.OFFER_CONCESSION, ""),
+    ("Nou ja, dan hoor ik het wel als het weer wat beter gaat.", moves.VAGUE_PROPOSAL,
+     moves.OFFER_CONCESSION),
+    ("Dat klinkt als een gedoe, en jullie doen het allemaal als vrijwilliger.", "",
+     moves.SHOW_UNDERSTANDING),
+    ("Ja, 26-0871. Dank u, hé. Dag.", "", moves.POSITIVE_CLOSE),
+    ("Is goed. Dus maandag 7 december, en dan de hele € 3.146,00?", moves.SUMMARISE,
+     moves.CLOSED_QUESTION),
+    ("Dan stel ik voor: u betaalt maandag € 1.000,00, en dan mag de rest op 24 december.",
+     moves.OFFER_CONCESSION, ""),  # a trade: no concession given away
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

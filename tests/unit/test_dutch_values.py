@@ -254,3 +254,17 @@ def test_invoice_numbers_with_dots_and_three_parts(text, expected):
 ])
 def test_a_day_and_month_just_gone_stay_in_the_past(text, expected):
     assert values(text, DECEMBER)["date"] == [expected]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("factuur 26-1187 van 30 september", "2026-09-30"),  # nearer gone than ahead
+    ("op 1 juni betaal ik", "2027-06-01"),
+    ("Zeg maar de achttiende?", "2026-12-18"),
+    ("Na de vijftiende, dan is ze terug.", "2026-12-15"),
+    ("Op de eenendertigste.", "2026-12-31"),
+    ("de tweede heb ik het al overgemaakt", None),  # "de tweede": no day spoken as a date
+    ("het is nu de derde keer dat u belt", None),
+])
+def test_a_date_is_the_nearer_of_two_years_and_a_day_of_the_month_is_the_next_one(text,
+                                                                                  expected):
+    assert values(text, DECEMBER).get("date") == ([expected] if expected else None)

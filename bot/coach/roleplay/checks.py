@@ -5,6 +5,7 @@ sentence built from the case (``Example``)."""
 from __future__ import annotations
 
 import datetime as dt
+import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
@@ -16,6 +17,9 @@ from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import (
     ACCEPT,
+    INVOICE,
+    TRADE,
+    YES,
     amount_named,
     asks_return,
     deadline_words,
@@ -25,6 +29,7 @@ from bot.coach.roleplay.cues import (
     has_phrase,
     vague_date,
 )
+from bot.coach.roleplay.reading import NOW_DAYS
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,
     COLLECTOR,
@@ -38,6 +43,12 @@ from bot.coach.roleplay.turns import (
 EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
                   "excuse_bank_problem", "excuse_waiting_for_customer", "claim_already_paid",
                   "dispute_invoice", "cannot_pay", "express_anger")
+
+
+# What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
+# die omvormer …" is a dispute.
+NOT_A_YES = (*EXCUSE_INTENTS, "request_payment_plan", "request_extension", "request_discount",
+             "promise_vague", "deny")
 
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
@@ -54,8 +65,8 @@ class Example:
     @classmethod
     def for_case(cls, case: Case | None, today: dt.date) -> Example:
         """The oldest invoice of the case (a made-up one without a case), due in three
-        business days."""
-        deadline = format_date(add_business_days(today, 3), "EEEE d MMMM", locale="nl")
+        business days: payment now."""
+        deadline = format_date(add_business_days(today, NOW_DAYS), "EEEE d MMMM", locale="nl")
         if case is None or not case.invoices:
             return cls("F2026-0081", "€ 1.000,00", deadline)
         oldest = min(case.invoices, key=lambda invoice: invoice.due_date)
@@ -119,8 +130,23 @@ def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, s
                  f"graag dat die uiterlijk {ex.deadline} betaald is.”")
 
 
+# A number of five or more digits standing on its own ("Er staat nog een factuur open.
+# 100482, € 79,90."): the invoice's number when the collector's turn speaks of an invoice.
+BARE_NUMBER = re.compile(r"(?<![\d.,€/-])\b\d{5,10}\b(?![.,/-]\d)")
+
+
+def _invoice_by_number(turns: Sequence[Turn]) -> bool:
+    starts = [i for i, t in enumerate(turns) if t.speaker == COLLECTOR
+              and (i == 0 or turns[i - 1].speaker != COLLECTOR)]
+    for start in starts:
+        text = " ".join(t.text for t in _same_turn(turns, start))
+        if INVOICE.search(text.lower()) and BARE_NUMBER.search(text):
+            return True
+    return False
+
+
 def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    has_invoice = named(turns, "invoice_number")
+    has_invoice = named(turns, "invoice_number") or _invoice_by_number(turns)
     has_amount = any(debt_amount(t) for t in collector_turns(turns))  # not waived costs
     credit = 0.5 * has_invoice + 0.5 * has_amount
     if credit == 1.0:
@@ -151,7 +177,8 @@ def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str
 
 def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     """Understanding counts unless every show of it is followed at once by giving in, or
-    the collector later drops the goal in so many words ("het heeft geen haast")."""
+    the collector later drops the goal in so many words ("het heeft geen haast", "dan hoor
+    ik het wel") and no exact agreement stands."""
     lines = collector_turns(turns)
     shown = [i for i, t in enumerate(lines) if t.intent == moves.SHOW_UNDERSTANDING]
     if not shown:
@@ -159,7 +186,7 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                      f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
                      f"verder met uw voorstel.")
     dropped = [t for t in lines[shown[0] + 1:] if drops_goal(t)]
-    if dropped:
+    if dropped and check_concrete_agreement(turns, ex)[0] < 1.0:
         return 0.0, (f"{_quote(dropped[0])} Na uw begrip liet u het doel los: houd vast aan "
                      f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
                      f"uiterlijk {ex.deadline} overmaken?”")
@@ -173,14 +200,22 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
 
 
 def _accepted_after(turns: Sequence[Turn], index: int) -> bool:
-    return any(t.speaker != COLLECTOR and t.intent in ACCEPTANCE for t in turns[index + 1:])
+    """The debtor's answer to the act at ``index`` says yes to it; a promise made later, or
+    one for "eind van de maand", is not a yes to this proposal."""
+    answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
+    return answer is not None and not vague_date(answer) and (
+        answer.intent in ACCEPTANCE or answer.intent not in NOT_A_YES
+        and bool(YES.search(answer.text.lower())))
 
 
 def _concrete_at(turns: Sequence[Turn], index: int) -> bool:
     """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
-    december dus?" … "En dan het hele bedrag?"), names an exact date and an amount."""
+    december dus?" … "En dan het hele bedrag?") or the debtor's question it answers
+    ("Wanneer moet die € 1.500,00 er zijn?" – "Uiterlijk vrijdag 11 december."), names an
+    exact date and an amount."""
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
-    pair = [*before, turns[index]]
+    asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
+    pair = [*before, *asked, turns[index]]
     return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
             and not vague_date(turns[index]))
 
@@ -197,7 +232,7 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
     offers = [(i, t) for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
                                              or t.has("date") or amount_named(t))
-              and t.intent not in (moves.THREATEN, moves.OFFER_CONCESSION, moves.STATE_PURPOSE)]
+              and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE)]
     concrete = [i for i, _ in offers if _concrete_at(turns, i)]
     if any(_accepted_after(turns, i) for i in concrete) or _took_debtors_promise(turns):
         return 1.0, None
@@ -225,9 +260,14 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
 
 def _asks_back(act: Turn) -> bool:
     """A return asked, also inside a proposal or summary ("Als u morgen € 2.000 overmaakt,
-    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat is no return."""
+    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat is no return, nor is
+    an open question unless it asks what the debtor offers ("Wat kunt u daar tegenover
+    zetten?")."""
+    text = act.text.lower()
+    if act.intent == moves.OPEN_QUESTION:  # "Hoe zie je dat, als dat geld binnen is?"
+        return bool(TRADE.search(text))
     return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
-                                                 and asks_return(act.text.lower()))
+                                                 and asks_return(text))
 
 
 def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:

@@ -16,7 +16,7 @@ import re
 from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.questions import question_kind, tagged_statement
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
 THREAT = re.compile(
@@ -27,17 +27,23 @@ THREAT = re.compile(
     r"|had(den)? (u|je|jullie)\b.{0,40}(moeten|mogen)"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
-    r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)")
+    r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)"
+    r"|zeggen ze (nou )?allemaal|zegt (nou )?iedereen|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
+    r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|haal .{0,45}\baf\b|eraf"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
-    r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance|tegemoet"
+    r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
+    r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
     r"|splitsen"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
-    r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed")
+    r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
+    r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
+    r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
+    r"(beter|kan|lukt)")
 # Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
 # does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
 CONDITION = re.compile(
@@ -49,7 +55,8 @@ COMMITMENT = re.compile(
     r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest")
-TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik")
+TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik|wat kunt u (ons |mij )?(bieden|doen)"
+                   r"|\bu betaalt\b.{0,80}\bdan mag\b")
 WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
                      r"|bevestiging|bevestig|zwart op wit")
 # The collector sending something ("ik zet het in een mail", "u krijgt een mail").
@@ -64,6 +71,13 @@ SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herh
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
                      r"|resumerend|als ik het (goed )?(samenvat|begrijp)")
+# "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
+# back, with its date and amount, after it was made.
+SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
+                       r"(?!.*\?\s*$)")
+# Why the collector calls, in so many words ("Ik bel over uw achterstand.").
+PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"
+                     r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst")
@@ -77,10 +91,12 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\bdat ken ik\b"
                      r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
-                     r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)")
+                     r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
+                     r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
+                     r"|wat een gedoe|(dat is|wat) (ook )?heftig")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
-                     r"|dank (u|je) wel(?! dat)|dank (u|je) voor"
+                     r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
                      r"|succes (met|op|bij)")
@@ -88,12 +104,19 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
 # "Eind december. Nou ja, goed, …"); a bare "ja" or "oké" is only listening.
 ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)?(hoor|prima|goed"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
+                    r"|\w+ is ook (goed|prima|akkoord)"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b")
+# The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
+# whatever the model read; "ja, maar …" is no yes.
+YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
+                 r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
+                 r"|oké|ok)\b(?![\s,]*maar\b)")
 COSTS = re.compile(r"kosten|rente|korting|boete")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
     r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b")
+    r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b"
+    r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b")
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
                           r"één keer|het hele bedrag|in één keer")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
@@ -120,12 +143,18 @@ def evident(turn: Turn) -> Turn:
         pass
     elif _confirms(text):
         intent = moves.ANNOUNCE_CONFIRMATION
-    elif SUMMARY.search(text) and (turn.has("date") or turn.has("amount")):
+    elif intent == moves.SUMMARISE and text.rstrip().endswith("?") and not says_back(text) \
+            and not tagged_statement(text):  # "Dus maandag, en dan het hele bedrag?"
+        intent = moves.CLOSED_QUESTION
+    elif SUMMARY.search(text) and (turn.has("date") or turn.has("amount")) \
+            or SAYS_BACK.search(text) and exact_date(turn) and turn.has("amount"):
         intent = moves.SUMMARISE
     elif intent == moves.SUMMARISE and asks_return(text):
         intent = moves.ASK_IN_RETURN
     elif CONCESSION.search(text) and not asks_return(text):
         intent = moves.OFFER_CONCESSION
+    elif kind is None and EMPATHY.search(text):
+        intent = moves.SHOW_UNDERSTANDING
     elif kind == "social" or (intent in QUESTIONS and "?" not in text
                                and text.rstrip()[-1:] in (".", "!")):
         intent = ""
@@ -133,10 +162,11 @@ def evident(turn: Turn) -> Turn:
         intent = moves.OPEN_QUESTION
     elif kind == "closed" and intent in (moves.OPEN_QUESTION, moves.SUMMARISE):
         intent = moves.CLOSED_QUESTION
-    elif kind is None and EMPATHY.search(text):
-        intent = moves.SHOW_UNDERSTANDING
     elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
         intent = moves.POSITIVE_CLOSE
+    elif kind is None and PURPOSE.search(text) and intent in ("", "nlu_fallback",
+                                                             moves.INTRODUCE):
+        intent = moves.STATE_PURPOSE
     elif intent in _NEEDS_WORDS and not _NEEDS_WORDS[intent](text):
         intent = ""
     return turn if intent == turn.intent else Turn(turn.speaker, turn.text, intent,
@@ -158,6 +188,11 @@ def asks_return(text: str) -> bool:
                                         and bool(COMMITMENT.search(text)))
 
 
+def says_back(text: str) -> bool:
+    """A summary in so many words ("Dan vat ik het samen: …", "Goed. Dus maandag …")."""
+    return bool(SUMMARY.search(text) or SAYS_BACK.search(text))
+
+
 def _confirms(text: str) -> bool:
     """In writing, and about the agreement: resending the invoice is not confirming, nor
     is asking about a mail address ("Heeft u hem in de spam gekregen?")."""
@@ -168,6 +203,7 @@ def _confirms(text: str) -> bool:
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
 DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,2}(tot|af|maar)|zien we (dan )?wel"
+                        r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima")
 

@@ -5,7 +5,10 @@ dan aftekent, hoe snel wordt er dan betaald?" as a vague proposal; a trainer goe
 form. A question that starts with a question word (after fillers, a preposition or a
 leading "als …," clause) lets the debtor explain: open. One that starts with the verb, or
 that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless it asks to
-tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" is small talk.
+tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
+ik?" are small talk. "Wat
+als we tien procent eraf doen?" starts with a question word but puts a proposal to yes or
+no: closed.
 """
 from __future__ import annotations
 
@@ -13,6 +16,8 @@ import re
 from typing import Literal
 
 QuestionKind = Literal["open", "closed", "social"]
+_LAST_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+SHORT_WORDS = 3  # a sentence this short leads into or tags onto the one that matters
 
 _FILLERS = (r"(?:(?:en|maar|dus|oké|ok|okay|ah|aha|nou|goed|ja|nee|tja|eh|ehm|uh|oh|o|want"
             r"|dan|zeg|kijk|prima|mooi|helder|duidelijk|hm|hmm)\b[,.!…]*\s+)*")
@@ -32,18 +37,37 @@ TAG = re.compile(r",?\s*\b(?:toch|of niet|niet dan|hè|he|ja)\s*\?+$")
 TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven)\b"
                      rf"|^{_FILLERS}weet (?:u|je|gij|ge) {_QUESTION_WORD}"
                      rf"|\b{_QUESTION_WORD}.*\b(?:vertellen|uitleggen|toelichten)\b")
+PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?:van|ervan)"
+                       rf"|wat zegt (?:u|je|gij|ge) (?:van|ervan) als|hoe klinkt dat)\b")
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
-                    rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?)\s*\?*$")
+                    rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?"
+                    rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$")
+
+
+def tagged_statement(text: str) -> bool:
+    """A statement with a short check question after it ("€ 2.000 op 15 december en de rest
+    op 15 januari. Klopt dat?"): the statement is the act."""
+    *head, last = _LAST_SENTENCE.split(" ".join(text.split()))
+    return (bool(head) and last.endswith("?") and len(last.split()) <= SHORT_WORDS
+            and len(" ".join(head).split()) > SHORT_WORDS)
 
 
 def question_kind(sentence: str) -> QuestionKind | None:
-    """The kind of question ``sentence`` is, or None when it is no question or its form
-    says nothing ("Dus u betaalt vrijdag, klopt dat?" stays what the model read)."""
+    """The kind of question ``sentence`` is (the last sentence when what leads into it is a
+    word or two), or None when it is no question, a statement with a check question after
+    it, or its form says nothing ("Dus u betaalt vrijdag, klopt dat?" stays what the model read)."""
     text = " ".join(sentence.lower().split())
     if not text.endswith("?"):
         return None
+    if tagged_statement(text):
+        return None
+    *head, last = _LAST_SENTENCE.split(text)
+    if head and len(" ".join(head).split()) < SHORT_WORDS:  # "Vijfhonderd. En wanneer …?"
+        text = last
     if SOCIAL.search(text):
         return "social"
+    if PROPOSING.search(text):
+        return "closed"
     if CLOSED_START.search(text):
         return "open" if TELL_ME.search(text) else "closed"
     if OPEN_START.search(text) and not TAG.search(text):

@@ -3,14 +3,17 @@ asked for decide whether the collector's "ja" gives something away.
 
 "Eind december. Nou ja, goed, als het dan maar geregeld wordt." after the collector asked for
 Friday 11 December is a concession, though no word of it says so; "Ja hoor, dat is goed." to
-a promise for Thursday is not. Dates already past are dropped first: an invoice's due date
-is no deadline and no proposal.
+a promise for Thursday is not; nor is "Dan maken we er woensdag 16 december van." after the
+debtor said "na de vijftiende" to a Friday deadline. A collector who named no date asked for
+payment now: within three business days, the term the tips propose. Dates already past are
+dropped first: an invoice's due date is no deadline and no proposal.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import (
     ACCEPT,
@@ -20,11 +23,13 @@ from bot.coach.roleplay.cues import (
     asks_return,
     deadline_words,
     evident,
+    says_back,
     vague_date,
 )
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
 SENTENCE_END = re.compile(r"[.!?…]+\s+")
+NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     """Every act as ``evident`` reads it, and a collector's yes to a debtor who asks more
@@ -34,15 +39,16 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     due date is no deadline."""
     read: list[Turn] = []
     asked_by: dt.date | None = None  # the latest date the collector asked for
+    now = add_business_days(today, NOW_DAYS) if today else None  # when none was named
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
     for turn in turns:
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
         if current.speaker != COLLECTOR:
-            pending = current if _asks_more(current, asked_by) else None
+            pending = current if _asks_more(current, asked_by or now) else None
             read.append(current)
             continue
-        if pending is not None and _gives_in(current, pending, asked_by):
+        if pending is not None and _gives_in(current, pending, asked_by, now):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -95,17 +101,22 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None) -> bool:
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
 
 
-def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None) -> bool:
-    """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), or by taking
-    over the debtor's later date ("Nou ja, dan maandag."), with nothing asked back."""
+def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None) -> bool:
+    """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), by taking over the
+    debtor's later date ("Nou ja, dan maandag."), or by moving the collector's own date
+    (``asked_by``) later, with nothing asked back. ``now`` stands in for a date the
+    collector never named. A summary in so many words says back what was agreed; it gives
+    nothing new."""
     text = act.text.lower()
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
-            or EMPATHY.search(text):
+            or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
-    later = {d for d in _dates(ask) if asked_by is None or d > asked_by}
+    expected = asked_by or now
+    later = {d for d in _dates(ask) if expected is None or d > expected}
+    moved = asked_by is not None and any(d > asked_by for d in _dates(act))
     return (bool(ACCEPT.search(text))
             or (act.intent == moves.OFFER_CONCESSION and bool(CONCESSION.search(text)))
-            or bool(later & set(_dates(act))))
+            or bool(later & set(_dates(act))) or moved)
 
 
 def _as_concession(act: Turn) -> list[Turn]:
