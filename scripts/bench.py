@@ -62,6 +62,9 @@ HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
 # What collectors say (role-play trainees); scored raw top-1 and speaker-aware.
 COLLECTOR_HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout_collector.yml"
 ENTITY_HOLDOUT = ROOT / "tests" / "data" / "entities_holdout.yml"
+# Debtor lines written blind by people outside the project (written and speech-to-text
+# style); the newest set, never trained on or tuned against (tests/data/blind/README.md).
+BLIND_GLOB = "tests/data/blind/debtor_*.yml"
 SPACY_META = ROOT / "build" / "spacy_nl" / "incasso_pipeline.json"
 RASA_PORT, ACTION_PORT = 5105, 5155
 FALLBACK = "nlu_fallback"
@@ -126,6 +129,17 @@ def load_nlu_examples(paths: list[Path]) -> list[tuple[str, str]]:
 def load_training_examples() -> list[tuple[str, str]]:
     """The NLU training examples the Rasa model is trained on (bot/data/nlu/*.yml)."""
     return load_nlu_examples(sorted(ROOT.glob(TRAIN_GLOB)))
+
+
+def blind_sets(train: list[tuple[str, str]],
+               paths: list[Path]) -> dict[str, list[tuple[str, str]]]:
+    """Each blind debtor file's lines, without those that are word for word a training
+    line (a "Ja." written twice measures nothing); keyed by the file's path in the repo."""
+    known = {" ".join(text.lower().split()) for text, _ in train}
+    return {str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path):
+            [(t, i) for t, i in load_nlu_examples([path])
+             if " ".join(t.lower().split()) not in known]
+            for path in paths}
 
 
 def score_intents(truth: list[str], predicted: list[str]) -> IntentScores:
@@ -341,7 +355,8 @@ def machine_info(model: Path) -> dict[str, str]:
 
 
 def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages: int,
-                          collector_holdout: list[tuple[str, str]]) -> dict:
+                          collector_holdout: list[tuple[str, str]],
+                          blind: dict[str, list[tuple[str, str]]]) -> dict:
     """Start the servers (INCASSO_TODAY pinned) and measure NLU, entities, latency, memory."""
     reference, entity_examples = load_entity_holdout()
     os.environ["INCASSO_TODAY"] = reference.isoformat()
@@ -365,6 +380,8 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
             rasa = rasa_scores(session, services, holdout)
             speakers = {DEBTOR: speaker_scores(session, services, holdout, DEBTOR),
                         COLLECTOR: speaker_scores(session, services, collector_holdout, COLLECTOR)}
+            blind_scores = {name: speaker_scores(session, services, lines, DEBTOR)
+                            for name, lines in blind.items()}
             entities = entity_scores(session, services, entity_examples)
             parse_only = latency_parse(session, services, texts, messages)
             end_to_end = latency_end_to_end(session, services, texts, messages)
@@ -373,7 +390,8 @@ def run_server_benchmarks(model: Path, holdout: list[tuple[str, str]], messages:
         memory = {"rasa": peak_rss_mb(rasa_process.pid), "actions": peak_rss_mb(actions.pid)}
     finally:
         services.stop()
-    return {"rasa": rasa, "speakers": speakers, "entities": entities, "reference_date": reference,
+    return {"rasa": rasa, "speakers": speakers, "blind_scores": blind_scores,
+            "entities": entities, "reference_date": reference,
             "parse": parse_only, "e2e": end_to_end, "pane": pane, "memory": memory}
 
 
@@ -396,13 +414,17 @@ def main(argv: list[str] | None = None) -> int:
     collector_holdout = load_nlu_examples([COLLECTOR_HOLDOUT])
     info = machine_info(model)
     train_s = None if args.skip_train else training_seconds()
+    blind = blind_sets(train, sorted(ROOT.glob(BLIND_GLOB)))
     baseline = baseline_scores(train, holdout)
-    measured = run_server_benchmarks(model, holdout, args.messages, collector_holdout)
+    measured = run_server_benchmarks(model, holdout, args.messages, collector_holdout, blind)
     baseline_speakers = {DEBTOR: baseline_speaker_scores(train, holdout, DEBTOR),
                          COLLECTOR: baseline_speaker_scores(train, collector_holdout, COLLECTOR)}
+    baseline_blind = {name: baseline_speaker_scores(train, lines, DEBTOR)
+                      for name, lines in blind.items()}
     truth = [intent for _, intent in holdout]
     results = dict(measured, info=info, train=train, holdout=holdout, baseline=baseline,
                    collector_holdout=collector_holdout, baseline_speakers=baseline_speakers,
+                   blind=blind, baseline_blind=baseline_blind,
                    train_seconds=train_s, warmup=WARMUP, senders=SENDERS,
                    confusions=top_confusions(truth, measured["rasa"].predictions),
                    fallbacks=measured["rasa"].predictions.count(FALLBACK))
