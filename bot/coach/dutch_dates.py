@@ -75,7 +75,7 @@ CALENDAR_KINDS = ("day_month", "numeric", "day_of_month")
 PAST_CUE = re.compile(
     r"\b(?:betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
     r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
-    r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd)\b",
+    r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds)\b",
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"

@@ -37,7 +37,7 @@ AMOUNT_RE = re.compile(
 # "INV-4471", "F-88123"), digits that the speaker calls a factuur/nota/nummer ("factuurnummer
 # 20261187", "factuur 26.0412"), or year-or-series + number on their own ("24-3310", "2026/0412").
 INVOICE_RE = re.compile(
-    r"\b(?P<code>[A-Z]{1,4}[-/]?\d{2,}(?:[-/]\d{2,})*)\b"
+    r"\b(?!EUR)(?P<code>[A-Z]{1,4}[-/]?\d{2,}(?:[-/.]\d{2,})*)\b"
     r"|(?:factuur(?:nummer|nr\.?)?|fact\.?|nota|nummer|nr\.?|#)\s*:?\s*"
     r"(?P<digits>\d{4,}(?:[-/.]\d+)?|\d{2,4}(?:[-/.]\d{2,4})*[-/.]\d{3,}(?:[-/.]\d+)?)\b"
     r"(?!\s*(?:€|euro\b|eur\b|,-))"

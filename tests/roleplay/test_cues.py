@@ -141,6 +141,14 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Ja, 26-0871. Dank u, hé. Dag.", "", moves.POSITIVE_CLOSE),
     ("Is goed. Dus maandag 7 december, en dan de hele € 3.146,00?", moves.SUMMARISE,
      moves.CLOSED_QUESTION),
+    ("Mevrouw Jansen, het gaat om factuur 25-0912, € 918,75.", moves.SUMMARISE,
+     moves.STATE_PURPOSE),
+    ("U had dat ook eerder kunnen melden, binnen acht dagen.", moves.OFFER_CONCESSION,
+     moves.THREATEN),
+    ("Ik stuur u nog een brief met het telefoonnummer van de gemeente voor schuldhulp.",
+     moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Wat heeft u precies met hem afgesproken, staat daar iets van op de mail?",
+     moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION),
     ("Dan stel ik voor: u betaalt maandag € 1.000,00, en dan mag de rest op 24 december.",
      moves.OFFER_CONCESSION, ""),  # a trade: no concession given away
 ])

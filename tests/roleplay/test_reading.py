@@ -127,3 +127,42 @@ def test_waiting_for_better_times_drops_the_goal_unless_an_exact_agreement_stand
               debtor_says("Ja, dat lukt.", "affirm"),
               act("Mooi, dan hoor ik het wel als er iets verandert.", "")]
     assert score(agreed, today=TODAY).result("understanding").passed
+
+
+def test_a_story_that_starts_with_ja_is_no_yes():
+    proposal = act("Ik wil dat hij uiterlijk vrijdag 11 december binnen is, € 918,75.",
+                   moves.CONCRETE_PROPOSAL, date=["2026-12-11"], amount=[918.75])
+    story = debtor_says("Ja, nou, daar wilde ik u eigenlijk ook al over bellen. Een deel "
+                        "was kapot.", "wrong_person")
+    assert not score([proposal, story], today=TODAY).result("concrete_agreement").passed
+
+
+def test_an_amount_including_the_reminder_costs_is_the_debt():
+    turns = [act("Ik bel over uw jaarafrekening, factuurnummer 8100234577.", moves.STATE_PURPOSE,
+                 invoice_number=["8100234577"]),
+             act("Daarop staat nog € 612,35 open, inclusief de aanmaningskosten.", "",
+                 amount=[612.35])]
+    assert score(turns, today=TODAY).result("invoice_amount").passed
+
+
+def test_a_summary_inside_the_announced_confirmation_counts_as_both():
+    turns = [act("Mooi. Dan even op een rij, want ik zet het straks ook op de mail: vandaag, "
+                 "2 december, € 1.000, en woensdag 16 december € 5.420.",
+                 moves.ANNOUNCE_CONFIRMATION, date=["2026-12-02", "2026-12-16"],
+                 amount=[1000.0, 5420.0])]
+    card = score(turns, today=TODAY)
+    assert card.result("summarised").passed and card.result("confirmation").passed
+
+
+def test_yes_to_a_day_within_ones_own_term_gives_nothing_away():
+    asked = act("Ik wil graag dat het bedrag deze week nog binnenkomt.", moves.STATE_PURPOSE)
+    promise = debtor_says("We betalen maandag en woensdag; woensdag 9 december kan ik het "
+                          "hele bedrag meenemen, anders maandag 14 december.", "promise_to_pay",
+                          date=["2026-12-09", "2026-12-14"])
+    yes = act("Woensdag 9 december, dat is goed.", moves.SUMMARISE, date=["2026-12-09"])
+    today = dt.date(2026, 12, 7)
+    turns = [asked, promise, yes]
+    assert read_acts(turns, today)[-1].intent != moves.OFFER_CONCESSION
+    card = score(turns, today=today)
+    assert card.result("concrete_agreement").passed
+    assert card.result("concession_return").passed

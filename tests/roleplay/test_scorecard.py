@@ -105,8 +105,11 @@ def test_partial_credit_shows_how_far_but_earns_no_points():
     assert card(without_summary).result("concrete_agreement").credit == 0.25
 
 
-def test_understanding_followed_by_giving_in_earns_half():
-    result = card(replaced(UNDERSTAND, UNDERSTAND, VAGUE)).result("understanding")
+def test_understanding_followed_by_giving_in_earns_half_unless_an_agreement_stands():
+    gave_in = replaced(UNDERSTAND, UNDERSTAND, VAGUE)
+    assert card(gave_in).result("understanding").passed  # the exact agreement came after
+    no_agreement = [t for t in gave_in if t not in (PROPOSAL, ACCEPT)]
+    result = card(no_agreement).result("understanding")
     assert result.credit == 0.5 and f"“{VAGUE.text}”" in result.tip
 
 

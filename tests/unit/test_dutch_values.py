@@ -201,6 +201,7 @@ def test_holdout_value_accuracy():
     ("Het gaat om 24-3310 denk ik", "24-3310"),
     ("die 2026/0412 heb ik nooit gehad", "2026/0412"),
     ("F-88123 is al betaald", "F-88123"),
+    ("ik bel over factuur RE26.1188 van het labwerk", "RE26.1188"),
     ("kunt u kijken naar nota 24-3310", "24-3310"),
 ])
 def test_invoice_numbers_as_bookkeeping_writes_them(text, expected):
@@ -264,6 +265,7 @@ def test_a_day_and_month_just_gone_stay_in_the_past(text, expected):
     ("Op de eenendertigste.", "2026-12-31"),
     ("de tweede heb ik het al overgemaakt", None),  # "de tweede": no day spoken as a date
     ("het is nu de derde keer dat u belt", None),
+    ("die staat nog open sinds eind oktober", "2026-10-31"),
 ])
 def test_a_date_is_the_nearer_of_two_years_and_a_day_of_the_month_is_the_next_one(text,
                                                                                   expected):

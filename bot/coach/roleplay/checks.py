@@ -47,6 +47,8 @@ EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
 
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
 # die omvormer …" is a dispute.
+SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
 NOT_A_YES = (*EXCUSE_INTENTS, "request_payment_plan", "request_extension", "request_discount",
              "promise_vague", "deny")
 
@@ -178,7 +180,7 @@ def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str
 def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     """Understanding counts unless every show of it is followed at once by giving in, or
     the collector later drops the goal in so many words ("het heeft geen haast", "dan hoor
-    ik het wel") and no exact agreement stands."""
+    ik het wel") — either only when no exact agreement stands at the end."""
     lines = collector_turns(turns)
     shown = [i for i, t in enumerate(lines) if t.intent == moves.SHOW_UNDERSTANDING]
     if not shown:
@@ -192,7 +194,7 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                      f"uiterlijk {ex.deadline} overmaken?”")
     gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)
                and lines[i + 1].intent in (moves.OFFER_CONCESSION, moves.VAGUE_PROPOSAL)]
-    if len(gave_in) < len(shown):
+    if len(gave_in) < len(shown) or check_concrete_agreement(turns, ex)[0] == 1.0:
         return 1.0, None
     return 0.5, (f"{_quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
                  f"maar houd daarna vast aan uw doel: “Dat begrijp ik. Kunt u dan {ex.amount} "
@@ -203,9 +205,12 @@ def _accepted_after(turns: Sequence[Turn], index: int) -> bool:
     """The debtor's answer to the act at ``index`` says yes to it; a promise made later, or
     one for "eind van de maand", is not a yes to this proposal."""
     answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
-    return answer is not None and not vague_date(answer) and (
-        answer.intent in ACCEPTANCE or answer.intent not in NOT_A_YES
-        and bool(YES.search(answer.text.lower())))
+    if answer is None or vague_date(answer):
+        return False
+    first = SENTENCE.split(answer.text.strip())[0]  # "Ja, nou, daar wilde ik u al over bellen."
+    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES
+                                           and len(first.split()) <= SHORT_YES
+                                           and bool(YES.search(first.lower())))
 
 
 def _concrete_at(turns: Sequence[Turn], index: int) -> bool:

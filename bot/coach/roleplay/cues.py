@@ -24,7 +24,7 @@ THREAT = re.compile(
     r"|op slot|(zetten|leggen) .{0,40}\b(stop|stil)\b"
     r"|stoppen (we|wij|ik)|stop(gezet|zetten)|blokker|gevolgen|laatste (keer|kans)"
     r"|nog steeds niet|alweer (niet|te laat|geen)|(derde|tweede) keer"
-    r"|had(den)? (u|je|jullie)\b.{0,40}(moeten|mogen)"
+    r"|(had(den)? (u|je|jullie)|(u|je|jullie) had(den|t)?)\b.{0,40}(moeten|mogen|kunnen)"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)"
@@ -54,7 +54,7 @@ COMMITMENT = re.compile(
     r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
     r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
-    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest")
+    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
 TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik|wat kunt u (ons |mij )?(bieden|doen)"
                    r"|\bu betaalt\b.{0,80}\bdan mag\b")
 WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
@@ -64,6 +64,9 @@ SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
                    r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
                    r"|u (krijgt|ontvangt)|zwart op wit")
 INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
+# What else a collector may send: help, numbers, forms, a link.
+OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
+                          r"|link|informatie over|inlog")
 ABOUT_AGREEMENT = re.compile(r"afspra|bevestig|besproken|regeling|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
@@ -77,7 +80,9 @@ SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)
                        r"(?!.*\?\s*$)")
 # Why the collector calls, in so many words ("Ik bel over uw achterstand.").
 PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"
-                     r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b")
+                     r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b"
+                     r"|\bhet gaat (?:om|over) (?:uw |je |de |onze )?(?:openstaande )?"
+                     r"(?:factuur|rekening|nota|achterstand)")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst")
@@ -101,17 +106,20 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
                      r"|succes (met|op|bij)")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
-# "Eind december. Nou ja, goed, …"); a bare "ja" or "oké" is only listening.
+# "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
+# goed."); a bare "ja" or "oké" is only listening.
 ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)?(hoor|prima|goed"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"
-                    r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b")
+                    r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b"
+                    r"|,\s*(dat is (ook )?(goed|prima|akkoord)|dat kan|akkoord|afgesproken)\W*$")
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
 # whatever the model read; "ja, maar …" is no yes.
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 COSTS = re.compile(r"kosten|rente|korting|boete")
+INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
     r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
@@ -120,8 +128,6 @@ EXACT_DATE = re.compile(
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
                           r"één keer|het hele bedrag|in één keer")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
-LOOSE_QUESTION = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION, moves.SUMMARISE,
-                  moves.VAGUE_PROPOSAL, moves.INTRODUCE, "", "nlu_fallback")
 
 
 def evident(turn: Turn) -> Turn:
@@ -158,14 +164,15 @@ def evident(turn: Turn) -> Turn:
     elif kind == "social" or (intent in QUESTIONS and "?" not in text
                                and text.rstrip()[-1:] in (".", "!")):
         intent = ""
-    elif kind == "open" and intent in LOOSE_QUESTION:
+    elif kind == "open" and intent not in (moves.ASK_IN_RETURN, moves.OFFER_CONCESSION,
+                                           moves.THREATEN):
         intent = moves.OPEN_QUESTION
     elif kind == "closed" and intent in (moves.OPEN_QUESTION, moves.SUMMARISE):
         intent = moves.CLOSED_QUESTION
     elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
         intent = moves.POSITIVE_CLOSE
-    elif kind is None and PURPOSE.search(text) and intent in ("", "nlu_fallback",
-                                                             moves.INTRODUCE):
+    elif kind is None and PURPOSE.search(text) and intent in (
+            "", "nlu_fallback", moves.INTRODUCE, moves.SUMMARISE):
         intent = moves.STATE_PURPOSE
     elif intent in _NEEDS_WORDS and not _NEEDS_WORDS[intent](text):
         intent = ""
@@ -188,6 +195,14 @@ def asks_return(text: str) -> bool:
                                         and bool(COMMITMENT.search(text)))
 
 
+def summarised_in_passing(act: Turn) -> bool:
+    """A written confirmation that also sums up the agreement with its date and amount
+    ("Dan even op een rij, want ik zet het ook op de mail: vandaag € 1.000, …"): two acts
+    in one sentence."""
+    return (act.intent == moves.ANNOUNCE_CONFIRMATION and bool(SUMMARY.search(act.text.lower()))
+            and exact_date(act) and amount_named(act))
+
+
 def says_back(text: str) -> bool:
     """A summary in so many words ("Dan vat ik het samen: …", "Goed. Dus maandag …")."""
     return bool(SUMMARY.search(text) or SAYS_BACK.search(text))
@@ -195,10 +210,11 @@ def says_back(text: str) -> bool:
 
 def _confirms(text: str) -> bool:
     """In writing, and about the agreement: resending the invoice is not confirming, nor
-    is asking about a mail address ("Heeft u hem in de spam gekregen?")."""
+    is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
+    something else ("een brief met het nummer van de schuldhulp")."""
     about = bool(ABOUT_AGREEMENT.search(text))
     return bool(WRITTEN.search(text)) and (about or bool(SENDS.search(text)) and not (
-        INVOICE.search(text) or text.rstrip().endswith("?")))
+        INVOICE.search(text) or OTHER_MATTER.search(text) or text.rstrip().endswith("?")))
 
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
@@ -239,8 +255,10 @@ def amount_named(turn: Turn) -> bool:
 
 
 def debt_amount(turn: Turn) -> bool:
-    """An amount of the debt itself, not of costs or interest given away."""
-    return turn.has("amount") and not COSTS.search(turn.text.lower())
+    """An amount of the debt itself, not of costs or interest given away ("€ 612,35,
+    inclusief de aanmaningskosten" is the debt)."""
+    text = turn.text.lower()
+    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text)))
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:

@@ -24,6 +24,7 @@ from bot.coach.roleplay.cues import (
     deadline_words,
     evident,
     says_back,
+    summarised_in_passing,
     vague_date,
 )
 from bot.coach.roleplay.turns import COLLECTOR, Turn
@@ -44,6 +45,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     for turn in turns:
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
+        if summarised_in_passing(current):  # "Even op een rij, want ik zet het op de mail: …"
+            read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
             pending = current if _asks_more(current, asked_by or now) else None
             read.append(current)
@@ -112,6 +115,8 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
+    if expected is not None and _dates(act) and all(d <= expected for d in _dates(act)):
+        return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
     later = {d for d in _dates(ask) if expected is None or d > expected}
     moved = asked_by is not None and any(d > asked_by for d in _dates(act))
     return (bool(ACCEPT.search(text))
