@@ -45,10 +45,10 @@ EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
                   "dispute_invoice", "cannot_pay", "express_anger")
 
 
-# What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
-# die omvormer …" is a dispute.
 SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
+# What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
+# die omvormer …" is a dispute.
 NOT_A_YES = (*EXCUSE_INTENTS, "request_payment_plan", "request_extension", "request_discount",
              "promise_vague", "deny")
 
@@ -187,14 +187,15 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
         return 0.0, (f"{_quote(_after_excuse(turns))} Laat eerst merken dat u de situatie "
                      f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
                      f"verder met uw voorstel.")
+    agreed = check_concrete_agreement(turns, ex)[0] == 1.0
     dropped = [t for t in lines[shown[0] + 1:] if drops_goal(t)]
-    if dropped and check_concrete_agreement(turns, ex)[0] < 1.0:
+    if dropped and not agreed:
         return 0.0, (f"{_quote(dropped[0])} Na uw begrip liet u het doel los: houd vast aan "
                      f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
                      f"uiterlijk {ex.deadline} overmaken?”")
     gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)
                and lines[i + 1].intent in (moves.OFFER_CONCESSION, moves.VAGUE_PROPOSAL)]
-    if len(gave_in) < len(shown) or check_concrete_agreement(turns, ex)[0] == 1.0:
+    if len(gave_in) < len(shown) or agreed:
         return 1.0, None
     return 0.5, (f"{_quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
                  f"maar houd daarna vast aan uw doel: “Dat begrijp ik. Kunt u dan {ex.amount} "

@@ -3,10 +3,10 @@ asked for decide whether the collector's "ja" gives something away.
 
 "Eind december. Nou ja, goed, als het dan maar geregeld wordt." after the collector asked for
 Friday 11 December is a concession, though no word of it says so; "Ja hoor, dat is goed." to
-a promise for Thursday is not; nor is "Dan maken we er woensdag 16 december van." after the
-debtor said "na de vijftiende" to a Friday deadline. A collector who named no date asked for
-payment now: within three business days, the term the tips propose. Dates already past are
-dropped first: an invoice's due date is no deadline and no proposal.
+a promise for Thursday is not; "Dan maken we er woensdag 16 december van." after the debtor
+said "na de vijftiende" to a Friday deadline is one again. A collector who named no date
+asked for payment now: within three business days, the term the tips propose. Dates already
+past are dropped first: an invoice's due date is no deadline and no proposal.
 """
 from __future__ import annotations
 
