@@ -15,11 +15,10 @@ from bot.coach.business_days import add_business_days
 from bot.coach.cases import Case
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.agreement import accepted_after, concrete_at, took_debtors_promise
 from bot.coach.roleplay.cues import (
-    ACCEPT,
     INVOICE,
     TRADE,
-    YES,
     amount_named,
     asks_return,
     deadline_words,
@@ -27,31 +26,17 @@ from bot.coach.roleplay.cues import (
     drops_goal,
     exact_date,
     has_phrase,
-    vague_date,
 )
 from bot.coach.roleplay.reading import NOW_DAYS
 from bot.coach.roleplay.turns import (
-    ACCEPTANCE,
     COLLECTOR,
+    EXCUSE_INTENTS,
     PROPOSALS,
     Turn,
     collector_turns,
     named,
     said,
 )
-
-EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
-                  "excuse_bank_problem", "excuse_waiting_for_customer", "claim_already_paid",
-                  "dispute_invoice", "cannot_pay", "express_anger")
-
-
-SENTENCE = re.compile(r"(?<=[.!?…])\s+")
-SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
-# What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
-# die omvormer …" is a dispute.
-NOT_A_YES = (*EXCUSE_INTENTS, "request_payment_plan", "request_extension", "request_discount",
-             "promise_vague", "deny")
-
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
               "achterstand", "betaling")
@@ -202,45 +187,13 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                  f"uiterlijk {ex.deadline} overmaken?”")
 
 
-def _accepted_after(turns: Sequence[Turn], index: int) -> bool:
-    """The debtor's answer to the act at ``index`` says yes to it; a promise made later, or
-    one for "eind van de maand", is not a yes to this proposal."""
-    answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
-    if answer is None or vague_date(answer):
-        return False
-    first = SENTENCE.split(answer.text.strip())[0]  # "Ja, nou, daar wilde ik u al over bellen."
-    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES
-                                           and len(first.split()) <= SHORT_YES
-                                           and bool(YES.search(first.lower())))
-
-
-def _concrete_at(turns: Sequence[Turn], index: int) -> bool:
-    """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
-    december dus?" … "En dan het hele bedrag?") or the debtor's question it answers
-    ("Wanneer moet die € 1.500,00 er zijn?" – "Uiterlijk vrijdag 11 december."), names an
-    exact date and an amount."""
-    before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
-    asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
-    pair = [*before, *asked, turns[index]]
-    return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
-            and not vague_date(turns[index]))
-
-
-def _took_debtors_promise(turns: Sequence[Turn]) -> bool:
-    """The debtor named an exact date and the amount ("maandag 7 december, het hele
-    bedrag") and the collector said yes to it."""
-    return any(t.speaker != COLLECTOR and exact_date(t) and amount_named(t)
-               and nxt.speaker == COLLECTOR and ACCEPT.search(nxt.text.lower())
-               for t, nxt in zip(turns, turns[1:], strict=False))
-
-
 def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     offers = [(i, t) for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
                                              or t.has("date") or amount_named(t))
               and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE)]
-    concrete = [i for i, _ in offers if _concrete_at(turns, i)]
-    if any(_accepted_after(turns, i) for i in concrete) or _took_debtors_promise(turns):
+    concrete = [i for i, _ in offers if concrete_at(turns, i)]
+    if any(accepted_after(turns, i) for i in concrete) or took_debtors_promise(turns):
         return 1.0, None
     half = [t for _, t in offers if t.has("date") or t.has("amount")]
     credit = 0.5 if concrete else 0.25 if half else 0.0

@@ -35,6 +35,10 @@ COLLECTOR_INTENTS = (INTRODUCE, STATE_PURPOSE, OPEN_QUESTION, CLOSED_QUESTION,
 PROPOSALS = (CONCRETE_PROPOSAL, ASK_IN_RETURN)
 # What a debtor says when accepting a proposal.
 ACCEPTANCE = ("promise_to_pay", "affirm")
+# What a debtor says to put off paying.
+EXCUSE_INTENTS = ("excuse_invoice_not_received", "excuse_contact_unavailable",
+                  "excuse_bank_problem", "excuse_waiting_for_customer", "claim_already_paid",
+                  "dispute_invoice", "cannot_pay", "express_anger")
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,49 @@
+"""What was agreed in a call: an offer with an exact date and an amount, and the debtor's
+yes to it. A yes is the debtor's answer to that offer ("Ja, ja, gewoon alles.", whatever the
+model read), not a vaguer promise made later, nor a story that starts with "ja"; a debtor's
+own exact promise that the collector takes is agreed as well."""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from bot.coach.roleplay.cues import ACCEPT, ASKS_MORE, YES, amount_named, exact_date, vague_date
+from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, EXCUSE_INTENTS, Turn
+
+SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
+# What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
+# die omvormer …" is a dispute.
+NOT_A_YES = (*EXCUSE_INTENTS, *ASKS_MORE, "promise_vague", "deny")
+
+
+def accepted_after(turns: Sequence[Turn], index: int) -> bool:
+    """The debtor's answer to the act at ``index`` says yes to it; a promise made later, or
+    one for "eind van de maand", is not a yes to this proposal."""
+    answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
+    if answer is None or vague_date(answer):
+        return False
+    first = SENTENCE.split(answer.text.strip())[0]  # "Ja, nou, daar wilde ik u al over bellen."
+    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES
+                                           and len(first.split()) <= SHORT_YES
+                                           and bool(YES.search(first.lower())))
+
+
+def concrete_at(turns: Sequence[Turn], index: int) -> bool:
+    """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
+    december dus?" … "En dan het hele bedrag?") or the debtor's question it answers
+    ("Wanneer moet die € 1.500,00 er zijn?" – "Uiterlijk vrijdag 11 december."), names an
+    exact date and an amount."""
+    before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
+    asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
+    pair = [*before, *asked, turns[index]]
+    return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
+            and not vague_date(turns[index]))
+
+
+def took_debtors_promise(turns: Sequence[Turn]) -> bool:
+    """The debtor named an exact date and the amount ("maandag 7 december, het hele
+    bedrag") and the collector said yes to it."""
+    return any(t.speaker != COLLECTOR and exact_date(t) and amount_named(t)
+               and nxt.speaker == COLLECTOR and ACCEPT.search(nxt.text.lower())
+               for t, nxt in zip(turns, turns[1:], strict=False))
