@@ -19,7 +19,7 @@ _END = re.compile(r"(?<=[.!?;])\s+(?=[^\sa-z])")
 # "…, allebei onder vermelding van F-88217, en ik stuur u vanmiddag een mail…" and "Dus
 # maandag 7 december € 5.580,00, ik stuur u vandaag een bevestiging": a new clause with its
 # own subject is a new act, when both sides are long enough to be one.
-_AND_I = re.compile(r",\s+(?=(?:en\s+)?(?:ik|wij|we)\s)")
+_NEW_CLAUSE = re.compile(r",\s+(?=(?:en\s+)?(?:ik|wij|we)\s)")
 # Understanding said in a word or two, an act of its own however short.
 _UNDERSTANDING = re.compile(r"^(?:(?:ja|oké|ah|oh|nou|hm|tja)\W+)*(?:(?:dat|ik) )?"
                             r"(?:snap|begrijp) (?:ik|het)\b|^(?:wat|dat is) (?:vervelend|balen)\b",
@@ -50,7 +50,7 @@ def split_acts(text: str) -> list[str]:
 
 
 def _clauses(sentence: str) -> list[str]:
-    parts = _AND_I.split(sentence)
+    parts = _NEW_CLAUSE.split(sentence)
     if len(parts) > 1 and all(len(p.split()) >= MIN_CLAUSE_WORDS for p in parts):
         return [parts[0], *(p[:1].upper() + p[1:] for p in parts[1:])]
     return [sentence]

@@ -6,9 +6,8 @@ form. A question that starts with a question word (after fillers, a preposition 
 leading "als …," clause) lets the debtor explain: open. One that starts with the verb, or
 that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless it asks to
 tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
-ik?" are small talk. "Wat
-als we tien procent eraf doen?" starts with a question word but puts a proposal to yes or
-no: closed.
+ik?" are small talk. "Wat als we tien procent eraf doen?" starts with a question word but
+puts a proposal to yes or no: closed.
 """
 from __future__ import annotations
 
@@ -55,7 +54,8 @@ def tagged_statement(text: str) -> bool:
 def question_kind(sentence: str) -> QuestionKind | None:
     """The kind of question ``sentence`` is (the last sentence when what leads into it is a
     word or two), or None when it is no question, a statement with a check question after
-    it, or its form says nothing ("Dus u betaalt vrijdag, klopt dat?" stays what the model read)."""
+    it, or its form says nothing ("Dus u betaalt vrijdag, klopt dat?" stays what the model
+    read)."""
     text = " ".join(sentence.lower().split())
     if not text.endswith("?"):
         return None
