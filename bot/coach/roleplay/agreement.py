@@ -4,13 +4,12 @@ model read), not a vaguer promise made later, nor a story that starts with "ja";
 own exact promise that the collector takes is agreed as well."""
 from __future__ import annotations
 
-import re
 from collections.abc import Sequence
 
 from bot.coach.roleplay.cues import ACCEPT, ASKS_MORE, YES, amount_named, exact_date, vague_date
+from bot.coach.roleplay.questions import SENTENCE_BREAK
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, EXCUSE_INTENTS, Turn
 
-SENTENCE = re.compile(r"(?<=[.!?…])\s+")
 SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
 # die omvormer …" is a dispute.
@@ -23,7 +22,8 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
     if answer is None or vague_date(answer):
         return False
-    first = SENTENCE.split(answer.text.strip())[0]  # "Ja, nou, daar wilde ik u al over bellen."
+    # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
+    first = SENTENCE_BREAK.split(answer.text.strip())[0]
     return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES
                                            and len(first.split()) <= SHORT_YES
                                            and bool(YES.search(first.lower())))

@@ -15,7 +15,7 @@ import re
 from typing import Literal
 
 QuestionKind = Literal["open", "closed", "social"]
-_LAST_SENTENCE = re.compile(r"(?<=[.!?…])\s+")
+SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")  # between the sentences of a turn
 SHORT_WORDS = 3  # a sentence this short leads into or tags onto the one that matters
 
 _FILLERS = (r"(?:(?:en|maar|dus|oké|ok|okay|ah|aha|nou|goed|ja|nee|tja|eh|ehm|uh|oh|o|want"
@@ -46,7 +46,7 @@ SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou
 def tagged_statement(text: str) -> bool:
     """A statement with a short check question after it ("€ 2.000 op 15 december en de rest
     op 15 januari. Klopt dat?"): the statement is the act."""
-    *head, last = _LAST_SENTENCE.split(" ".join(text.split()))
+    *head, last = SENTENCE_BREAK.split(" ".join(text.split()))
     return (bool(head) and last.endswith("?") and len(last.split()) <= SHORT_WORDS
             and len(" ".join(head).split()) > SHORT_WORDS)
 
@@ -61,7 +61,7 @@ def question_kind(sentence: str) -> QuestionKind | None:
         return None
     if tagged_statement(text):
         return None
-    *head, last = _LAST_SENTENCE.split(text)
+    *head, last = SENTENCE_BREAK.split(text)
     if head and len(" ".join(head).split()) < SHORT_WORDS:  # "Vijfhonderd. En wanneer …?"
         text = last
     if SOCIAL.search(text):
