@@ -131,14 +131,18 @@ def load_training_examples() -> list[tuple[str, str]]:
     return load_nlu_examples(sorted(ROOT.glob(TRAIN_GLOB)))
 
 
+def line_key(text: str) -> str:
+    """What counts as the same line: the text, case and spacing aside."""
+    return " ".join(text.lower().split())
+
+
 def blind_sets(train: list[tuple[str, str]],
                paths: list[Path]) -> dict[str, list[tuple[str, str]]]:
     """Each blind debtor file's lines, without those that are word for word a training
     line (a "Ja." written twice measures nothing); keyed by the file's path in the repo."""
-    known = {" ".join(text.lower().split()) for text, _ in train}
+    known = {line_key(text) for text, _ in train}
     return {str(path.relative_to(ROOT) if path.is_relative_to(ROOT) else path):
-            [(t, i) for t, i in load_nlu_examples([path])
-             if " ".join(t.lower().split()) not in known]
+            [(t, i) for t, i in load_nlu_examples([path]) if line_key(t) not in known]
             for path in paths}
 
 
@@ -166,9 +170,8 @@ def baseline_model(train: list[tuple[str, str]]) -> Pipeline:
     return model.fit([t for t, _ in train], [i for _, i in train])
 
 
-def baseline_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]]) -> IntentScores:
-    return score_intents([i for _, i in holdout],
-                         baseline_model(train).predict([t for t, _ in holdout]))
+def baseline_scores(model: Pipeline, holdout: list[tuple[str, str]]) -> IntentScores:
+    return score_intents([i for _, i in holdout], model.predict([t for t, _ in holdout]))
 
 
 def parse_url(services: Services) -> str:
@@ -204,10 +207,9 @@ def speaker_scores(session: requests.Session, services: Services,
             score_intents(truth, [best_intent(p, speaker)[0] for p in parses]))
 
 
-def baseline_speaker_scores(train: list[tuple[str, str]], holdout: list[tuple[str, str]],
+def baseline_speaker_scores(model: Pipeline, holdout: list[tuple[str, str]],
                             speaker: str) -> IntentScores:
     """The baseline restricted to the speaker's intents (its most probable one of them)."""
-    model = baseline_model(train)
     allowed = np.array([belongs_to(c, speaker) for c in model.classes_])
     probabilities = model.predict_proba([t for t, _ in holdout]) * allowed
     return score_intents([i for _, i in holdout],
@@ -415,11 +417,13 @@ def main(argv: list[str] | None = None) -> int:
     info = machine_info(model)
     train_s = None if args.skip_train else training_seconds()
     blind = blind_sets(train, sorted(ROOT.glob(BLIND_GLOB)))
-    baseline = baseline_scores(train, holdout)
+    fitted = baseline_model(train)  # once, for every held-out set below
+    baseline = baseline_scores(fitted, holdout)
     measured = run_server_benchmarks(model, holdout, args.messages, collector_holdout, blind)
-    baseline_speakers = {DEBTOR: baseline_speaker_scores(train, holdout, DEBTOR),
-                         COLLECTOR: baseline_speaker_scores(train, collector_holdout, COLLECTOR)}
-    baseline_blind = {name: baseline_speaker_scores(train, lines, DEBTOR)
+    baseline_speakers = {DEBTOR: baseline_speaker_scores(fitted, holdout, DEBTOR),
+                         COLLECTOR: baseline_speaker_scores(fitted, collector_holdout,
+                                                            COLLECTOR)}
+    baseline_blind = {name: baseline_speaker_scores(fitted, lines, DEBTOR)
                       for name, lines in blind.items()}
     truth = [intent for _, intent in holdout]
     results = dict(measured, info=info, train=train, holdout=holdout, baseline=baseline,

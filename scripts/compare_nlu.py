@@ -75,7 +75,9 @@ from bench import (  # noqa: E402
     ANNOTATION_RE,
     COLLECTOR_HOLDOUT,
     TRAIN_GLOB,
+    baseline_model,
     baseline_speaker_scores,
+    line_key,
     load_nlu_examples,
     score_intents,
 )
@@ -108,7 +110,7 @@ def text_of(line: str) -> str:
 
 def key(line: str) -> str:
     """What counts as the same line: the text, case and spacing aside."""
-    return " ".join(text_of(line).lower().split())
+    return line_key(text_of(line))
 
 
 def read_examples(paths: Iterable[Path]) -> list[Example]:
@@ -335,7 +337,7 @@ def run_kfold(k: int, rasa: bool, tmp: Path) -> list[str]:
                                                           for e in te]) for tr, te in splits]
     rows: list[tuple[str, list[float], float]] = []
     started = time.monotonic()
-    rows.append((BASELINE, [baseline_speaker_scores(tr, te, DEBTOR).macro_f1
+    rows.append((BASELINE, [baseline_speaker_scores(baseline_model(tr), te, DEBTOR).macro_f1
                             for tr, te in pairs], time.monotonic() - started))
     print(f"  k-fold baseline: {rows[-1][1]}", flush=True)
     if rasa:
@@ -413,7 +415,8 @@ def main(argv: list[str] | None = None) -> int:
             # The baseline once per variant on all files at once, split by file after.
             lines = [line for p in files if not in_training(d, p) for line in held[p.name]]
             started = time.monotonic()
-            predicted = iter(baseline_speaker_scores(d.pairs, lines, DEBTOR).predictions
+            fitted = baseline_model(d.pairs)
+            predicted = iter(baseline_speaker_scores(fitted, lines, DEBTOR).predictions
                              if lines else [])
             seconds = time.monotonic() - started
             row = Row(BASELINE, d.label, seconds, {})
@@ -427,7 +430,7 @@ def main(argv: list[str] | None = None) -> int:
                 row.details[p.name] = [(t, i, g) for (t, i), g in zip(held[p.name], guesses,
                                                                      strict=True)]
             if d.has_collector:
-                row.collector = baseline_speaker_scores(d.pairs, collector_holdout,
+                row.collector = baseline_speaker_scores(fitted, collector_holdout,
                                                         COLLECTOR).macro_f1
             rows.append(row)
             print(f"  {BASELINE} on {d.label}: {row.scores} collector {row.collector}",
