@@ -14,7 +14,7 @@ A candidate is (model, pipeline config, training data), named on the command lin
 - ``debtor``: config.yml trained on the debtor intents only (bot/nlu/speaker_intents.py),
   i.e. a separate debtor model without the collector intents;
 - any other NAME: scripts/nlu_candidates/NAME.yml;
-- ``+dev``: trained on bot/data/nlu/*.yml plus the six development sets
+- ``+dev``: trained on bot/data/nlu/*.yml plus the development sets
   tests/data/dev/debtor_2026-12*.yml (DEV_SETS). A dev line whose text (case and spacing
   aside) is already a training line is dropped: as a duplicate when the intent is the same,
   as a conflict when it differs; dev lines repeated across dev files are kept once, and

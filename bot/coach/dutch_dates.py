@@ -70,16 +70,18 @@ CALENDAR_KINDS = ("day_month", "numeric", "day_of_month")
 
 
 
-# What makes a clause about the past: a participle of paying, "geleden", "gisteren", "vorige"
-# — and nothing that points ahead ("ga", "zal", "uiterlijk", "volgende").
+# What makes a clause about the past: a participle of paying, a past form ("was", "betaalde"),
+# "geleden", "gisteren", "vorige" — and nothing that points ahead ("ga", "zal", "uiterlijk",
+# "volgende").
 PAST_CUE = re.compile(
-    r"\b(?:betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
+    r"\b(?:was|waren|betaalde|betaalden|maakten?|stuurden?|boekten?|stortten?"
+    r"|betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
     r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
     r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds)\b",
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
-    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden)\b",
+    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan)\b",
     re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 

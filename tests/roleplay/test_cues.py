@@ -151,6 +151,13 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
      moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION),
     ("Dan stel ik voor: u betaalt maandag € 1.000,00, en dan mag de rest op 24 december.",
      moves.OFFER_CONCESSION, ""),  # a trade: no concession given away
+    ("Och, zo'n vergissing kan iedereen overkomen.", moves.OFFER_CONCESSION,
+     moves.SHOW_UNDERSTANDING),
+    ("De administratiekosten schrap ik meteen, dan heeft u daar geen last van.", "",
+     moves.OFFER_CONCESSION),
+    ("Die rente streep ik voor deze keer door.", "nlu_fallback", moves.OFFER_CONCESSION),
+    ("Heeft u de orderbevestiging van september nog ergens liggen?",
+     moves.ANNOUNCE_CONFIRMATION, ""),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

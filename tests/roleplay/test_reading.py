@@ -166,3 +166,105 @@ def test_yes_to_a_day_within_ones_own_term_gives_nothing_away():
     card = score(turns, today=today)
     assert card.result("concrete_agreement").passed
     assert card.result("concession_return").passed
+
+
+def test_saying_it_can_happen_to_anyone_gives_nothing_away():
+    ask = debtor_says("Kunnen die kosten er niet af?", "request_discount")
+    comfort = act("Dat kan iedereen gebeuren, hoor.", moves.OFFER_CONCESSION)
+    assert read_acts([ask, comfort], TODAY)[-1].intent == moves.SHOW_UNDERSTANDING
+
+
+def test_waiting_it_out_after_understanding_loses_the_understanding():
+    excuse = debtor_says("De bank moet de nieuwe rekening nog openen, dat duurt weken.",
+                         "excuse_bank_problem")
+    turns = [excuse, act("Wat vervelend.", moves.SHOW_UNDERSTANDING),
+             act("Hoe lang gaat dat nog duren?", moves.OPEN_QUESTION),
+             debtor_says("Geen idee, een paar weken misschien.", "promise_vague"),
+             act("Ach, dat snap ik.", moves.SHOW_UNDERSTANDING),
+             act("Nou, dan wachten we dat rustig even af.", "")]
+    assert not score(turns, today=TODAY).result("understanding").passed
+
+
+def test_stating_back_the_debtors_offer_with_a_yes_is_an_agreement():
+    offer = debtor_says("Het deel dat klopt kan ik vrijdag overmaken, dat is dan "
+                        "drieduizend-nog-wat.", "nlu_fallback", date=["2026-12-04"])
+    turns = [offer, act("Ja, € 3.210,00.", moves.CONCRETE_PROPOSAL, amount=[3210.0]),
+             act("Vrijdag 4 december, dat is goed.", "", date=["2026-12-04"]),
+             debtor_says("En de rest, krijg ik daar een creditnota voor?", "request_discount")]
+    assert score(turns, today=TODAY).result("concrete_agreement").passed
+    refused = [debtor_says("Nee, vrijdag gaat echt niet.", "deny", date=["2026-12-04"]),
+               *turns[1:]]
+    assert not score(refused, today=TODAY).result("concrete_agreement").passed
+
+
+def test_yes_in_passing_to_the_debtors_day_and_amount_is_an_agreement():
+    turns = [act("Lukt het om de € 860,00 deze week nog over te maken?", moves.CLOSED_QUESTION,
+                 amount=[860.0]),
+             debtor_says("Als u hem vandaag nog mailt, gaan die achthonderdzestig euro vrijdag "
+                         "de deur uit.", "promise_to_pay", date=["2026-12-04"], amount=[860.0]),
+             act("Vrijdag de vierde, prima, dat is helemaal goed.", "", date=["2026-12-04"])]
+    assert score(turns, today=TODAY).result("concrete_agreement").passed
+
+
+def test_the_sentences_after_dan_vat_ik_samen_are_the_summary():
+    turns = [act("Goed, dan zet ik het even op een rij.", moves.SUMMARISE),
+             act("Maandag 7 december maakt u € 1.500 over.", moves.CONCRETE_PROPOSAL,
+                 date=["2026-12-07"], amount=[1500.0])]
+    assert score(turns, today=TODAY).result("summarised").passed
+    alone = [turns[1]]
+    assert not score(alone, today=TODAY).result("summarised").passed
+
+
+def test_costs_given_away_are_no_amount_to_agree_on():
+    turns = [act("Zou maandag 7 december kunnen?", moves.CONCRETE_PROPOSAL, date=["2026-12-07"]),
+             debtor_says("Misschien, ik moet het vragen.", "promise_vague"),
+             act("De vijfentwintig euro herinneringskosten laat ik dan vallen.",
+                 moves.OFFER_CONCESSION, amount=[25.0]),
+             debtor_says("Oh, dank u.", "affirm")]
+    assert not score(turns, today=TODAY).result("concrete_agreement").passed
+
+
+def test_a_when_clause_about_something_else_asks_nothing_back():
+    ask = debtor_says("Kan het naar januari? De bank heeft onze rekening nog dicht.",
+                      "request_extension", date=["2027-01-15"])
+    turns = [ask, act("Neem gerust de tijd, hoor.", ""),
+             act("Dan betaalt u gewoon als de bank het weer doet.", "")]
+    assert not score(turns, today=TODAY).result("concession_return").passed
+    traded = [ask, act("Januari kan, als u vandaag € 200 overmaakt.", "")]
+    assert score(traded, today=TODAY).result("concession_return").passed
+
+
+def test_a_return_asked_for_the_split_does_not_pay_for_the_costs_asked_later():
+    plan = debtor_says("Kan ik het in drie keer betalen?", "request_payment_plan")
+    deal = [plan, act("Dat kan, maar dan wil ik wel vandaag de eerste € 300 zien.",
+                      moves.ASK_IN_RETURN, amount=[300.0]),
+            debtor_says("Goed, dat lukt.", "affirm"),
+            act("Dan wordt het € 300 vandaag, € 300 op 4 januari en € 300 op 4 februari.",
+                moves.OFFER_CONCESSION, amount=[300.0, 300.0, 300.0],
+                date=["2026-12-02", "2027-01-04", "2027-02-04"])]
+    assert score(deal, today=TODAY).result("concession_return").passed
+    costs = [*deal, debtor_says("En die rente van € 35, kan die eraf?", "request_discount"),
+             act("Ja hoor, die haal ik eraf.", moves.OFFER_CONCESSION)]
+    assert not score(costs, today=TODAY).result("concession_return").passed
+
+
+def test_a_deadline_named_after_the_debtors_story_is_not_early():
+    opening = act("Ik bel over factuur 2026-118 van € 940,00.", moves.STATE_PURPOSE,
+                  invoice_number=["2026-118"], amount=[940.0])
+    story = debtor_says("Onze boekhouder is ziek, dus alles ligt stil.",
+                        "excuse_contact_unavailable")
+    late = [opening, story, act("Hoe regelt u het nu?", moves.OPEN_QUESTION),
+            debtor_says("Ik kan het klaarzetten.", "promise_vague"),
+            act("Ik wil het graag uiterlijk vrijdag binnen hebben.", moves.STATE_PURPOSE,
+                date=["2026-12-04"])]
+    assert not score(late, today=TODAY).result("purpose_deadline").passed
+    early = [opening, act("Ik wil het graag uiterlijk vrijdag binnen hebben.",
+                          moves.STATE_PURPOSE, date=["2026-12-04"])]
+    assert score(early, today=TODAY).result("purpose_deadline").passed
+
+
+def test_yes_to_an_offer_with_a_vague_remainder_is_no_agreement():
+    offer = debtor_says("Vrijdag € 400 en de rest ergens eind van de maand.", "promise_vague",
+                        date=["2026-12-04", "2026-12-31"], amount=[400.0])
+    turns = [offer, act("Goed, dan doen we het zo.", "")]
+    assert not score(turns, today=TODAY).result("concrete_agreement").passed

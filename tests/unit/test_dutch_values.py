@@ -221,9 +221,15 @@ DECEMBER = dt.date(2026, 12, 2)  # a Wednesday
     ("gisteren overgemaakt", "2026-12-01"),
     ("het is eind vorige maand betaald", "2026-11-30"),
     ("begin november gestort", "2026-11-01"),
+    ("dat was half november al, toen stond het erop", "2026-11-15"),
+    ("we maakten het eind oktober over", "2026-10-31"),
 ])
 def test_a_date_said_about_a_payment_already_made_is_in_the_past(text, expected):
     assert values(text, DECEMBER) == {"date": [expected]}
+
+
+def test_a_plan_points_ahead_even_in_the_past_tense():
+    assert values("ik was van plan vrijdag te betalen", DECEMBER) == {"date": ["2026-12-04"]}
 
 
 def test_each_clause_has_its_own_tense():

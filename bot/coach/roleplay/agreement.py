@@ -1,12 +1,20 @@
 """What was agreed in a call: an offer with an exact date and an amount, and the debtor's
 yes to it. A yes is the debtor's answer to that offer ("Ja, ja, gewoon alles.", whatever the
 model read), not a vaguer promise made later, nor a story that starts with "ja"; a debtor's
-own exact promise that the collector takes is agreed as well."""
+own exact promise that the collector takes, or states back with a yes, is agreed as well."""
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from bot.coach.roleplay.cues import ACCEPT, ASKS_MORE, YES, amount_named, exact_date, vague_date
+from bot.coach.roleplay.cues import (
+    ACCEPT,
+    ASKS_MORE,
+    COST_AMOUNT,
+    WHOLE_AMOUNT,
+    YES,
+    exact_date,
+    vague_date,
+)
 from bot.coach.roleplay.questions import SENTENCE_BREAK
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, EXCUSE_INTENTS, Turn
 
@@ -37,13 +45,31 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
     asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
     pair = [*before, *asked, turns[index]]
-    return (any(exact_date(t) for t in pair) and any(amount_named(t) for t in pair)
+    return (any(exact_date(t) for t in pair) and any(_payment(t) for t in pair)
             and not vague_date(turns[index]))
+
+
+def _payment(turn: Turn) -> bool:
+    """An amount to pay: of the debt or the whole of it, not the costs given away ("de
+    veertig euro aanmaningskosten laat ik vallen")."""
+    text = turn.text.lower()
+    costs_only = len(turn.entities.get("amount") or []) == 1 and bool(COST_AMOUNT.search(text))
+    return turn.has("amount") and not costs_only or bool(WHOLE_AMOUNT.search(text))
 
 
 def took_debtors_promise(turns: Sequence[Turn]) -> bool:
     """The debtor named an exact date and the amount ("maandag 7 december, het hele
     bedrag") and the collector said yes to it."""
-    return any(t.speaker != COLLECTOR and exact_date(t) and amount_named(t)
+    return any(t.speaker != COLLECTOR and exact_date(t) and _payment(t) and not vague_date(t)
                and nxt.speaker == COLLECTOR and ACCEPT.search(nxt.text.lower())
                for t, nxt in zip(turns, turns[1:], strict=False))
+
+
+def takes_offer(turns: Sequence[Turn], index: int) -> bool:
+    """The collector's act at ``index`` says yes to the date the debtor just offered
+    ("Dat deel wil ik maandag betalen." – "Ja, € 4.812,50. Maandag 14 december, dat is
+    goed."); whether that yes gave something away is the concession check's business."""
+    offer = next((t for t in reversed(turns[:index]) if t.speaker != COLLECTOR), None)
+    return (offer is not None and (exact_date(offer) or offer.intent == "promise_to_pay")
+            and offer.intent != "deny" and not vague_date(offer)
+            and bool(ACCEPT.search(turns[index].text.lower())))

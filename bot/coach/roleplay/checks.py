@@ -15,8 +15,14 @@ from bot.coach.business_days import add_business_days
 from bot.coach.cases import Case
 from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.agreement import accepted_after, concrete_at, took_debtors_promise
+from bot.coach.roleplay.agreement import (
+    accepted_after,
+    concrete_at,
+    takes_offer,
+    took_debtors_promise,
+)
 from bot.coach.roleplay.cues import (
+    ASKS_MORE,
     INVOICE,
     TRADE,
     amount_named,
@@ -102,10 +108,19 @@ def _same_turn(turns: Sequence[Turn], index: int) -> list[Turn]:
     return run
 
 
+def _opening(turns: Sequence[Turn], stated: list[int]) -> list[Turn]:
+    """Where the purpose is put to the debtor: the turn of the first purpose stated and
+    the turn that first names the invoice or the amount. A deadline first named after the
+    debtor's story is not early ("Ik zou het graag woensdag binnen hebben." ten turns on)."""
+    named = [i for i in stated if any(t.has("invoice_number") or t.has("amount")
+                                      for t in _same_turn(turns, i))]
+    return [t for i in {stated[0], *named[:1]} for t in _same_turn(turns, i)]
+
+
 def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     stated = [i for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and t.intent == moves.STATE_PURPOSE]
-    if any(t.has("date") or deadline_words(t) for i in stated for t in _same_turn(turns, i)):
+    if stated and any(t.has("date") or deadline_words(t) for t in _opening(turns, stated)):
         return 1.0, None
     purposes = [turns[i] for i in stated]
     if purposes:
@@ -193,7 +208,8 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
                                              or t.has("date") or amount_named(t))
               and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE)]
     concrete = [i for i, _ in offers if concrete_at(turns, i)]
-    if any(accepted_after(turns, i) for i in concrete) or took_debtors_promise(turns):
+    if any(accepted_after(turns, i) or takes_offer(turns, i) for i in concrete) \
+            or took_debtors_promise(turns):
         return 1.0, None
     half = [t for _, t in offers if t.has("date") or t.has("amount")]
     credit = 0.5 if concrete else 0.25 if half else 0.0
@@ -210,11 +226,21 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
 
 
 def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
-    """Concessions with nothing asked back in the two acts before or after them ("Ik laat
-    de rente vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift)."""
-    lines = collector_turns(turns)
-    return [t for i, t in enumerate(lines) if t.intent == moves.OFFER_CONCESSION
-            and not any(_asks_back(n) for n in lines[max(i - 2, 0):i + 3])]
+    """Concessions with nothing asked back for them: not since the debtor asked for what
+    was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
+    vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift). "Ja, dan wil ik
+    wel iets terug" to a split does not pay for the costs the debtor asks off later."""
+    unpaired = []
+    for i, act in enumerate(turns):
+        if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
+            continue
+        before = collector_turns(turns[:i])
+        ask = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR
+                    and turns[j].intent in ASKS_MORE), None)
+        since = collector_turns(turns[ask + 1:i]) if ask is not None else before[-2:]
+        if not any(_asks_back(n) for n in [*since, act, *collector_turns(turns[i + 1:])[:2]]):
+            unpaired.append(act)
+    return unpaired
 
 
 def _asks_back(act: Turn) -> bool:

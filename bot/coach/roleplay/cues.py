@@ -35,10 +35,11 @@ CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|haal .{0,45}\baf\b|eraf"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
+    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen"
+    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
@@ -58,7 +59,7 @@ COMMITMENT = re.compile(
 TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik|wat kunt u (ons |mij )?(bieden|doen)"
                    r"|\bu betaalt\b.{0,80}\bdan mag\b")
 WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
-                     r"|bevestiging|bevestig|zwart op wit")
+                     r"|\bbevestig|zwart op wit")
 # The collector sending something ("ik zet het in een mail", "u krijgt een mail").
 SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
                    r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
@@ -67,7 +68,7 @@ INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog")
-ABOUT_AGREEMENT = re.compile(r"afspra|bevestig|besproken|regeling|overeengekomen|bedragen"
+ABOUT_AGREEMENT = re.compile(r"afspra|\bbevestig|besproken|regeling|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
@@ -98,7 +99,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
                      r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
-                     r"|wat een gedoe|(dat is|wat) (ook )?heftig")
+                     r"|wat een gedoe|(dat is|wat) (ook )?heftig"
+                     r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -112,13 +114,16 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b"
-                    r"|,\s*(dat is (ook )?(goed|prima|akkoord)|dat kan|akkoord|afgesproken)\W*$")
+                    r"|,\s*(prima|dat is (ook |helemaal )?(goed|prima|akkoord)|dat kan|akkoord"
+                    r"|afgesproken)(\W*$|,)")
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
 # whatever the model read; "ja, maar …" is no yes.
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 COSTS = re.compile(r"kosten|rente|korting|boete")
+# An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente").
+COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b")
 INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
@@ -190,9 +195,11 @@ _NEEDS_WORDS = {
 
 def asks_return(text: str) -> bool:
     """A condition about what the debtor does in return ("als u vandaag de helft
-    betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …")."""
-    return bool(TRADE.search(text)) or (bool(CONDITION.search(text))
-                                        and bool(COMMITMENT.search(text)))
+    betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
+    comes in or after the condition; "Dan betaal je als de bank het weer doet." asks
+    nothing back."""
+    return bool(TRADE.search(text)) or any(COMMITMENT.search(text, m.start())
+                                           for m in CONDITION.finditer(text))
 
 
 def summarised_in_passing(act: Turn) -> bool:
@@ -218,7 +225,7 @@ def _confirms(text: str) -> bool:
 
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
-DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,2}(tot|af|maar)|zien we (dan )?wel"
+DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima")

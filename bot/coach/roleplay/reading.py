@@ -42,6 +42,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     asked_by: dt.date | None = None  # the latest date the collector asked for
     now = add_business_days(today, NOW_DAYS) if today else None  # when none was named
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
+    summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
     for turn in turns:
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
@@ -49,8 +50,13 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
             pending = current if _asks_more(current, asked_by or now) else None
+            summing_up = False
             read.append(current)
             continue
+        if summing_up and _part_of_summary(current):
+            current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
+        if current.intent == moves.SUMMARISE and says_back(current.text.lower()):
+            summing_up, pending = True, None  # what follows says back what was agreed
         if pending is not None and _gives_in(current, pending, asked_by, now):
             read.extend(_as_concession(current))
             pending = None
@@ -62,6 +68,13 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                                      else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _part_of_summary(act: Turn) -> bool:
+    """A sentence with a date or an amount after "Dan vat ik het even samen." ("Vrijdag 18
+    december maakt u € 4.000 over.") sums up as well."""
+    return (act.has("date") or act.has("amount")) and act.intent not in (
+        moves.THREATEN, moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
 
 
 def _this_friday(today: dt.date) -> dt.date:
