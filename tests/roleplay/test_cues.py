@@ -103,6 +103,8 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("Hoe is het?", "social"),
     ("Dus u betaalt vrijdag, klopt dat?", None),
     ("Ik stuur het vandaag op.", None),
+    ("Mag ik vragen hoe dat zo gekomen is?", "open"),
+    ("Mag ik vragen of u de factuur heeft?", "closed"),
 ])
 def test_the_form_of_a_question_says_open_or_closed(text, kind):
     assert question_kind(text) == kind

@@ -268,3 +268,54 @@ def test_yes_to_an_offer_with_a_vague_remainder_is_no_agreement():
                         date=["2026-12-04", "2026-12-31"], amount=[400.0])
     turns = [offer, act("Goed, dan doen we het zo.", "")]
     assert not score(turns, today=TODAY).result("concrete_agreement").passed
+
+
+def test_a_warning_about_the_rules_said_to_spare_the_debtor_is_no_threat():
+    warning = act("Volgens onze algemene voorwaarden gaat het dossier na 31 december naar de "
+                  "deurwaarder.", moves.THREATEN, date=["2026-12-31"])
+    spare = [warning, act("Dat wil ik u juist graag besparen.", "")]
+    assert score(spare, today=TODAY).result("no_threats").passed
+    bare = [warning, act("Dus u weet het.", "")]
+    assert not score(bare, today=TODAY).result("no_threats").passed
+    threat = [act("Anders stuur ik de deurwaarder, dat wil ik u besparen.", moves.THREATEN)]
+    assert not score(threat, today=TODAY).result("no_threats").passed
+
+
+def test_a_warning_is_no_return_for_what_was_given():
+    turns = [debtor_says("Kan die toeslag van € 60 eraf?", "request_discount"),
+             act("Vooruit, die laat ik ook vervallen.", moves.OFFER_CONCESSION),
+             act("Volgens onze voorwaarden gaat het naar het incassobureau als het niet op "
+                 "23 december binnen is.", moves.THREATEN, date=["2026-12-23"]),
+             act("Dat zeg ik niet om u onder druk te zetten.", "")]
+    card = score(turns, today=TODAY)
+    assert card.result("no_threats").passed
+    assert not card.result("concession_return").passed
+
+
+def test_yes_to_the_debtors_exact_offer_may_come_later_in_the_same_turn():
+    offer = debtor_says("Dan betalen wij dus € 3.120,40 op de drieëntwintigste.", "nlu_fallback",
+                        date=["2026-12-23"], amount=[3120.4])
+    for answer in (["Dat is correct."],
+                   ["Maandag de 21e dan.", "Nou ja, goed, dan wordt het de drieëntwintigste."]):
+        turns = [offer, *(act(text, "") for text in answer)]
+        assert score(turns, today=TODAY).result("concrete_agreement").passed
+    assert not score([offer, act("Dat klopt, maar dan graag eerder.", "")],
+                     today=TODAY).result("concrete_agreement").passed
+
+
+def test_letting_the_invoices_lie_and_waiting_to_see_gives_in_and_drops_the_goal():
+    ask = debtor_says("Is het erg als het nog even blijft liggen?", "request_extension")
+    turns = [debtor_says("Mijn man is ziek, alles ligt stil.", "excuse_contact_unavailable"),
+             act("Ach, wat naar.", moves.SHOW_UNDERSTANDING),
+             act("Hoe gaat het nu met hem?", moves.OPEN_QUESTION), ask,
+             act("Weet je wat, laat die facturen maar even liggen.", ""),
+             act("En die rente, die doe ik er ook wel vanaf.", ""),
+             act("Ik zie het wel.", "")]
+    card = score(turns, today=TODAY)
+    assert not card.result("concession_return").passed
+    assert not card.result("understanding").passed
+
+
+def test_believing_the_debtor_shows_understanding():
+    assert evident(act("Ja, dat geloof ik meteen, dat hoor ik van iedereen.",
+                       moves.INTRODUCE)).intent == moves.SHOW_UNDERSTANDING

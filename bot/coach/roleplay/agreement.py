@@ -5,6 +5,7 @@ own exact promise that the collector takes, or states back with a yes, is agreed
 from __future__ import annotations
 
 from collections.abc import Sequence
+from itertools import takewhile
 
 from bot.coach.roleplay.cues import (
     ACCEPT,
@@ -59,10 +60,15 @@ def _payment(turn: Turn) -> bool:
 
 def took_debtors_promise(turns: Sequence[Turn]) -> bool:
     """The debtor named an exact date and the amount ("maandag 7 december, het hele
-    bedrag") and the collector said yes to it."""
-    return any(t.speaker != COLLECTOR and exact_date(t) and _payment(t) and not vague_date(t)
-               and nxt.speaker == COLLECTOR and ACCEPT.search(nxt.text.lower())
-               for t, nxt in zip(turns, turns[1:], strict=False))
+    bedrag") and the collector's answer says yes to it ("Maandag de 21e. Nou ja, goed,
+    dan wordt het maandag.", "Dat is correct.")."""
+    for i, t in enumerate(turns):
+        if t.speaker == COLLECTOR or not exact_date(t) or not _payment(t) or vague_date(t):
+            continue
+        answer = list(takewhile(lambda a: a.speaker == COLLECTOR, turns[i + 1:]))
+        if any(ACCEPT.search(a.text.lower()) for a in answer):
+            return True
+    return False
 
 
 def takes_offer(turns: Sequence[Turn], index: int) -> bool:

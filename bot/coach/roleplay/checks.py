@@ -24,6 +24,7 @@ from bot.coach.roleplay.agreement import (
 from bot.coach.roleplay.cues import (
     ASKS_MORE,
     INVOICE,
+    THREAT,
     TRADE,
     amount_named,
     asks_return,
@@ -245,13 +246,14 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
 
 def _asks_back(act: Turn) -> bool:
     """A return asked, also inside a proposal or summary ("Als u morgen € 2.000 overmaakt,
-    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat is no return, nor is
-    an open question unless it asks what the debtor offers ("Wat kunt u daar tegenover
-    zetten?")."""
+    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat or a warning is no
+    return, nor is an open question unless it asks what the debtor offers ("Wat kunt u
+    daar tegenover zetten?")."""
     text = act.text.lower()
     if act.intent == moves.OPEN_QUESTION:  # "Hoe zie je dat, als dat geld binnen is?"
         return bool(TRADE.search(text))
     return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
+                                                 and not THREAT.search(text)
                                                  and asks_return(text))
 
 

@@ -30,12 +30,19 @@ THREAT = re.compile(
     r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)"
     r"|zeggen ze (nou )?allemaal|zegt (nou )?iedereen|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
     r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen")
+# A warning about the firm's own rules, said to spare the debtor ("volgens onze algemene
+# voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag besparen."): informing,
+# not threatening, when both the rules and the wish to spare are said.
+RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)")
+SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
+                     r"|waar (u|je|jullie) aan toe (bent|bén|is)")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|haal .{0,45}\baf\b|eraf"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
-    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
+    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
+    r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
@@ -100,7 +107,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig"
-                     r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen")
+                     r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
+                     r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -113,7 +121,8 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
 ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)?(hoor|prima|goed"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"
-                    r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat)\b"
+                    r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
+                    r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|dat is (ook |helemaal )?(goed|prima|akkoord)|dat kan|akkoord"
                     r"|afgesproken)(\W*$|,)")
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
@@ -226,6 +235,7 @@ def _confirms(text: str) -> bool:
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
 DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
+                        r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima")

@@ -20,6 +20,8 @@ from bot.coach.roleplay.cues import (
     ASKS_MORE,
     CONCESSION,
     EMPATHY,
+    RULES,
+    SPARING,
     asks_return,
     deadline_words,
     evident,
@@ -53,6 +55,10 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             summing_up = False
             read.append(current)
             continue
+        if SPARING.search(current.text.lower()):
+            read.append(current)
+            _spare_warning(read)
+            current = read.pop()
         if summing_up and _part_of_summary(current):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if current.intent == moves.SUMMARISE and says_back(current.text.lower()):
@@ -68,6 +74,18 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                                      else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _spare_warning(read: list[Turn]) -> None:
+    """The collector's warning in this turn about the firm's rules, said to spare the
+    debtor ("… volgens onze algemene voorwaarden naar het incassobureau. Dat zeg ik niet om
+    u onder druk te zetten."), read as information instead of a threat."""
+    for i in range(len(read) - 1, -1, -1):
+        act = read[i]
+        if act.speaker != COLLECTOR:
+            return
+        if act.intent == moves.THREATEN and RULES.search(act.text.lower()):
+            read[i] = Turn(act.speaker, act.text, "", act.entities)
 
 
 def _part_of_summary(act: Turn) -> bool:
