@@ -53,16 +53,19 @@ def test_a_message_without_words_gets_no_intent(storage, text):
     assert message.get(INTENT_RANKING_KEY) == []
 
 
-def test_as_an_ensemble_it_averages_with_the_ranking_before_it(storage):
-    component = trained(storage, {"combine_with_ranking": True})
+@pytest.mark.parametrize("weight", [None, 0.7])
+def test_as_an_ensemble_it_averages_with_the_ranking_before_it_by_its_weight(storage, weight):
+    config = {"combine_with_ranking": True, **({"weight": weight} if weight else {})}
+    share = weight or 0.5  # half by default
     earlier = [{"name": "wrong_person", "confidence": 1.0}]
     message = Message(data={TEXT: "dat hebben we al betaald", INTENT_RANKING_KEY: earlier})
     alone = trained(storage).process([Message(data={TEXT: "dat hebben we al betaald"})])[0]
-    [combined] = component.process([message])
+    [combined] = trained(storage, config).process([message])
     own = {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)}
     got = {r["name"]: r["confidence"] for r in combined.get(INTENT_RANKING_KEY)}
-    assert got["wrong_person"] == pytest.approx((own["wrong_person"] + 1.0) / 2, abs=1e-5)
-    assert got["cannot_pay"] == pytest.approx(own["cannot_pay"] / 2, abs=1e-5)
+    assert got["wrong_person"] == pytest.approx(share * own["wrong_person"] + 1 - share,
+                                                abs=1e-5)
+    assert got["cannot_pay"] == pytest.approx(share * own["cannot_pay"], abs=1e-5)
 
 
 def test_a_model_file_with_other_types_is_refused(storage, tmp_path):

@@ -5,7 +5,8 @@ Measured against Rasa's own logistic regression over raw n-gram counts, on indep
 debtor lines (docs/benchmarks.md): TF-IDF weighting keeps frequent filler words ("eh",
 "nou", "hoor") and long run-on turns from swamping the few words that carry the intent.
 With ``combine_with_ranking`` the probabilities are averaged with those of a classifier
-earlier in the pipeline (an ensemble), else they replace them.
+earlier in the pipeline (an ensemble; ``weight`` is this classifier's share), else they
+replace them.
 """
 from __future__ import annotations
 
@@ -54,7 +55,7 @@ def build_pipeline(c: float = 10.0, seed: int = 2026) -> Pipeline:
 class TfidfIntentClassifier(GraphComponent, IntentClassifier):
     @staticmethod
     def get_default_config() -> dict[str, Any]:
-        return {"C": 10.0, "random_state": 2026, "combine_with_ranking": False}
+        return {"C": 10.0, "random_state": 2026, "combine_with_ranking": False, "weight": 0.5}
 
     def __init__(self, config: dict[str, Any], model_storage: ModelStorage,
                  resource: Resource, model: Pipeline | None = None) -> None:
@@ -107,7 +108,9 @@ class TfidfIntentClassifier(GraphComponent, IntentClassifier):
             earlier = message.get(INTENT_RANKING_KEY) or []
             if self.config["combine_with_ranking"] and earlier:
                 theirs = {e["name"]: float(e["confidence"]) for e in earlier}
-                scores = {name: (p + theirs.get(name, 0.0)) / 2 for name, p in scores.items()}
+                share = float(self.config["weight"])
+                scores = {name: share * p + (1 - share) * theirs.get(name, 0.0)
+                          for name, p in scores.items()}
             ranked = sorted(scores.items(), key=lambda item: -item[1])[:RANKING_LENGTH]
             ranking = [{"name": name, "confidence": float(np.round(p, 6))} for name, p in ranked]
             message.set(INTENT, ranking[0], add_to_output=True)
