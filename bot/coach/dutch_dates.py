@@ -48,7 +48,7 @@ _DATE_REGEXES = [
      r"\b(?:half|medio|midden)\s+"
      rf"(?:(?P<which>deze|volgende|komende)\s+maand|(?P<month>{_MONTH}))\b"),
     ("day_month",
-     rf"\b(?:(?:{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
+     rf"\b(?:(?P<wd>{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
      rf"(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
     ("day_of_month",  # "de achttiende" (made "de 18e" before matching), not "de 3e keer"
      r"\b(?:de|den)\s+(?P<day>[12]?\d|3[01])(?:e|ste|de)\b(?!\s*(?:keer|week|weken|maand"
@@ -120,6 +120,15 @@ def _month_year(month: int, today: dt.date, past: bool) -> int:
     if past:
         return today.year if month <= today.month else today.year - 1
     return today.year if month >= today.month else today.year + 1
+
+
+def _named_weekday_year(found: dt.date, weekday: int, today: dt.date) -> dt.date:
+    """Of this year's, last year's and next year's ``found``, the nearest that falls on
+    ``weekday``; ``found`` itself when none does (a slip of the tongue)."""
+    years = sorted((found.year - 1, found.year, found.year + 1),
+                   key=lambda y: abs((_same_day(found, y) - today).days))
+    return next((_same_day(found, y) for y in years
+                 if _same_day(found, y).weekday() == weekday), found)
 
 
 def _day_of_month(day: int, today: dt.date, past: bool) -> dt.date | None:
@@ -198,6 +207,8 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
             found = dt.date(year, month, day)
         except ValueError:
             return None
+        if not g["year"] and g.get("wd"):  # "donderdag 17 december": the year it is a Thursday
+            return _named_weekday_year(found, WEEKDAYS[g["wd"].lower()], today)
         if not g["year"] and past and found > today:
             found = _same_day(found, year - 1)  # "28 december betaald", said in January
         elif not g["year"] and not past and found < today:

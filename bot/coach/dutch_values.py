@@ -35,12 +35,14 @@ AMOUNT_RE = re.compile(
 
 # Invoice numbers as Dutch bookkeeping writes them: letter prefix + digits ("F2026-0087",
 # "INV-4471", "F-88123"), digits that the speaker calls a factuur/nota/nummer ("factuurnummer
-# 20261187", "factuur 26.0412"), or year-or-series + number on their own ("24-3310", "2026/0412").
+# 20261187", "factuur 26.0412", "factuur F 2026 207"), or year-or-series + number on their own
+# ("24-3310", "2026/0412").
 INVOICE_RE = re.compile(
     r"\b(?!EUR)(?P<code>[A-Z]{1,4}[-/]?\d{2,}(?:[-/.]\d{2,})*)\b"
     r"|(?:factuur(?:nummer|nr\.?)?|fact\.?|nota|nummer|nr\.?|#)\s*:?\s*"
+    r"(?:(?P<spaced>(?-i:[A-Z]{1,4})\s\d{2,4}(?:\s\d{2,6})+)\b|"
     r"(?P<digits>\d{4,}(?:[-/.]\d+)?|\d{2,4}(?:[-/.]\d{2,4})*[-/.]\d{3,}(?:[-/.]\d+)?)\b"
-    r"(?!\s*(?:€|euro\b|eur\b|,-))"
+    r"(?!\s*(?:€|euro\b|eur\b|,-)))"
     r"|(?<![\w.,/-])(?P<series>\d{2,4}[-/]\d{3,6})(?![\w/-]|[.,]\d)",
     re.IGNORECASE)
 
@@ -119,7 +121,8 @@ def find_values(text: str, today: dt.date) -> list[Found]:
         code = m.group("code")
         if code and not re.search(r"\d{3}", code):
             continue
-        add("invoice_number", (code or m.group("digits") or m.group("series")).upper(), m)
+        number = code or m.group("spaced") or m.group("digits") or m.group("series")
+        add("invoice_number", number.upper(), m)
     for m in AMOUNT_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue

@@ -160,6 +160,16 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Die rente streep ik voor deze keer door.", "nlu_fallback", moves.OFFER_CONCESSION),
     ("Heeft u de orderbevestiging van september nog ergens liggen?",
      moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Ik stuur u straks een mailtje met mijn gegevens.", moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Dan mail ik u zodra ik van de monteur hoor hoe het zit.", moves.ANNOUNCE_CONFIRMATION,
+     ""),
+    ("U krijgt van mij een e-mail met het verzoek om contact op te nemen.",
+     moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Ik stuur u vanmiddag een mail, dan heeft u het zwart op wit.", "",
+     moves.ANNOUNCE_CONFIRMATION),
+    ("Ach, dat kan natuurlijk gebeuren.", "", moves.SHOW_UNDERSTANDING),
+    ("Oei, dat is een harde klap.", "nlu_fallback", moves.SHOW_UNDERSTANDING),
+    ("Dan wacht u gewoon even tot uw klant betaald heeft.", "", moves.OFFER_CONCESSION),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

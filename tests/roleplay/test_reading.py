@@ -319,3 +319,19 @@ def test_letting_the_invoices_lie_and_waiting_to_see_gives_in_and_drops_the_goal
 def test_believing_the_debtor_shows_understanding():
     assert evident(act("Ja, dat geloof ik meteen, dat hoor ik van iedereen.",
                        moves.INTRODUCE)).intent == moves.SHOW_UNDERSTANDING
+
+
+def test_asking_for_payment_as_soon_as_possible_is_no_return():
+    turns = [debtor_says("Kan ik het in twee keer betalen?", "request_payment_plan"),
+             act("Dat is goed, als u het eerste deel zo snel mogelijk overmaakt.", "")]
+    assert not score(turns, today=TODAY).result("concession_return").passed
+
+
+def test_a_day_already_gone_is_no_deadline_to_move():
+    turns = [act("Ik zie uw betaling, die is maandag 30 november binnengekomen.", "",
+                 date=["2026-11-30"]),
+             debtor_says("De tweede moet mijn compagnon nog aftekenen, die is er morgen.",
+                         "excuse_contact_unavailable", date=["2026-12-03"]),
+             act("Dan stel ik voor dat u hem morgen aftekent en betaalt.", moves.CONCRETE_PROPOSAL,
+                 date=["2026-12-03"])]
+    assert read_acts(turns, TODAY)[-1].intent != moves.OFFER_CONCESSION

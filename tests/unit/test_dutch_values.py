@@ -228,6 +228,21 @@ def test_a_date_said_about_a_payment_already_made_is_in_the_past(text, expected)
     assert values(text, DECEMBER) == {"date": [expected]}
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("betaald in de run van donderdag 17 december", "2026-12-17"),  # a Thursday this year
+    ("dat is op woensdag 17 december betaald", "2025-12-17"),  # a Wednesday last year
+    ("ik betaal vrijdag 4 december", "2026-12-04"),
+])
+def test_a_weekday_with_the_date_picks_the_year_it_falls_on(text, expected):
+    assert values(text, DECEMBER) == {"date": [expected]}
+
+
+def test_an_invoice_number_said_with_spaces_after_the_word_factuur():
+    assert values("ik bel over factuur F 2026 207, van de bussen") == {
+        "invoice_number": ["F 2026 207"]}
+    assert values("de factuur van 12 december", DECEMBER) == {"date": ["2026-12-12"]}
+
+
 def test_a_plan_points_ahead_even_in_the_past_tense():
     assert values("ik was van plan vrijdag te betalen", DECEMBER) == {"date": ["2026-12-04"]}
 

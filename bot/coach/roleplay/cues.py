@@ -48,6 +48,7 @@ CONCESSION = re.compile(
     r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
     r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
+    r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
     r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
@@ -74,7 +75,8 @@ SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
 INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
-                          r"|link|informatie over|inlog")
+                          r"|link|informatie over|inlog|gegevens|verzoek|contact op"
+                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
 ABOUT_AGREEMENT = re.compile(r"afspra|\bbevestig|besproken|regeling|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
@@ -108,7 +110,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
-                     r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken")
+                     r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
+                     r"|dat kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -131,6 +134,8 @@ YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|ak
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 COSTS = re.compile(r"kosten|rente|korting|boete")
+# A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
+ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente").
 COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b")
 INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
@@ -205,10 +210,10 @@ _NEEDS_WORDS = {
 def asks_return(text: str) -> bool:
     """A condition about what the debtor does in return ("als u vandaag de helft
     betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
-    comes in or after the condition; "Dan betaal je als de bank het weer doet." asks
-    nothing back."""
-    return bool(TRADE.search(text)) or any(COMMITMENT.search(text, m.start())
-                                           for m in CONDITION.finditer(text))
+    comes in or after the condition; "Dan betaal je als de bank het weer doet." and "als u
+    het zo snel mogelijk overmaakt" ask nothing back."""
+    return bool(TRADE.search(text)) or not ASAP.search(text) and any(
+        COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
 
 
 def summarised_in_passing(act: Turn) -> bool:
@@ -235,6 +240,7 @@ def _confirms(text: str) -> bool:
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
 DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
+                        r"|wacht (u|je|jullie) (\w+ ){0,3}(tot|af|maar)"
                         r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"

@@ -70,8 +70,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(current)
             if asks_return(current.text.lower()):
                 pending = None
-        named = [*_dates(current), *([_this_friday(today)] if today and deadline_words(current)
-                                     else [])]
+        named = [*(d for d in _dates(current) if today is None or d >= today),  # no deadline
+                 *([_this_friday(today)] if today and deadline_words(current) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
 
@@ -149,7 +149,7 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     if expected is not None and _dates(act) and all(d <= expected for d in _dates(act)):
         return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
     later = {d for d in _dates(ask) if expected is None or d > expected}
-    moved = asked_by is not None and any(d > asked_by for d in _dates(act))
+    moved = asked_by is not None and bool(_dates(act)) and min(_dates(act)) > asked_by
     return (bool(ACCEPT.search(text))
             or (act.intent == moves.OFFER_CONCESSION and bool(CONCESSION.search(text)))
             or bool(later & set(_dates(act))) or moved)
