@@ -74,7 +74,8 @@ CALENDAR_KINDS = ("day_month", "numeric", "day_of_month")
 # "geleden", "gisteren", "vorige" — and nothing that points ahead ("ga", "zal", "uiterlijk",
 # "volgende").
 PAST_CUE = re.compile(
-    r"\b(?:was|waren|betaalde|betaalden|maakten?|stuurden?|boekten?|stortten?"
+    r"\b(?:was|waren|stond|stonden|lag|lagen|betaalde|betaalden|maakten?|stuurden?|boekten?"
+    r"|stortten?"
     r"|betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
     r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
     r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds)\b",
@@ -83,6 +84,7 @@ FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
     r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan)\b",
     re.IGNORECASE)
+PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen)\b", re.IGNORECASE)
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 
 
@@ -91,7 +93,10 @@ def about_the_past(text: str, start: int, end: int) -> bool:
     before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
     after = CLAUSE_END.search(text, end)
     clause = text[before[-1] if before else 0:after.start() if after else len(text)]
-    return bool(PAST_CUE.search(clause)) and not FUTURE_CUE.search(clause)
+    ahead = {m.group().lower() for m in FUTURE_CUE.finditer(clause)}
+    if PAST_VERB.search(clause):  # "die stond voor eind november": "voor" is no future here
+        ahead.discard("voor")
+    return bool(PAST_CUE.search(clause)) and not ahead
 
 
 def _count(word: str) -> float:

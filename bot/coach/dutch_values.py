@@ -41,6 +41,7 @@ INVOICE_RE = re.compile(
     r"\b(?!EUR)(?P<code>[A-Z]{1,4}[-/]?\d{2,}(?:[-/.]\d{2,})*)\b"
     r"|(?:factuur(?:nummer|nr\.?)?|fact\.?|nota|nummer|nr\.?|#)\s*:?\s*"
     r"(?:(?P<spaced>(?-i:[A-Z]{1,4})\s\d{2,4}(?:\s\d{2,6})+)\b|"
+    r"(?<=nummer )(?P<short>\d{3})\b(?!\s*(?:€|euro\b|eur\b|,-))|"
     r"(?P<digits>\d{4,}(?:[-/.]\d+)?|\d{2,4}(?:[-/.]\d{2,4})*[-/.]\d{3,}(?:[-/.]\d+)?)\b"
     r"(?!\s*(?:€|euro\b|eur\b|,-)))"
     r"|(?<![\w.,/-])(?P<series>\d{2,4}[-/]\d{3,6})(?![\w/-]|[.,]\d)",
@@ -121,7 +122,8 @@ def find_values(text: str, today: dt.date) -> list[Found]:
         code = m.group("code")
         if code and not re.search(r"\d{3}", code):
             continue
-        number = code or m.group("spaced") or m.group("digits") or m.group("series")
+        number = (code or m.group("spaced") or m.group("short") or m.group("digits")
+                  or m.group("series"))
         add("invoice_number", number.upper(), m)
     for m in AMOUNT_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):

@@ -105,6 +105,7 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("Ik stuur het vandaag op.", None),
     ("Mag ik vragen hoe dat zo gekomen is?", "open"),
     ("Mag ik vragen of u de factuur heeft?", "closed"),
+    ("Ik bel even, hoe staat het ermee?", "open"),
 ])
 def test_the_form_of_a_question_says_open_or_closed(text, kind):
     assert question_kind(text) == kind
@@ -170,6 +171,11 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Ach, dat kan natuurlijk gebeuren.", "", moves.SHOW_UNDERSTANDING),
     ("Oei, dat is een harde klap.", "nlu_fallback", moves.SHOW_UNDERSTANDING),
     ("Dan wacht u gewoon even tot uw klant betaald heeft.", "", moves.OFFER_CONCESSION),
+    ("Ik mail u vanmiddag het nummer van de monteur, dan kunt u een afspraak maken.",
+     moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Ik mail je straks nog even de creditnota.", moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Ach, weet je wat, laten we dat van voor de kerst dan maar vergeten.", "",
+     moves.OFFER_CONCESSION),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

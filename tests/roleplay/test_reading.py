@@ -335,3 +335,45 @@ def test_a_day_already_gone_is_no_deadline_to_move():
              act("Dan stel ik voor dat u hem morgen aftekent en betaalt.", moves.CONCRETE_PROPOSAL,
                  date=["2026-12-03"])]
     assert read_acts(turns, TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_costs_dropped_on_top_of_a_trade_are_a_gift():
+    ask = debtor_says("Kan er iets af voor de te donkere brochures?", "request_discount")
+    trade = act("Ik geef twintig procent korting, maar dan betaalt u vandaag de rest.",
+                moves.ASK_IN_RETURN, date=["2026-12-02"])
+    assert score([ask, trade], today=TODAY).result("concession_return").passed
+    on_top = [ask, trade, debtor_says("Dat lukt.", "affirm"),
+              act("O, en die veertig euro aanmaningskosten laat ik ook vallen.", "",
+                  amount=[40.0])]
+    assert not score(on_top, today=TODAY).result("concession_return").passed
+
+
+def test_a_yes_that_says_back_the_day_and_the_amount_agrees_to_the_question():
+    turns = [act("Ik bel over factuur 2026-77, € 2.640.", moves.STATE_PURPOSE,
+                 invoice_number=["2026-77"], amount=[2640.0]),
+             act("Betaalt u vrijdag of niet?", moves.CLOSED_QUESTION, date=["2026-12-04"]),
+             debtor_says("Ja, goed, vrijdag dan. Die € 2.640 staat vrijdag op uw rekening.",
+                         "promise_to_pay", date=["2026-12-04"], amount=[2640.0])]
+    assert score(turns, today=TODAY).result("concrete_agreement").passed
+    elsewhere = [turns[0], act("Is de baas er vandaag?", moves.CLOSED_QUESTION,
+                               date=["2026-12-02"]),
+                 debtor_says("Die zit op een beurs, de extra's waren € 340.", "dispute_invoice",
+                             amount=[340.0])]
+    assert not score(elsewhere, today=TODAY).result("concrete_agreement").passed
+
+
+def test_a_firm_yes_may_go_on_after_its_comma():
+    proposal = act("Dan spreken we af: u betaalt de € 986,40 uiterlijk maandag 7 december.",
+                   moves.SUMMARISE, date=["2026-12-07"], amount=[986.4])
+    answer = debtor_says("Prima, dan kijk ik er vanmiddag meteen even naar.", "nlu_fallback")
+    assert score([proposal, answer], today=TODAY).result("concrete_agreement").passed
+    story = debtor_says("Ja, nou, daar wilde ik u eigenlijk al over bellen.", "nlu_fallback")
+    assert not score([proposal, story], today=TODAY).result("concrete_agreement").passed
+
+
+def test_an_open_question_with_a_when_clause_is_no_return_whatever_the_model_read():
+    turns = [debtor_says("Ik wacht nog op mijn opdrachtgever.", "excuse_waiting_for_customer",
+                         date=["2026-12-18"]),
+             act("Hoe zie je dat dan voor ons, als dat binnen is?", moves.ASK_IN_RETURN),
+             act("Goed, de achttiende dan.", "", date=["2026-12-18"])]
+    assert not score(turns, today=TODAY).result("concession_return").passed

@@ -243,6 +243,16 @@ def test_an_invoice_number_said_with_spaces_after_the_word_factuur():
     assert values("de factuur van 12 december", DECEMBER) == {"date": ["2026-12-12"]}
 
 
+def test_a_past_verb_makes_voor_no_future():
+    assert values("die stond voor eind november, en eh", DECEMBER) == {"date": ["2026-11-30"]}
+    assert values("ik betaal voor eind januari", DECEMBER) == {"date": ["2027-01-31"]}
+
+
+def test_a_short_number_counts_as_an_invoice_only_after_nummer():
+    assert values("het gaat om nota nummer 917") == {"invoice_number": ["917"]}
+    assert values("nummer 250 euro") == {"amount": [250.0]}
+
+
 def test_a_plan_points_ahead_even_in_the_past_tense():
     assert values("ik was van plan vrijdag te betalen", DECEMBER) == {"date": ["2026-12-04"]}
 

@@ -4,6 +4,7 @@ model read), not a vaguer promise made later, nor a story that starts with "ja";
 own exact promise that the collector takes, or states back with a yes, is agreed as well."""
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 from itertools import takewhile
 
@@ -20,6 +21,9 @@ from bot.coach.roleplay.questions import SENTENCE_BREAK
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, EXCUSE_INTENTS, Turn
 
 SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
+# A yes that no story starts with, however the sentence goes on ("Prima, dan kijk ik er
+# vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
+FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
 # die omvormer …" is a dispute.
 NOT_A_YES = (*EXCUSE_INTENTS, *ASKS_MORE, "promise_vague", "deny")
@@ -33,18 +37,24 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
         return False
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     first = SENTENCE_BREAK.split(answer.text.strip())[0]
-    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES
-                                           and len(first.split()) <= SHORT_YES
-                                           and bool(YES.search(first.lower())))
+    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES and (
+        len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
+        or bool(FIRM_YES.search(first.lower()))))
 
 
 def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     """The collector's act at ``index``, with their acts just before it ("Vrijdag 4
-    december dus?" … "En dan het hele bedrag?") or the debtor's question it answers
+    december dus?" … "En dan het hele bedrag?"), the debtor's question it answers
     ("Wanneer moet die € 1.500,00 er zijn?" – "Uiterlijk vrijdag 11 december."), names an
-    exact date and an amount."""
+    exact date and an amount; so does the debtor's yes to the collector's question that
+    names both ("Betaalt u vrijdag?" – "Ja, goed, die € 2.640 staat vrijdag op uw
+    rekening.")."""
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
     asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
+    answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
+    if turns[index].text.rstrip().endswith("?") and answer is not None \
+            and exact_date(answer) and _payment(answer) and accepted_after(turns, index):
+        return not vague_date(answer)  # "Betaalt u vrijdag?" – "Ja, die € 2.640 staat …"
     pair = [*before, *asked, turns[index]]
     return (any(exact_date(t) for t in pair) and any(_payment(t) for t in pair)
             and not vague_date(turns[index]))

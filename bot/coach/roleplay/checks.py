@@ -22,12 +22,11 @@ from bot.coach.roleplay.agreement import (
     took_debtors_promise,
 )
 from bot.coach.roleplay.cues import (
+    ADDS,
     ASKS_MORE,
     INVOICE,
-    THREAT,
-    TRADE,
     amount_named,
-    asks_return,
+    asks_back,
     deadline_words,
     debt_amount,
     drops_goal,
@@ -230,7 +229,8 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     """Concessions with nothing asked back for them: not since the debtor asked for what
     was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
     vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift). "Ja, dan wil ik
-    wel iets terug" to a split does not pay for the costs the debtor asks off later."""
+    wel iets terug" to a split does not pay for the costs the debtor asks off later, nor for
+    what is given on top ("die kosten laat ik ook vallen")."""
     unpaired = []
     for i, act in enumerate(turns):
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
@@ -239,22 +239,11 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
         ask = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR
                     and turns[j].intent in ASKS_MORE), None)
         since = collector_turns(turns[ask + 1:i]) if ask is not None else before[-2:]
-        if not any(_asks_back(n) for n in [*since, act, *collector_turns(turns[i + 1:])[:2]]):
+        if ADDS.search(act.text.lower()):  # "die kosten laat ik ook vallen": a gift on top
+            since = []
+        if not any(asks_back(n) for n in [*since, act, *collector_turns(turns[i + 1:])[:2]]):
             unpaired.append(act)
     return unpaired
-
-
-def _asks_back(act: Turn) -> bool:
-    """A return asked, also inside a proposal or summary ("Als u morgen € 2.000 overmaakt,
-    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat or a warning is no
-    return, nor is an open question unless it asks what the debtor offers ("Wat kunt u
-    daar tegenover zetten?")."""
-    text = act.text.lower()
-    if act.intent == moves.OPEN_QUESTION:  # "Hoe zie je dat, als dat geld binnen is?"
-        return bool(TRADE.search(text))
-    return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
-                                                 and not THREAT.search(text)
-                                                 and asks_return(text))
 
 
 def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:

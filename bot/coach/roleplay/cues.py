@@ -36,9 +36,12 @@ THREAT = re.compile(
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
+# A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
+ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u) wat")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
-    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|haal .{0,45}\baf\b|eraf"
+    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
+    r"|laten we (\w+ ){0,8}vergeten"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
@@ -73,11 +76,20 @@ SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
                    r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
                    r"|u (krijgt|ontvangt)|zwart op wit")
 INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
+# The words a bare "I'll send it" is made of ("Ik zet het vanmiddag even voor u op de mail");
+# any other word names what is sent ("Ik mail u het nummer van de monteur").
+SEND_WORDS = frozenset(
+    "u je jou jullie het dit dat deze die alles allemaal nog even straks vanmiddag vandaag "
+    "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
+    "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
+    "met datum data bedrag bedragen afspraak afspraken termijnen regeling".split())
+CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en dan)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
                           r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
-ABOUT_AGREEMENT = re.compile(r"afspra|\bbevestig|besproken|regeling|overeengekomen|bedragen"
+ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
+                             r"|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
@@ -216,6 +228,19 @@ def asks_return(text: str) -> bool:
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
 
 
+def asks_back(act: Turn) -> bool:
+    """A return asked, also inside a proposal or summary ("Als u morgen € 2.000 overmaakt,
+    ga ik akkoord met …", "Daar staat wel tegenover dat …"); a threat or a warning is no
+    return, nor is an open question unless it asks what the debtor offers ("Wat kunt u
+    daar tegenover zetten?")."""
+    text = act.text.lower()
+    if act.intent == moves.OPEN_QUESTION or question_kind(text) == "open":
+        return bool(TRADE.search(text))  # "Hoe zie je dat, als dat geld binnen is?"
+    return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
+                                                 and not THREAT.search(text)
+                                                 and asks_return(text))
+
+
 def summarised_in_passing(act: Turn) -> bool:
     """A written confirmation that also sums up the agreement with its date and amount
     ("Dan even op een rij, want ik zet het ook op de mail: vandaag € 1.000, …"): two acts
@@ -234,13 +259,23 @@ def _confirms(text: str) -> bool:
     is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
     something else ("een brief met het nummer van de schuldhulp")."""
     about = bool(ABOUT_AGREEMENT.search(text))
-    return bool(WRITTEN.search(text)) and (about or bool(SENDS.search(text)) and not (
-        INVOICE.search(text) or OTHER_MATTER.search(text) or text.rstrip().endswith("?")))
+    sends = SENDS.search(text)
+    return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
+                                           and not (INVOICE.search(text)
+                                                    or OTHER_MATTER.search(text)
+                                                    or text.rstrip().endswith("?")))
+
+
+def _bare(text: str, start: int) -> bool:
+    """Nothing but the sending itself from ``start`` to the end of the clause."""
+    end = CLAUSE.search(text, start)
+    return set(re.findall(r"[\w-]+", text[start:end.start() if end else None])) <= SEND_WORDS
 
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
 DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
                         r"|wacht (u|je|jullie) (\w+ ){0,3}(tot|af|maar)"
+                        r"|laten we (\w+ ){0,8}vergeten|(wij|we) lopen (heus )?niet weg"
                         r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"

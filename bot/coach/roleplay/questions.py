@@ -24,7 +24,8 @@ _LEAD_CLAUSE = r"(?:(?:als|zodra|stel dat|nu|omdat|voordat|nadat)\b[^,?]{0,80},\
 _PREPOSITION = r"(?:(?:naar|met|bij|voor|van|op|tot|vanaf|aan|over|om|in|door|uit)\s+)?"
 _QUESTION_WORD = (r"(?:wat|wie|wiens|waar\w*|wanneer|waarom|hoe\w*|welke?|in hoeverre"
                   r"|hoeveel)\b")
-OPEN_START = re.compile(rf"^{_FILLERS}{_LEAD_CLAUSE}{_PREPOSITION}{_QUESTION_WORD}")
+_LEAD_IN = r"(?:\w+(?:\s+\w+){0,3},\s*)?"  # "Ik bel even, hoe staat 't ermee?"
+OPEN_START = re.compile(rf"^{_FILLERS}{_LEAD_IN}{_LEAD_CLAUSE}{_PREPOSITION}{_QUESTION_WORD}")
 FINITE_VERB = (r"(?:kan|kun|kunt|kunnen|kon|konden|is|zijn|ben|bent|was|waren|heeft|hebt|heb"
                r"|hebben|had|hadden|zou|zouden|zal|zult|zullen|wil|wilt|willen|gaat|gaan|ga"
                r"|komt|komen|klopt|kloppen|mag|mogen|moet|moeten|weet|weten|denkt|denk|doet"

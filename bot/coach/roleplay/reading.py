@@ -22,6 +22,7 @@ from bot.coach.roleplay.cues import (
     EMPATHY,
     RULES,
     SPARING,
+    asks_back,
     asks_return,
     deadline_words,
     evident,
@@ -68,7 +69,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             pending = None
         else:
             read.append(current)
-            if asks_return(current.text.lower()):
+            if asks_back(current):
                 pending = None
         named = [*(d for d in _dates(current) if today is None or d >= today),  # no deadline
                  *([_this_friday(today)] if today and deadline_words(current) else [])]
