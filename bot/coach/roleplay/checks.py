@@ -24,7 +24,6 @@ from bot.coach.roleplay.agreement import (
 from bot.coach.roleplay.cues import (
     ADDS,
     ASKS_MORE,
-    INVOICE,
     amount_named,
     asks_back,
     deadline_words,
@@ -43,6 +42,7 @@ from bot.coach.roleplay.turns import (
     named,
     said,
 )
+from bot.coach.roleplay.written import INVOICE
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
               "achterstand", "betaling")

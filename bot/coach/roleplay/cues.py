@@ -18,6 +18,7 @@ from collections.abc import Iterable
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
 from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.written import confirms
 
 THREAT = re.compile(
     r"advocaat|deurwaarder|incassobureau|incassotraject|rechter|rechtbank|dagvaard|beslag"
@@ -69,29 +70,6 @@ COMMITMENT = re.compile(
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
 TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik|wat kunt u (ons |mij )?(bieden|doen)"
                    r"|\bu betaalt\b.{0,80}\bdan mag\b")
-WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
-                     r"|\bbevestig|zwart op wit")
-# The collector sending something ("ik zet het in een mail", "u krijgt een mail").
-SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
-                   r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
-                   r"|u (krijgt|ontvangt)|zwart op wit")
-INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
-# The words a bare "I'll send it" is made of ("Ik zet het vanmiddag even voor u op de mail");
-# any other word names what is sent ("Ik mail u het nummer van de monteur").
-SEND_WORDS = frozenset(
-    "u je jou jullie het dit dat deze die alles allemaal nog even straks vanmiddag vandaag "
-    "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
-    "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
-    "met datum data bedrag bedragen afspraak afspraken termijnen regeling".split())
-CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en dan)\b")
-# What else a collector may send: help, numbers, forms, a link.
-OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
-                          r"|link|informatie over|inlog|gegevens|verzoek|contact op"
-                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
-ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
-                             r"|overeengekomen|bedragen"
-                             r"|\bdata\b|termijnen"
-                             r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
@@ -178,7 +156,7 @@ def evident(turn: Turn) -> Turn:
         intent = moves.THREATEN
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
-    elif _confirms(text):
+    elif confirms(text):
         intent = moves.ANNOUNCE_CONFIRMATION
     elif intent == moves.SUMMARISE and text.rstrip().endswith("?") and not says_back(text) \
             and not tagged_statement(text):  # "Dus maandag, en dan het hele bedrag?"
@@ -214,7 +192,7 @@ def evident(turn: Turn) -> Turn:
 _NEEDS_WORDS = {
     moves.THREATEN: lambda text: bool(THREAT.search(text)),
     moves.OFFER_CONCESSION: lambda text: bool(CONCESSION.search(text)),
-    moves.ANNOUNCE_CONFIRMATION: lambda text: _confirms(text),
+    moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
     moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text)),
     moves.ASK_IN_RETURN: lambda text: asks_return(text)}
 
@@ -252,24 +230,6 @@ def summarised_in_passing(act: Turn) -> bool:
 def says_back(text: str) -> bool:
     """A summary in so many words ("Dan vat ik het samen: …", "Goed. Dus maandag …")."""
     return bool(SUMMARY.search(text) or SAYS_BACK.search(text))
-
-
-def _confirms(text: str) -> bool:
-    """In writing, and about the agreement: resending the invoice is not confirming, nor
-    is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
-    something else ("een brief met het nummer van de schuldhulp")."""
-    about = bool(ABOUT_AGREEMENT.search(text))
-    sends = SENDS.search(text)
-    return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
-                                           and not (INVOICE.search(text)
-                                                    or OTHER_MATTER.search(text)
-                                                    or text.rstrip().endswith("?")))
-
-
-def _bare(text: str, start: int) -> bool:
-    """Nothing but the sending itself from ``start`` to the end of the clause."""
-    end = CLAUSE.search(text, start)
-    return set(re.findall(r"[\w-]+", text[start:end.start() if end else None])) <= SEND_WORDS
 
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.

@@ -1,0 +1,52 @@
+"""Whether a collector's sentence announces the written confirmation of the agreement.
+
+A trainer counts "Ik zet het vanmiddag voor u op de mail" and "Ik bevestig de afspraak per
+mail", not "Ik stuur de factuur nog even door", "Ik mail u het nummer van de monteur" or a
+mail promised once the collector knows more: in writing, and about the agreement or sent
+as it stands.
+"""
+from __future__ import annotations
+
+import re
+
+WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
+                     r"|\bbevestig|zwart op wit")
+# The collector sending something ("ik zet het in een mail", "u krijgt een mail").
+SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
+                   r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
+                   r"|u (krijgt|ontvangt)|zwart op wit")
+INVOICE = re.compile(r"factuur|\bnota|\brekening\b|kopie")
+# The words a bare "I'll send it" is made of ("Ik zet het vanmiddag even voor u op de mail");
+# any other word names what is sent ("Ik mail u het nummer van de monteur").
+SEND_WORDS = frozenset(
+    "u je jou jullie het dit dat deze die alles allemaal nog even straks vanmiddag vandaag "
+    "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
+    "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
+    "met datum data bedrag bedragen afspraak afspraken termijnen regeling".split())
+CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en dan)\b")
+# What else a collector may send: help, numbers, forms, a link.
+OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
+                          r"|link|informatie over|inlog|gegevens|verzoek|contact op"
+                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
+ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
+                             r"|overeengekomen|bedragen"
+                             r"|\bdata\b|termijnen"
+                             r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
+
+
+def confirms(text: str) -> bool:
+    """In writing, and about the agreement: resending the invoice is not confirming, nor
+    is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
+    something else ("een brief met het nummer van de schuldhulp")."""
+    about = bool(ABOUT_AGREEMENT.search(text))
+    sends = SENDS.search(text)
+    return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
+                                           and not (INVOICE.search(text)
+                                                    or OTHER_MATTER.search(text)
+                                                    or text.rstrip().endswith("?")))
+
+
+def _bare(text: str, start: int) -> bool:
+    """Nothing but the sending itself from ``start`` to the end of the clause."""
+    end = CLAUSE.search(text, start)
+    return set(re.findall(r"[\w-]+", text[start:end.start() if end else None])) <= SEND_WORDS

@@ -1,0 +1,29 @@
+"""The announced written confirmation (bot.coach.roleplay.written): in writing, and about
+the agreement or sent as it stands — not a mail about something else."""
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.roleplay.written import confirms
+
+
+@pytest.mark.parametrize("text", [
+    "Ik zet het vanmiddag even voor u op de mail, dan heeft u het zwart op wit.",
+    "Ik bevestig de afspraak vandaag nog per mail.",
+    "U krijgt het vandaag nog per mail.",
+    "Ik stuur u straks een mail met de data en de bedragen.",
+])
+def test_the_agreement_in_writing_is_a_confirmation(text):
+    assert confirms(text.lower())
+
+
+@pytest.mark.parametrize("text", [
+    "Ik stuur de factuur nog even door per mail.",
+    "Ik mail u vanmiddag het nummer van de monteur, dan kunt u een afspraak maken.",
+    "Ik stuur u straks een mailtje met mijn gegevens.",
+    "Dan mail ik u zodra ik van de drukker hoor hoe het zit.",
+    "Heeft u de mail van vorige week gekregen?",
+    "Ik bel u morgen terug over de afspraak.",
+])
+def test_a_mail_about_something_else_or_no_writing_is_none(text):
+    assert not confirms(text.lower())
