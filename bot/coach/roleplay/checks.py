@@ -235,10 +235,10 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     for i, act in enumerate(turns):
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
             continue
-        before = collector_turns(turns[:i])
         ask = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR
                     and turns[j].intent in ASKS_MORE), None)
-        since = collector_turns(turns[ask + 1:i]) if ask is not None else before[-2:]
+        since = (collector_turns(turns[ask + 1:i]) if ask is not None
+                 else collector_turns(turns[:i])[-2:])
         if ADDS.search(act.text.lower()):  # "die kosten laat ik ook vallen": a gift on top
             since = []
         if not any(asks_back(n) for n in [*since, act, *collector_turns(turns[i + 1:])[:2]]):

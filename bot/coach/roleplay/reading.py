@@ -56,10 +56,12 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             summing_up = False
             read.append(current)
             continue
-        if SPARING.search(current.text.lower()):
-            read.append(current)
-            _spare_warning(read)
-            current = read.pop()
+        if SPARING.search(current.text.lower()):  # "Dat wil ik u besparen.": a warning, then
+            for i in range(len(read) - 1, -1, -1):
+                if read[i].speaker != COLLECTOR:
+                    break
+                read[i] = _as_information(read[i])
+            current = _as_information(current)
         if summing_up and _part_of_summary(current):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if current.intent == moves.SUMMARISE and says_back(current.text.lower()):
@@ -77,16 +79,13 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     return read
 
 
-def _spare_warning(read: list[Turn]) -> None:
-    """The collector's warning in this turn about the firm's rules, said to spare the
-    debtor ("… volgens onze algemene voorwaarden naar het incassobureau. Dat zeg ik niet om
-    u onder druk te zetten."), read as information instead of a threat."""
-    for i in range(len(read) - 1, -1, -1):
-        act = read[i]
-        if act.speaker != COLLECTOR:
-            return
-        if act.intent == moves.THREATEN and RULES.search(act.text.lower()):
-            read[i] = Turn(act.speaker, act.text, "", act.entities)
+def _as_information(act: Turn) -> Turn:
+    """A warning about the firm's rules in a turn that says it is meant to spare the debtor
+    ("… volgens onze algemene voorwaarden naar het incassobureau. Dat zeg ik niet om u onder
+    druk te zetten.") informs; it is no threat."""
+    if act.intent == moves.THREATEN and RULES.search(act.text.lower()):
+        return Turn(act.speaker, act.text, "", act.entities)
+    return act
 
 
 def _part_of_summary(act: Turn) -> bool:
