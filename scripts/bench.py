@@ -63,7 +63,7 @@ HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout.yml"
 COLLECTOR_HOLDOUT = ROOT / "tests" / "data" / "nlu_holdout_collector.yml"
 ENTITY_HOLDOUT = ROOT / "tests" / "data" / "entities_holdout.yml"
 # Debtor lines written blind by people outside the project (written and speech-to-text
-# style); the newest set, never trained on or tuned against (tests/data/blind/README.md).
+# style); sets never trained on or tuned against (tests/data/blind/README.md).
 BLIND_GLOB = "tests/data/blind/debtor_*.yml"
 SPACY_META = ROOT / "build" / "spacy_nl" / "incasso_pipeline.json"
 RASA_PORT, ACTION_PORT = 5105, 5155

@@ -82,9 +82,13 @@ PAST_CUE = re.compile(
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
-    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan)\b",
+    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan|moet"
+    r"|moeten|tegen)\b",
     re.IGNORECASE)
-PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen)\b", re.IGNORECASE)
+PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden)\b", re.IGNORECASE)
+# Words that point ahead unless the verb is past ("die stond voor eind november", "die had
+# half november betaald moeten zijn"); "die moet tegen vrijdag betaald zijn" points ahead.
+AHEAD_UNLESS_PAST = {"voor", "moet", "moeten", "tegen"}
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 
 
@@ -94,8 +98,8 @@ def about_the_past(text: str, start: int, end: int) -> bool:
     after = CLAUSE_END.search(text, end)
     clause = text[before[-1] if before else 0:after.start() if after else len(text)]
     ahead = {m.group().lower() for m in FUTURE_CUE.finditer(clause)}
-    if PAST_VERB.search(clause):  # "die stond voor eind november": "voor" is no future here
-        ahead.discard("voor")
+    if PAST_VERB.search(clause):
+        ahead -= AHEAD_UNLESS_PAST
     return bool(PAST_CUE.search(clause)) and not ahead
 
 

@@ -33,6 +33,13 @@ AMOUNT_RE = re.compile(
     rf"|(?P<monthly>{_NUMBER})\s+(?:per|in de|elke|iedere)\s+maand\b",
     re.IGNORECASE)
 
+# A sum of a thousand or more said in words without "euro" ("Goed dan, tweeduizend
+# driehonderdzestig, maandag."): on a collection call that is money, unless a unit or a
+# year follows or leads.
+SPOKEN_THOUSANDS = re.compile(
+    r"(?<![\d.,/-])(?<!\bin )(?<!\bsinds )(?<!\bjaar )\d{4,6}(?![\d/-]|[.,]\d)"
+    r"(?!\s*(?:dagen|weken|maanden|jaar|stuks|kilo|km|kilometer|meter|liter|mensen|man"
+    r"|keer|exemplaren|flyers|folders|uur)\b)", re.IGNORECASE)
 # Invoice numbers as Dutch bookkeeping writes them: letter prefix + digits ("F2026-0087",
 # "INV-4471", "F-88123"), digits that the speaker calls a factuur/nota/nummer ("factuurnummer
 # 20261187", "factuur 26.0412", "factuur F 2026 207"), or year-or-series + number on their own
@@ -135,6 +142,11 @@ def find_values(text: str, today: dt.date) -> list[Found]:
         if m.group("cents"):
             value += Decimal(m.group("cents")) / 100
         add("amount", float(value), m)  # a JSON number for the NLU entity
+    for m in SPOKEN_THOUSANDS.finditer(text):
+        start, end = position[m.start()], position[m.end()]
+        if not _overlaps(m.start(), m.end(), taken) and re.search(r"duizend|honderd",
+                                                                    original[start:end]):
+            add("amount", float(m.group()), m)
     for kind, pattern in DATE_PATTERNS:
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):

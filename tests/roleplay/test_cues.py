@@ -8,7 +8,7 @@ import pytest
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.acts import split_acts
-from bot.coach.roleplay.cues import evident, exact_date
+from bot.coach.roleplay.cues import asks_return, debt_amount, evident, exact_date
 from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.reading import read_acts
 from bot.coach.roleplay.scorecard import score
@@ -106,6 +106,7 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("Mag ik vragen hoe dat zo gekomen is?", "open"),
     ("Mag ik vragen of u de factuur heeft?", "closed"),
     ("Ik bel even, hoe staat het ermee?", "open"),
+    ("Mag ik u vragen: hoe komen facturen normaal gesproken bij u binnen?", "open"),
 ])
 def test_the_form_of_a_question_says_open_or_closed(text, kind):
     assert question_kind(text) == kind
@@ -176,6 +177,19 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Ik mail je straks nog even de creditnota.", moves.ANNOUNCE_CONFIRMATION, ""),
     ("Ach, weet je wat, laten we dat van voor de kerst dan maar vergeten.", "",
      moves.OFFER_CONCESSION),
+    ("Een betalingsregeling is volgens onze voorwaarden niet mogelijk.",
+     moves.OFFER_CONCESSION, ""),
+    ("Korting kan ik u echt niet geven.", moves.OFFER_CONCESSION, ""),
+    ("Geen regeling, maar de rente laat ik vallen.", "", moves.OFFER_CONCESSION),
+    ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.", "",
+     moves.SHOW_UNDERSTANDING),
+    ("Dat hoor ik wel vaker.", "", moves.THREATEN),
+    ("Ik bel voor uw factuur 2026/0917, € 2380.", moves.CONCRETE_PROPOSAL,
+     moves.STATE_PURPOSE),
+    ("Goed, dan zie ik het maandag tegemoet. Dag.", moves.POSITIVE_CLOSE, ""),
+    ("Dan dank ik u hartelijk voor uw medewerking.", moves.POSITIVE_CLOSE,
+     moves.POSITIVE_CLOSE),
+    ("Dan eh, dan bel ik in januari wel weer, of zo.", "nlu_fallback", moves.OFFER_CONCESSION),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read
@@ -249,3 +263,21 @@ def test_understanding_then_dropping_the_goal_out_loud_earns_nothing():
     assert score(turns, today=TODAY).result("understanding").credit == 0.0
     kept = turns[:3]
     assert score(kept, today=TODAY).result("understanding").passed
+
+
+def test_a_return_in_dutch_inversion_and_an_amount_next_to_the_costs():
+    assert asks_return("stuurt u dan maar een betaalbewijs, dan zien we verder.")
+    assert asks_return("betaalt u vandaag de helft, dan laat ik de rente vallen.")
+    assert not asks_return("weet u wat, die kosten haal ik eraf, dan hoeft u alleen de "
+                           "factuur te betalen.")
+    both = act("Het gaat om € 2.118,75, plus veertig euro aanmaningskosten.", "",
+               amount=[2118.75, 40.0])
+    assert debt_amount(both)
+    assert not debt_amount(act("De veertig euro aanmaningskosten laat ik vallen.", "",
+                               amount=[40.0]))
+
+
+def test_noting_down_what_was_agreed_is_a_summary():
+    noted = act("Dan noteer ik het als volgt: u maakt uiterlijk vrijdag 18 december € 2.964,50 "
+                "over.", moves.CONCRETE_PROPOSAL, date=["2026-12-18"], amount=[2964.5])
+    assert evident(noted).intent == moves.SUMMARISE

@@ -377,3 +377,65 @@ def test_an_open_question_with_a_when_clause_is_no_return_whatever_the_model_rea
              act("Hoe zie je dat dan voor ons, als dat binnen is?", moves.ASK_IN_RETURN),
              act("Goed, de achttiende dan.", "", date=["2026-12-18"])]
     assert not score(turns, today=TODAY).result("concession_return").passed
+
+
+def test_a_hedged_yes_and_a_yes_to_the_mail_are_no_agreement():
+    plan = act("Dan stel ik voor: duizend euro vrijdag, de rest, 1.380 euro, op 22 december.",
+               moves.CONCRETE_PROPOSAL, date=["2026-12-04", "2026-12-22"],
+               amount=[1000.0, 1380.0])
+    hedged = debtor_says("Ja, ja. Als 't lukt, lukt 't.", "affirm")
+    assert not score([plan, hedged], today=TODAY).result("concrete_agreement").passed
+    mail = [plan, act("Ik bevestig dat per mail.", moves.ANNOUNCE_CONFIRMATION),
+            debtor_says("Ge moogt dat sturen, ja.", "affirm")]
+    assert not score(mail, today=TODAY).result("concrete_agreement").passed
+    firm = debtor_says("Ja, dat is goed, zo doen we het.", "affirm")
+    assert score([plan, firm], today=TODAY).result("concrete_agreement").passed
+
+
+def test_the_debtors_day_and_amount_said_straight_back_is_a_summary():
+    promise = debtor_says("Als ik hem vandaag heb, gaat die 1980 euro donderdag mee.",
+                          "promise_to_pay", date=["2026-12-02", "2026-12-03"], amount=[1980.0])
+    echo = act("Donderdag de derde, 1980 euro.", "", date=["2026-12-03"], amount=[1980.0])
+    assert read_acts([promise, echo], TODAY)[-1].intent == moves.SUMMARISE
+    other = act("Donderdag de derde, 2500 euro.", "", date=["2026-12-03"], amount=[2500.0])
+    assert read_acts([promise, other], TODAY)[-1].intent != moves.SUMMARISE
+
+
+def test_a_proposal_in_the_words_of_a_purpose_is_a_proposal():
+    proposal = act("Dan stel ik voor dat het volledige bedrag van € 3.612,50 uiterlijk vrijdag "
+                   "4 december bij ons binnen is.", moves.STATE_PURPOSE,
+                   date=["2026-12-04"], amount=[3612.5])
+    assert evident(proposal).intent == moves.CONCRETE_PROPOSAL
+    yes = debtor_says("Ja, dat is prima. Dat regel ik.", "affirm")
+    assert score([proposal, yes], today=TODAY).result("concrete_agreement").passed
+
+
+def test_interest_asked_off_in_a_yes_and_given_on_top_of_a_trade_is_a_gift():
+    trade = act("Als u vandaag € 1.000 overmaakt, mag de rest op vrijdag 4 december.",
+                moves.ASK_IN_RETURN, date=["2026-12-02", "2026-12-04"], amount=[1000.0])
+    ask = debtor_says("Dat is goed. En die intresten, moet dat echt?", "affirm")
+    gift = act("Ach nee, laat die maar vallen.", moves.OFFER_CONCESSION)
+    assert not score([trade, ask, gift], today=TODAY).result("concession_return").passed
+
+
+def test_a_return_later_in_the_same_turn_pays_for_the_split():
+    ask = debtor_says("Mag ik het in twee keer doen?", "request_payment_plan")
+    turn = [act("In twee keer is goed.", moves.OFFER_CONCESSION),
+            act("Ik stel voor: € 740 op vrijdag 4 december en € 740 op vrijdag 18 december.",
+                moves.CONCRETE_PROPOSAL, date=["2026-12-04", "2026-12-18"],
+                amount=[740.0, 740.0]),
+            act("Dan heeft u de Sinterklaasomzet al binnen."),
+            act("In ruil vraag ik wel dat u het plan vandaag ondertekend terugstuurt.",
+                moves.ASK_IN_RETURN)]
+    assert score([ask, *turn], today=TODAY).result("concession_return").passed
+    assert not score([ask, *turn[:3]], today=TODAY).result("concession_return").passed
+
+
+def test_a_yes_on_someone_elses_approval_is_no_agreement():
+    plan = act("Dus € 1.400 op vrijdag 4 december en € 1.400 op vrijdag 8 januari.",
+               moves.SUMMARISE, date=["2026-12-04", "2027-01-08"], amount=[1400.0, 1400.0])
+    assert not score([plan, debtor_says("Ja, als Ronald het goed vindt, hè.", "affirm")],
+                     today=TODAY).result("concrete_agreement").passed
+    assert not score([plan, debtor_says("Dat moet ik eerst met mijn compagnon bespreken.",
+                                        "affirm")], today=TODAY).result(
+        "concrete_agreement").passed

@@ -27,3 +27,9 @@ def test_the_agreement_in_writing_is_a_confirmation(text):
 ])
 def test_a_mail_about_something_else_or_no_writing_is_none(text):
     assert not confirms(text.lower())
+
+
+def test_what_the_debtor_is_to_mail_is_no_written_confirmation():
+    assert not confirms("dus even op een rijtje: u betaalt de € 2.118,75 uiterlijk vrijdag 11 "
+                        "december, en u mailt mij vandaag het ordernummer.")
+    assert confirms("dus even op een rijtje, en dat zet ik ook in de mail: u betaalt vrijdag.")

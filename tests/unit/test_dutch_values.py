@@ -248,6 +248,12 @@ def test_a_past_verb_makes_voor_no_future():
     assert values("ik betaal voor eind januari", DECEMBER) == {"date": ["2027-01-31"]}
 
 
+def test_what_must_be_paid_by_a_day_points_ahead_unless_it_should_have_been():
+    assert values("die moet tegen vrijdag betaald zijn", DECEMBER) == {"date": ["2026-12-04"]}
+    assert values("die had half november betaald moeten zijn", DECEMBER) == {
+        "date": ["2026-11-15"]}
+
+
 def test_a_short_number_counts_as_an_invoice_only_after_nummer():
     assert values("het gaat om nota nummer 917") == {"invoice_number": ["917"]}
     assert values("nummer 250 euro") == {"amount": [250.0]}
@@ -301,3 +307,11 @@ def test_a_day_and_month_just_gone_stay_in_the_past(text, expected):
 def test_a_date_is_the_nearer_of_two_years_and_a_day_of_the_month_is_the_next_one(text,
                                                                                   expected):
     assert values(text, DECEMBER).get("date") == ([expected] if expected else None)
+
+
+def test_a_sum_of_thousands_said_in_words_is_an_amount_without_euro():
+    assert values("Goed dan, tweeduizend driehonderdzestig, maandag.", DECEMBER) == {
+        "amount": [2360.0], "date": ["2026-12-07"]}
+    assert values("het gaat om tweeduizend flyers") == {}
+    assert values("dat was in tweeduizend vijfentwintig") == {}
+    assert values("we komen met vijfenzestig man") == {}

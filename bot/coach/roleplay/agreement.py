@@ -18,22 +18,42 @@ from bot.coach.roleplay.cues import (
     vague_date,
 )
 from bot.coach.roleplay.questions import SENTENCE_BREAK
-from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, EXCUSE_INTENTS, Turn
+from bot.coach.roleplay.turns import (
+    ACCEPTANCE,
+    ANNOUNCE_CONFIRMATION,
+    COLLECTOR,
+    EXCUSE_INTENTS,
+    Turn,
+)
 
 SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
 # A yes that no story starts with, however the sentence goes on ("Prima, dan kijk ik er
 # vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
+# A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
+# kan doen.", "Ja, als Ronald het goed vindt."): no agreement.
+HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen)|\bgeen (garantie|beloftes?)\b"
+                   r"|\bals (het|'t) lukt\b|\bik zal (eens )?zien\b|\bik (ga|zal) (het )?proberen\b"
+                   r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
+                   r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b")
+# A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
+ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
 # die omvormer …" is a dispute.
 NOT_A_YES = (*EXCUSE_INTENTS, *ASKS_MORE, "promise_vague", "deny")
 
 
 def accepted_after(turns: Sequence[Turn], index: int) -> bool:
-    """The debtor's answer to the act at ``index`` says yes to it; a promise made later, or
-    one for "eind van de maand", is not a yes to this proposal."""
-    answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
-    if answer is None or vague_date(answer):
+    """The debtor's answer to the act at ``index`` says yes to it; a promise made later, one
+    for "eind van de maand", a hedged yes and a yes to the mail announced after the act are
+    not a yes to this proposal."""
+    at = next((i for i in range(index + 1, len(turns)) if turns[i].speaker != COLLECTOR), None)
+    if at is None:
+        return False
+    answer = turns[at]
+    text = answer.text.lower()
+    if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and any(
+            t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at]):
         return False
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     first = SENTENCE_BREAK.split(answer.text.strip())[0]
@@ -73,7 +93,8 @@ def took_debtors_promise(turns: Sequence[Turn]) -> bool:
     bedrag") and the collector's answer says yes to it ("Maandag de 21e. Nou ja, goed,
     dan wordt het maandag.", "Dat is correct.")."""
     for i, t in enumerate(turns):
-        if t.speaker == COLLECTOR or not exact_date(t) or not _payment(t) or vague_date(t):
+        if t.speaker == COLLECTOR or not exact_date(t) or not _payment(t) or vague_date(t) \
+                or HEDGE.search(t.text.lower()):
             continue
         answer = list(takewhile(lambda a: a.speaker == COLLECTOR, turns[i + 1:]))
         if any(ACCEPT.search(a.text.lower()) for a in answer):

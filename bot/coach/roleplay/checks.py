@@ -8,6 +8,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from itertools import takewhile
 
 from babel.dates import format_date
 
@@ -23,9 +24,9 @@ from bot.coach.roleplay.agreement import (
 )
 from bot.coach.roleplay.cues import (
     ADDS,
-    ASKS_MORE,
     amount_named,
     asks_back,
+    asks_for_more,
     deadline_words,
     debt_amount,
     drops_goal,
@@ -236,14 +237,21 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
             continue
         ask = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR
-                    and turns[j].intent in ASKS_MORE), None)
+                    and asks_for_more(turns[j])), None)
         since = (collector_turns(turns[ask + 1:i]) if ask is not None
                  else collector_turns(turns[:i])[-2:])
         if ADDS.search(act.text.lower()):  # "die kosten laat ik ook vallen": a gift on top
             since = []
-        if not any(asks_back(n) for n in [*since, act, *collector_turns(turns[i + 1:])[:2]]):
+        if not any(asks_back(n) for n in [*since, act, *_answer_after(turns, i)]):
             unpaired.append(act)
     return unpaired
+
+
+def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
+    """The collector's acts after ``index``: the rest of the same turn ("In twee keer is
+    goed. Ik stel voor: … In ruil vraag ik wel dat …"), at least the next two."""
+    rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
+    return rest if len(rest) > 2 else collector_turns(turns[index + 1:])[:2]
 
 
 def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:

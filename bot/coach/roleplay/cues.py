@@ -28,9 +28,11 @@ THREAT = re.compile(
     r"|(had(den)? (u|je|jullie)|(u|je|jullie) had(den|t)?)\b.{0,40}(moeten|mogen|kunnen)"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
-    r"|hoor ik .{0,30}vaker|grappig genoeg|altijd net (als|wanneer)"
-    r"|zeggen ze (nou )?allemaal|zegt (nou )?iedereen|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
+    r"|grappig genoeg|altijd net (als|wanneer)|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
     r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen")
+# Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
+# shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
+DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen")
 # A warning about the firm's own rules, said to spare the debtor ("volgens onze algemene
 # voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag besparen."): informing,
 # not threatening, when both the rules and the wish to spare are said.
@@ -39,6 +41,13 @@ SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
 # A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
 ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u) wat")
+# Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
+# mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
+REFUSED = re.compile(
+    r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen)\b"
+    r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
+    r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
+    r"|toezeggen|aanbieden|akkoord|meer)\b")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
@@ -55,6 +64,7 @@ CONCESSION = re.compile(
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
+    r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
     r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
     r"(beter|kan|lukt)")
 # Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
@@ -62,22 +72,27 @@ CONCESSION = re.compile(
 CONDITION = re.compile(
     r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
     r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
-    r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b")
+    r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
+    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) [^.?!]*,\s*dan\b")  # "Betaalt u …, dan …"
 COMMITMENT = re.compile(
     r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
     r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
-TRADE = re.compile(r"tegenover|in ruil|iets terug|wat krijg ik|wat kunt u (ons |mij )?(bieden|doen)"
-                   r"|\bu betaalt\b.{0,80}\bdan mag\b")
+TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg ik"
+                   r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
-                     r"|resumerend|als ik het (goed )?(samenvat|begrijp)")
+                     r"|resumerend|als ik het (goed )?(samenvat|begrijp)"
+                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)")
 # "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
 # back, with its date and amount, after it was made.
 SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
                        r"(?!.*\?\s*$)")
+# Putting a proposal ("Dan stel ik voor dat u …", "Zullen we afspreken dat …").
+PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) voorstel\b"
+                      r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")
 # Why the collector calls, in so many words ("Ik bel over uw achterstand.").
 PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"
                      r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b"
@@ -101,17 +116,23 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
                      r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
-                     r"|dat kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap")
+                     r"|dat kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
+                     r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
+                     r"|(u|je) bent (echt |heus )?niet de enige")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
-                     r"|succes (met|op|bij)")
+                     r"|succes (met|op|bij)|\bmerci\b"
+                     r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
+                     r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
+                     r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
-ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)?(hoor|prima|goed"
+ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*(ja\W*)?(hoor|prima"
+                    r"|goed|perfect"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
@@ -123,11 +144,13 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*)?(ja\W*)
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
-COSTS = re.compile(r"kosten|rente|korting|boete")
+COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
-# An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente").
-COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b")
+# An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
+# 15 euro").
+COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
+                         r"|\w*(kosten|rente) van (€\s*[\d.,]+|\w+ euro)")
 INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
@@ -152,7 +175,7 @@ def evident(turn: Turn) -> Turn:
     text = turn.text.lower()
     intent = turn.intent
     kind = question_kind(text)
-    if THREAT.search(text):
+    if THREAT.search(text) or DOUBT.search(text) and not EMPATHY.search(text):
         intent = moves.THREATEN
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
@@ -164,9 +187,12 @@ def evident(turn: Turn) -> Turn:
     elif SUMMARY.search(text) and (turn.has("date") or turn.has("amount")) \
             or SAYS_BACK.search(text) and exact_date(turn) and turn.has("amount"):
         intent = moves.SUMMARISE
+    elif intent == moves.STATE_PURPOSE and PROPOSES.search(text) and exact_date(turn) \
+            and amount_named(turn):  # "Dan stel ik voor dat u … vrijdag € 3.612,50 …"
+        intent = moves.CONCRETE_PROPOSAL
     elif intent == moves.SUMMARISE and asks_return(text):
         intent = moves.ASK_IN_RETURN
-    elif CONCESSION.search(text) and not asks_return(text):
+    elif gives(text) and not asks_return(text):
         intent = moves.OFFER_CONCESSION
     elif kind is None and EMPATHY.search(text):
         intent = moves.SHOW_UNDERSTANDING
@@ -180,8 +206,9 @@ def evident(turn: Turn) -> Turn:
         intent = moves.CLOSED_QUESTION
     elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
         intent = moves.POSITIVE_CLOSE
-    elif kind is None and PURPOSE.search(text) and intent in (
-            "", "nlu_fallback", moves.INTRODUCE, moves.SUMMARISE):
+    elif kind is None and PURPOSE.search(text) and (intent in (
+            "", "nlu_fallback", moves.INTRODUCE, moves.SUMMARISE)
+            or intent == moves.CONCRETE_PROPOSAL and not turn.has("date")):
         intent = moves.STATE_PURPOSE
     elif intent in _NEEDS_WORDS and not _NEEDS_WORDS[intent](text):
         intent = ""
@@ -190,11 +217,25 @@ def evident(turn: Turn) -> Turn:
 
 
 _NEEDS_WORDS = {
-    moves.THREATEN: lambda text: bool(THREAT.search(text)),
-    moves.OFFER_CONCESSION: lambda text: bool(CONCESSION.search(text)),
+    moves.THREATEN: lambda text: bool(THREAT.search(text) or DOUBT.search(text)),
+    moves.OFFER_CONCESSION: lambda text: gives(text),
     moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
     moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text)),
-    moves.ASK_IN_RETURN: lambda text: asks_return(text)}
+    moves.ASK_IN_RETURN: lambda text: asks_return(text),
+    moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
+
+
+def gives(text: str) -> bool:
+    """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
+    de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
+    return bool(CONCESSION.search(REFUSED.sub(" ", text)))
+
+
+def asks_for_more(turn: Turn) -> bool:
+    """The debtor asks for a split, less or more time, also in a turn the model read as
+    something else ("Dat is goed. En die intresten, moet dat echt?")."""
+    text = turn.text.lower()
+    return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
 
 
 def asks_return(text: str) -> bool:
@@ -239,7 +280,8 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
-                        r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima")
+                        r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima"
+                        r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b")
 
 
 def drops_goal(turn: Turn) -> bool:
@@ -274,9 +316,12 @@ def amount_named(turn: Turn) -> bool:
 
 def debt_amount(turn: Turn) -> bool:
     """An amount of the debt itself, not of costs or interest given away ("€ 612,35,
-    inclusief de aanmaningskosten" is the debt)."""
+    inclusief de aanmaningskosten" is the debt, and so is an amount named next to the
+    costs)."""
     text = turn.text.lower()
-    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text)))
+    costs = len(COST_AMOUNT.findall(text))  # "€ 2.118,75, plus veertig euro aanmaningskosten"
+    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text))
+                                   or len(turn.entities["amount"]) > costs)
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:

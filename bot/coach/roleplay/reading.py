@@ -17,15 +17,16 @@ from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import (
     ACCEPT,
-    ASKS_MORE,
-    CONCESSION,
     EMPATHY,
     RULES,
     SPARING,
     asks_back,
+    asks_for_more,
     asks_return,
     deadline_words,
     evident,
+    exact_date,
+    gives,
     says_back,
     summarised_in_passing,
     vague_date,
@@ -62,6 +63,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                     break
                 read[i] = _as_information(read[i])
             current = _as_information(current)
+        if read and read[-1].speaker != COLLECTOR and _says_back_offer(current, read[-1]):
+            current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if summing_up and _part_of_summary(current):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if current.intent == moves.SUMMARISE and says_back(current.text.lower()):
@@ -95,6 +98,19 @@ def _part_of_summary(act: Turn) -> bool:
         moves.THREATEN, moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
 
 
+ECHO_WORDS = 8  # a date and an amount said back, with no more than a word or two around them
+
+
+def _says_back_offer(act: Turn, offer: Turn) -> bool:
+    """The debtor's date and amount said straight back ("… gaat die 1980 euro donderdag
+    mee." – "Donderdag de tiende, 1980 euro."): a summary of what the debtor offered."""
+    amounts = act.entities.get("amount") or []
+    return (len(act.text.split()) <= ECHO_WORDS and not act.text.rstrip().endswith("?")
+            and exact_date(act) and bool(amounts)
+            and set(_dates(act)) <= set(_dates(offer))
+            and set(amounts) <= set(offer.entities.get("amount") or []))
+
+
 def _this_friday(today: dt.date) -> dt.date:
     """What "deze week nog" asks for."""
     return today + dt.timedelta(days=max(4 - today.weekday(), 0))
@@ -126,7 +142,7 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None) -> bool:
     than the one the collector asked for."""
     if debtor.speaker == COLLECTOR:
         return False
-    if debtor.intent in ASKS_MORE:
+    if asks_for_more(debtor):
         return True
     dates = _dates(debtor)
     if asked_by is not None and any(d > asked_by for d in dates):
@@ -151,7 +167,7 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     later = {d for d in _dates(ask) if expected is None or d > expected}
     moved = asked_by is not None and bool(_dates(act)) and min(_dates(act)) > asked_by
     return (bool(ACCEPT.search(text))
-            or (act.intent == moves.OFFER_CONCESSION and bool(CONCESSION.search(text)))
+            or (act.intent == moves.OFFER_CONCESSION and gives(text))
             or bool(later & set(_dates(act))) or moved)
 
 

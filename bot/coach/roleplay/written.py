@@ -34,10 +34,17 @@ ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproke
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
 
 
+# What the debtor is to send ("… en u mailt mij vandaag het ordernummer."): not the
+# collector's confirmation.
+DEBTOR_SENDS = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,3}(mailt|stuurt|mailen|sturen)\b"
+                          r"[^,.;]*")
+
+
 def confirms(text: str) -> bool:
     """In writing, and about the agreement: resending the invoice is not confirming, nor
     is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
     something else ("een brief met het nummer van de schuldhulp")."""
+    text = DEBTOR_SENDS.sub(" ", text)
     about = bool(ABOUT_AGREEMENT.search(text))
     sends = SENDS.search(text)
     return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
