@@ -114,7 +114,7 @@ def report(results: list[Judged], folders: list[Path]) -> str:
         "as `bot.cli score-transcript` scores them (a check counts as passed at full credit).",
         "",
         f"- Checks agreeing with the judge: **{agreed}/{checks} "
-        f"({agreed / checks:.0%})** (target ≥ 95%)",
+        f"({agreed / checks:.1%})** (target ≥ 95%)",
         f"- Totals inside the judge's range: **{sum(r.in_range for r in results)}/"
         f"{len(results)}** (target: all)",
         "- Mean total by the judge's quality: " + ", ".join(

@@ -190,6 +190,18 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Dan dank ik u hartelijk voor uw medewerking.", moves.POSITIVE_CLOSE,
      moves.POSITIVE_CLOSE),
     ("Dan eh, dan bel ik in januari wel weer, of zo.", "nlu_fallback", moves.OFFER_CONCESSION),
+    ("Korting? Waarom heeft u die proef dan goedgekeurd?", moves.OFFER_CONCESSION, ""),
+    ("O, leuk! Graag!", moves.STATE_PURPOSE, ""),
+    ("Da kan gebeuren, ge zijt niet de eerste.", "nlu_fallback", moves.SHOW_UNDERSTANDING),
+    ("Ah, nou, dat hoor ik vaker hoor, in de transport.", moves.THREATEN, ""),
+    ("Dat hoor ik wel vaker, dat iedereen al betaald heeft.", "", moves.THREATEN),
+    ("Die drukproef is door uw collega afgetekend, zwart op wit.",
+     moves.ANNOUNCE_CONFIRMATION, ""),
+    ("Nou, eh, weet je wat, laat het dan maar even zitten.", "", moves.OFFER_CONCESSION),
+    ("Dat is vervelend als een grote klant u zo laat zitten.", "", moves.SHOW_UNDERSTANDING),
+    ("Dan eh, dan wacht ik gewoon tot ze terug is.", "", moves.OFFER_CONCESSION),
+    ("Nee, die staat genoteerd, daar hoeft u niets meer voor te doen.",
+     moves.OFFER_CONCESSION, ""),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

@@ -439,3 +439,44 @@ def test_a_yes_on_someone_elses_approval_is_no_agreement():
     assert not score([plan, debtor_says("Dat moet ik eerst met mijn compagnon bespreken.",
                                         "affirm")], today=TODAY).result(
         "concrete_agreement").passed
+
+
+def test_turning_the_debtors_later_day_down_gives_nothing():
+    asked = act("Die moet vandaag binnen zijn.", "", date=["2026-12-02"])
+    later = debtor_says("Begin volgende week, ik doe mijn best.", "promise_vague",
+                        date=["2026-12-07"])
+    no = act("Begin volgende week is niks.", "", date=["2026-12-07"])
+    assert read_acts([asked, later, no], TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_a_yes_to_the_proposed_day_or_a_question_asks_for_nothing_more():
+    asked = act("Dan gaan we voor dinsdag 8 december, het hele bedrag?",
+                moves.CONCRETE_PROPOSAL, date=["2026-12-08"])
+    yes = debtor_says("Ja, dat is goed. Daarna zijn we trouwens dicht tot 4 januari.",
+                      "affirm", date=["2027-01-04"])
+    top = act("Top.")
+    assert read_acts([asked, yes, top], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    question = debtor_says("O ja, wordt er op tweede kerstdag wel gewoon opgehaald?",
+                           "promise_vague")
+    sure = act("Ja hoor, we rijden gewoon.")
+    assert read_acts([asked, question, sure], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    unasked = debtor_says("Ja, ja. Volgende week regel ik het, echt.", "promise_vague",
+                          date=["2026-12-09"])
+    fine = act("Goed, volgende week dan.", "", date=["2026-12-09"])
+    purpose = act("Ik wil het uiterlijk vrijdag 4 december binnen hebben.", moves.STATE_PURPOSE,
+                  date=["2026-12-04"])
+    assert read_acts([purpose, act("Dat snap ik."), unasked, fine],
+                     TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_a_bare_yes_after_holding_back_is_no_agreement():
+    asked = act("Zal ik dan noteren dat de € 2.318,40 vrijdag 4 december betaald wordt?",
+                moves.CLOSED_QUESTION, date=["2026-12-04"], amount=[2318.4])
+    held = debtor_says("Noteer maar wat je wilt. Maar beloven kan ik niks.", "excuse_bank_problem")
+    noted = act("Dan noteer ik: betaling van € 2.318,40 op vrijdag 4 december.",
+                moves.SUMMARISE, date=["2026-12-04"], amount=[2318.4])
+    turns = [asked, held, noted, debtor_says("Ja, ja.", "affirm")]
+    assert not score(turns, today=TODAY).result("concrete_agreement").passed
+    firm = [asked, held, noted, debtor_says("Ja, dat beloof ik, vrijdag staat het er.",
+                                            "promise_to_pay", date=["2026-12-04"])]
+    assert score(firm, today=TODAY).result("concrete_agreement").passed

@@ -33,9 +33,13 @@ FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
 # kan doen.", "Ja, als Ronald het goed vindt."): no agreement.
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen)|\bgeen (garantie|beloftes?)\b"
-                   r"|\bals (het|'t) lukt\b|\bik zal (eens )?zien\b|\bik (ga|zal) (het )?proberen\b"
+                   r"|\b(beloven|garanderen) (kan|wil|doe) ik (niks|niets|niet)\b"
+                   r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
+                   r"|\bik (ga|zal) (het )?proberen\b"
+                   r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b")
+BARE_YES = re.compile(r"(ja\W*)+")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
@@ -46,20 +50,30 @@ NOT_A_YES = (*EXCUSE_INTENTS, *ASKS_MORE, "promise_vague", "deny")
 def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     """The debtor's answer to the act at ``index`` says yes to it; a promise made later, one
     for "eind van de maand", a hedged yes and a yes to the mail announced after the act are
-    not a yes to this proposal."""
+    not a yes to this proposal, nor a bare "ja, ja" right after the debtor held back."""
     at = next((i for i in range(index + 1, len(turns)) if turns[i].speaker != COLLECTOR), None)
     if at is None:
         return False
     answer = turns[at]
     text = answer.text.lower()
-    if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and any(
-            t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at]):
+    mailed = any(t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at])
+    if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed:
         return False
-    # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     first = SENTENCE_BREAK.split(answer.text.strip())[0]
+    if _held_back(turns, index) and (mailed or BARE_YES.fullmatch(first.lower())):
+        return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back
+    # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
         or bool(FIRM_YES.search(first.lower()))))
+
+
+def _held_back(turns: Sequence[Turn], index: int) -> bool:
+    """The debtor's last answer before the act at ``index`` held back ("Noteer maar wat je
+    wilt. Maar beloven kan ik niks."): a bare "ja, ja" to the same proposal said again, or
+    a yes to the mail about it, does not turn that into an agreement."""
+    before = next((t for t in reversed(turns[:index]) if t.speaker != COLLECTOR), None)
+    return before is not None and bool(HEDGE.search(before.text.lower()))
 
 
 def concrete_at(turns: Sequence[Turn], index: int) -> bool:

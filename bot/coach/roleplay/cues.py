@@ -48,13 +48,19 @@ REFUSED = re.compile(
     r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
     r"|toezeggen|aanbieden|akkoord|meer)\b")
+# The debtor's ask said back as a question of a word or two ("Korting?").
+ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
     r"|laten we (\w+ ){0,8}vergeten"
-    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)"
+    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)\b"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
-    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
+    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
+    r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
+    r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
+    r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
+    r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
     r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
@@ -83,6 +89,7 @@ TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg
                    r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
+                     r"|spreken (we|wij) (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
                      r"|resumerend|als ik het (goed )?(samenvat|begrijp)"
                      r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)")
@@ -93,6 +100,10 @@ SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)
 # Putting a proposal ("Dan stel ik voor dat u …", "Zullen we afspreken dat …").
 PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) voorstel\b"
                       r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")
+# What a statement of purpose is about ("O, leuk! Graag!" is none).
+ABOUT_THE_DEBT = re.compile(r"factuur|rekening|nota|bedrag|betal|openst|achterstand|vervallen"
+                            r"|herinnering|aanmaning|euro|€|\d|termijn|afspr|regelen|bel|binnen"
+                            r"|uiterlijk|vandaag|morgen|week|dag\b|maand|kerst|geld|schuld")
 # Why the collector calls, in so many words ("Ik bel over uw achterstand.").
 PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"
                      r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b"
@@ -116,7 +127,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
                      r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
-                     r"|dat kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
+                     r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
+                     r"|(ge zijt|u bent|je bent|jij bent) (\w+ )?niet de (enige|eerste)"
                      r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
                      r"|(u|je) bent (echt |heus )?niet de enige")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
@@ -142,6 +154,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*(
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
 # whatever the model read; "ja, maar …" is no yes.
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
+                 r"|mooi|perfect|uitstekend"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
@@ -175,7 +188,7 @@ def evident(turn: Turn) -> Turn:
     text = turn.text.lower()
     intent = turn.intent
     kind = question_kind(text)
-    if THREAT.search(text) or DOUBT.search(text) and not EMPATHY.search(text):
+    if THREAT.search(text) or doubts(text):
         intent = moves.THREATEN
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
@@ -217,7 +230,8 @@ def evident(turn: Turn) -> Turn:
 
 
 _NEEDS_WORDS = {
-    moves.THREATEN: lambda text: bool(THREAT.search(text) or DOUBT.search(text)),
+    moves.THREATEN: lambda text: bool(THREAT.search(text)) or doubts(text),
+    moves.STATE_PURPOSE: lambda text: bool(PURPOSE.search(text) or ABOUT_THE_DEBT.search(text)),
     moves.OFFER_CONCESSION: lambda text: gives(text),
     moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
     moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text)),
@@ -225,10 +239,24 @@ _NEEDS_WORDS = {
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
 
 
+# "… vaker, in de transport", "… vaker bij ondernemers": it happens to others too.
+ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) ")
+
+
+def doubts(text: str) -> bool:
+    """Doubting the debtor's story out loud ("Dat hoor ik vaker, dat iedereen al betaald
+    heeft."), not the same words said to show that it happens to everyone ("Dat hoor ik
+    vaker hoor, in de transport.")."""
+    return bool(DOUBT.search(text)) and not EMPATHY.search(text) \
+        and not ELSEWHERE_TOO.search(text)
+
+
 def gives(text: str) -> bool:
     """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
     de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
-    return bool(CONCESSION.search(REFUSED.sub(" ", text)))
+    kept = REFUSED.sub(" ", text)
+    kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
+    return bool(CONCESSION.search(kept))
 
 
 def asks_for_more(turn: Turn) -> bool:
@@ -281,7 +309,10 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima"
-                        r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b")
+                        r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
+                        r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
+                        r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
+                        r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b")
 
 
 def drops_goal(turn: Turn) -> bool:

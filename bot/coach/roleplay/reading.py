@@ -18,8 +18,10 @@ from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import (
     ACCEPT,
     EMPATHY,
+    EXACT_DATE,
     RULES,
     SPARING,
+    YES,
     asks_back,
     asks_for_more,
     asks_return,
@@ -53,7 +55,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         if summarised_in_passing(current):  # "Even op een rij, want ik zet het op de mail: …"
             read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
-            pending = current if _asks_more(current, asked_by or now) else None
+            answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
+            pending = current if _asks_more(current, asked_by or now, answering) else None
             summing_up = False
             read.append(current)
             continue
@@ -137,18 +140,37 @@ def _ahead_only(turn: Turn, today: dt.date) -> Turn:
     return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
 
 
-def _asks_more(debtor: Turn, asked_by: dt.date | None) -> bool:
+def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None) -> bool:
     """The debtor asks for a split, less or more time, or offers a later or vaguer date
-    than the one the collector asked for."""
+    than the one the collector asked for; a yes to the day the collector just proposed
+    (``answering``) takes it, whatever else the turn says."""
     if debtor.speaker == COLLECTOR:
         return False
     if asks_for_more(debtor):
         return True
+    if answering is not None and answering.has("date") and _says_yes(debtor):
+        return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
     dates = _dates(debtor)
     if asked_by is not None and any(d > asked_by for d in dates):
         return True
+    if debtor.text.rstrip().endswith("?") and not dates:
+        return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
     vague = debtor.intent == "promise_vague" or vague_date(debtor)
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
+
+
+YES_WORDS = 6  # a first sentence this short that says yes answers what was proposed
+# Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
+REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\bkan (echt |helaas )?niet\b|\bte laat\b"
+                     r"|\bniet (akkoord|goed genoeg)\b|^nee\b")
+
+
+def _says_yes(debtor: Turn) -> bool:
+    """The debtor's turn starts with a short yes without a day of its own ("Ja, dat is goed.
+    In één keer, dat is makkelijker."): it takes what was proposed."""
+    first = SENTENCE_END.split(debtor.text.strip())[0]
+    return (len(first.split()) <= YES_WORDS and bool(YES.search(first.lower()))
+            and not EXACT_DATE.search(first.lower()))
 
 
 def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None) -> bool:
@@ -159,6 +181,7 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     nothing new."""
     text = act.text.lower()
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
+            or REJECTS.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
