@@ -23,10 +23,8 @@ from bot.coach.roleplay.agreement import (
     took_debtors_promise,
 )
 from bot.coach.roleplay.cues import (
-    ADDS,
     amount_named,
     asks_back,
-    asks_for_more,
     deadline_words,
     debt_amount,
     drops_goal,
@@ -34,6 +32,7 @@ from bot.coach.roleplay.cues import (
     has_phrase,
 )
 from bot.coach.roleplay.reading import NOW_DAYS
+from bot.coach.roleplay.trade import ADDS, asks_for_more
 from bot.coach.roleplay.turns import (
     COLLECTOR,
     EXCUSE_INTENTS,

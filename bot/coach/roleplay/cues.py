@@ -6,8 +6,9 @@ het dossier naar de advocaat." as a concession). So the scorecard asks for evide
 words as well: a threat names a measure or reproaches, a concession gives something, a
 return asked is a condition on what the debtor does, a confirmation is written and about
 the agreement, understanding and a friendly close say so, and a question's form says
-whether it is open (bot.coach.roleplay.questions). Plain Dutch patterns, lower case; each
-says what it is evidence of. What the call around an act adds is in
+whether it is open (bot.coach.roleplay.questions); what is given and what is asked back
+is in bot.coach.roleplay.trade. Plain Dutch patterns, lower case; each says what it is
+evidence of. What the call around an act adds is in
 bot.coach.roleplay.reading.
 """
 from __future__ import annotations
@@ -17,6 +18,7 @@ from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
+from bot.coach.roleplay.trade import COSTS, TRADE, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import confirms
 
@@ -39,54 +41,6 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
-# A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
-ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u) wat")
-# Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
-# mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
-REFUSED = re.compile(
-    r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen)\b"
-    r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
-    r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
-    r"|toezeggen|aanbieden|akkoord|meer)\b")
-# The debtor's ask said back as a question of a word or two ("Korting?").
-ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
-# Giving in, in so many words; the last line is giving in by waiting or by a sigh.
-CONCESSION = re.compile(
-    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
-    r"|laten we (\w+ ){0,8}vergeten"
-    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)\b"
-    r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
-    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
-    r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
-    r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
-    r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
-    r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
-    r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
-    r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
-    r"|tegemoet ?(te )?k[ow]m"
-    r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
-    r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
-    r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
-    r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
-    r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
-    r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
-    r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
-    r"(beter|kan|lukt)")
-# Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
-# does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
-CONDITION = re.compile(
-    r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
-    r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
-    r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
-    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) [^.?!]*,\s*dan\b")  # "Betaalt u …, dan …"
-COMMITMENT = re.compile(
-    r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
-    r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
-    r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
-    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
-TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg ik"
-                   r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
                      r"|spreken (we|wij) (dus )?af"
@@ -112,8 +66,6 @@ PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:ev
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst")
-# What the debtor asks that the collector gives by saying yes: more time, parts, less.
-ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|sorry"
                            r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt")
@@ -157,9 +109,6 @@ YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|ak
                  r"|mooi|perfect|uitstekend"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
-COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
-# A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
-ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
 # 15 euro").
 COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
@@ -249,30 +198,6 @@ def doubts(text: str) -> bool:
     vaker hoor, in de transport.")."""
     return bool(DOUBT.search(text)) and not EMPATHY.search(text) \
         and not ELSEWHERE_TOO.search(text)
-
-
-def gives(text: str) -> bool:
-    """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
-    de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
-    kept = REFUSED.sub(" ", text)
-    kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
-    return bool(CONCESSION.search(kept))
-
-
-def asks_for_more(turn: Turn) -> bool:
-    """The debtor asks for a split, less or more time, also in a turn the model read as
-    something else ("Dat is goed. En die intresten, moet dat echt?")."""
-    text = turn.text.lower()
-    return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
-
-
-def asks_return(text: str) -> bool:
-    """A condition about what the debtor does in return ("als u vandaag de helft
-    betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
-    comes in or after the condition; "Dan betaal je als de bank het weer doet." and "als u
-    het zo snel mogelijk overmaakt" ask nothing back."""
-    return bool(TRADE.search(text)) or not ASAP.search(text) and any(
-        COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
 
 
 def asks_back(act: Turn) -> bool:

@@ -23,16 +23,14 @@ from bot.coach.roleplay.cues import (
     SPARING,
     YES,
     asks_back,
-    asks_for_more,
-    asks_return,
     deadline_words,
     evident,
     exact_date,
-    gives,
     says_back,
     summarised_in_passing,
     vague_date,
 )
+from bot.coach.roleplay.trade import asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
 SENTENCE_END = re.compile(r"[.!?…]+\s+")

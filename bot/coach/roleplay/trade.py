@@ -1,0 +1,90 @@
+"""What a collector gives and what they ask back for it, in so many words.
+
+A concession gives something the debtor asked for (time, parts, less) and is not a refusal
+in the same words ("Een regeling is niet mogelijk."); a return asked is a condition on what
+the debtor does ("als u vandaag de helft betaalt", "Betaalt u vandaag de helft, dan …").
+bot.coach.roleplay.cues reads an act with these, bot.coach.roleplay.reading and .checks
+the call around it.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.coach.roleplay.turns import Turn
+
+# A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
+ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u) wat")
+# Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
+# mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
+REFUSED = re.compile(
+    r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen)\b"
+    r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
+    r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
+    r"|toezeggen|aanbieden|akkoord|meer)\b")
+# The debtor's ask said back as a question of a word or two ("Korting?").
+ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
+# Giving in, in so many words; the last line is giving in by waiting or by a sigh.
+CONCESSION = re.compile(
+    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
+    r"|laten we (\w+ ){0,8}vergeten"
+    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)\b"
+    r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
+    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
+    r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
+    r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
+    r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
+    r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
+    r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
+    r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
+    r"|tegemoet ?(te )?k[ow]m"
+    r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
+    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
+    r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
+    r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
+    r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
+    r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
+    r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
+    r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
+    r"(beter|kan|lukt)")
+# Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
+# does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
+CONDITION = re.compile(
+    r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
+    r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
+    r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
+    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) [^.?!]*,\s*dan\b")  # "Betaalt u …, dan …"
+COMMITMENT = re.compile(
+    r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
+    r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
+    r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
+    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
+TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg ik"
+                   r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
+# What the debtor asks that the collector gives by saying yes: more time, parts, less.
+ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
+COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
+# A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
+ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
+
+def gives(text: str) -> bool:
+    """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
+    de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
+    kept = REFUSED.sub(" ", text)
+    kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
+    return bool(CONCESSION.search(kept))
+
+
+def asks_for_more(turn: Turn) -> bool:
+    """The debtor asks for a split, less or more time, also in a turn the model read as
+    something else ("Dat is goed. En die intresten, moet dat echt?")."""
+    text = turn.text.lower()
+    return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
+
+
+def asks_return(text: str) -> bool:
+    """A condition about what the debtor does in return ("als u vandaag de helft
+    betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
+    comes in or after the condition; "Dan betaal je als de bank het weer doet." and "als u
+    het zo snel mogelijk overmaakt" ask nothing back."""
+    return bool(TRADE.search(text)) or not ASAP.search(text) and any(
+        COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
