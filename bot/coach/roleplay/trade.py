@@ -66,6 +66,7 @@ COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 
+
 def gives(text: str) -> bool:
     """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
     de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
