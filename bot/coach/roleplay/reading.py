@@ -15,6 +15,7 @@ import re
 
 from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.agreement import SHORT_YES
 from bot.coach.roleplay.cues import (
     ACCEPT,
     EMPATHY,
@@ -30,7 +31,7 @@ from bot.coach.roleplay.cues import (
     summarised_in_passing,
     vague_date,
 )
-from bot.coach.roleplay.trade import asks_for_more, asks_return, gives
+from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 
 SENTENCE_END = re.compile(r"[.!?…]+\s+")
@@ -157,17 +158,11 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
 
 
-YES_WORDS = 6  # a first sentence this short that says yes answers what was proposed
-# Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
-REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\bkan (echt |helaas )?niet\b|\bte laat\b"
-                     r"|\bniet (akkoord|goed genoeg)\b|^nee\b")
-
-
 def _says_yes(debtor: Turn) -> bool:
     """The debtor's turn starts with a short yes without a day of its own ("Ja, dat is goed.
     In één keer, dat is makkelijker."): it takes what was proposed."""
     first = SENTENCE_END.split(debtor.text.strip())[0]
-    return (len(first.split()) <= YES_WORDS and bool(YES.search(first.lower()))
+    return (len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
             and not EXACT_DATE.search(first.lower()))
 
 

@@ -21,6 +21,9 @@ REFUSED = re.compile(
     r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
     r"|toezeggen|aanbieden|akkoord|meer)\b")
+# Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
+REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\bkan (echt |helaas )?niet\b|\bte laat\b"
+                     r"|\bniet (akkoord|goed genoeg)\b|^nee\b")
 # The debtor's ask said back as a question of a word or two ("Korting?").
 ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
