@@ -10,18 +10,24 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import functools
 import os
 import statistics
 import sys
 import tempfile
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import yaml
 
 from bot.servers import ROOT
 
 from bench_sections import DOC, write_section
+
+if TYPE_CHECKING:
+    from bot.coach.roleplay.trainer import Trainer
+    from bot.nlu.model_classifier import ModelClassifier
 
 SECTION = "bench-scorecard"
 QUALITIES = ("good", "mediocre", "poor")
@@ -60,17 +66,22 @@ def set_day(folder: Path) -> dt.date:
                          f"{error}") from error
 
 
-def judge(folder: Path) -> list[Judged]:
-    today = set_day(folder)
-    os.environ["INCASSO_TODAY"] = today.isoformat()  # the model's date reading, too
+@functools.cache
+def _scorer() -> tuple[Trainer, ModelClassifier]:
+    """The trained model and the trainer, loaded once for every set scored."""
     os.environ.setdefault("INCASSO_DATABASE_URL",  # read-only use; never the team's file
                           f"sqlite:///{Path(tempfile.mkdtemp()) / 'bench.sqlite3'}")
     from bot.coach.roleplay.trainer import Trainer
     from bot.nlu.model_classifier import DEFAULT_MODEL, ModelClassifier
     from bot.storage.store import default_storage
 
-    classifier = ModelClassifier(DEFAULT_MODEL)
-    trainer = Trainer(default_storage().cases)
+    return Trainer(default_storage().cases), ModelClassifier(DEFAULT_MODEL)
+
+
+def judge(folder: Path) -> list[Judged]:
+    today = set_day(folder)
+    os.environ["INCASSO_TODAY"] = today.isoformat()  # the model's date reading, per message
+    trainer, classifier = _scorer()
     results = []
     for transcript in sorted(folder.glob("call-*.txt")):
         verdict = yaml.safe_load(transcript.with_suffix(".judgment.yml").read_text())
