@@ -293,3 +293,9 @@ def test_noting_down_what_was_agreed_is_a_summary():
     noted = act("Dan noteer ik het als volgt: u maakt uiterlijk vrijdag 18 december € 2.964,50 "
                 "over.", moves.CONCRETE_PROPOSAL, date=["2026-12-18"], amount=[2964.5])
     assert evident(noted).intent == moves.SUMMARISE
+
+
+def test_a_reproach_about_playing_games_is_a_threat():
+    assert evident(act("Ge speelt dat spelleke elke keer opnieuw, hé.")).intent == moves.THREATEN
+    assert evident(act("Ze spelen daar een spelletje met ons.")).intent == moves.THREATEN
+    assert evident(act("Speelt u ook tennis?", moves.CLOSED_QUESTION)).intent != moves.THREATEN

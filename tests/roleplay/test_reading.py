@@ -480,3 +480,28 @@ def test_a_bare_yes_after_holding_back_is_no_agreement():
     firm = [asked, held, noted, debtor_says("Ja, dat beloof ik, vrijdag staat het er.",
                                             "promise_to_pay", date=["2026-12-04"])]
     assert score(firm, today=TODAY).result("concrete_agreement").passed
+
+
+def test_the_words_of_a_summary_head_the_sentences_with_the_agreement():
+    heads = act("Dan stel ik vast wat wij zijn overeengekomen.", "nlu_fallback")
+    agreed = act("U voldoet uiterlijk woensdag 9 december een bedrag van € 3.420,00.",
+                 moves.CONCRETE_PROPOSAL, date=["2026-12-09"], amount=[3420.0])
+    assert read_acts([heads, agreed], TODAY)[-1].intent == moves.SUMMARISE
+    assert read_acts([act("Goed."), agreed], TODAY)[-1].intent == moves.CONCRETE_PROPOSAL
+
+
+def test_hem_in_the_mail_after_the_invoice_goes_out_again_is_the_invoice():
+    resend = act("Dus ik stuur de factuur vandaag opnieuw naar het goede adres.", "")
+    mail = act("Dan zet ik hem zo in de mail.", moves.ANNOUNCE_CONFIRMATION)
+    assert read_acts([resend, mail], TODAY)[-1].intent != moves.ANNOUNCE_CONFIRMATION
+    assert read_acts([mail], TODAY)[-1].intent == moves.ANNOUNCE_CONFIRMATION
+    agreement = act("Dan zet ik het zo in de mail.", moves.ANNOUNCE_CONFIRMATION)
+    assert read_acts([resend, agreement], TODAY)[-1].intent == moves.ANNOUNCE_CONFIRMATION
+
+
+def test_a_vague_answer_to_a_request_for_proof_asks_for_no_time():
+    proof = act("Oké. Stuurt u dan maar een betaalbewijs.", "")
+    vague = debtor_says("Ja, ik zal het doorgeven. Als ik eraan denk.", "promise_vague")
+    assert read_acts([proof, vague, act("Prima.")], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    pay = act("Wanneer kunt u betalen?", moves.OPEN_QUESTION)
+    assert read_acts([pay, vague, act("Prima.")], TODAY)[-1].intent == moves.OFFER_CONCESSION

@@ -25,14 +25,20 @@ SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a sto
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
 # kan doen.", "Ja, als Ronald het goed vindt."): no agreement.
-HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen)|\bgeen (garantie|beloftes?)\b"
-                   r"|\b(beloven|garanderen) (kan|wil|doe) ik (niks|niets|niet)\b"
+HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
+                   r"|\bgeen (garantie|beloftes?|toezegging)\b"
+                   r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
                    r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b")
 BARE_YES = re.compile(r"(ja\W*)+")
+# Taking it on, wherever in the turn ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat
+# krijg ik wel rond.", "Als jij die pakbonnen stuurt, durf ik het aan.").
+TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
+                         r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
+                         r"|\b(is|een) deal\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
@@ -56,7 +62,8 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     if _held_back(turns, index) and (mailed or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
-    return answer.intent in ACCEPTANCE or (answer.intent not in NOT_A_YES and (
+    return answer.intent in ACCEPTANCE or bool(TAKES_IT_ON.search(text)) or (
+        answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
         or bool(FIRM_YES.search(first.lower()))))
 
@@ -96,12 +103,17 @@ def _payment(turn: Turn) -> bool:
 
 
 def took_debtors_promise(turns: Sequence[Turn]) -> bool:
-    """The debtor named an exact date and the amount ("maandag 7 december, het hele
-    bedrag") and the collector's answer says yes to it ("Maandag de 21e. Nou ja, goed,
-    dan wordt het maandag.", "Dat is correct.")."""
+    """The debtor named an exact date and the amount, or a date for the amount the
+    collector just named ("… dan kom je op elfhonderdachtenzeventig." – "Prima. Dan maak
+    ik dat vrijdag de achttiende over."), and the collector's answer says yes to it
+    ("Maandag de 21e. Nou ja, goed, dan wordt het maandag.", "Helemaal goed.")."""
     for i, t in enumerate(turns):
-        if t.speaker == COLLECTOR or not exact_date(t) or not _payment(t) or vague_date(t) \
+        if t.speaker == COLLECTOR or not exact_date(t) or vague_date(t) \
                 or HEDGE.search(t.text.lower()):
+            continue
+        if not _payment(t) and not (i and turns[i - 1].speaker == COLLECTOR
+                                    and _payment(turns[i - 1])
+                                    and YES.search(t.text.lower())):
             continue
         answer = list(takewhile(lambda a: a.speaker == COLLECTOR, turns[i + 1:]))
         if any(ACCEPT.search(a.text.lower()) for a in answer):

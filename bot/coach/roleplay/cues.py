@@ -31,7 +31,8 @@ THREAT = re.compile(
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|grappig genoeg|altijd net (als|wanneer)|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
-    r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen")
+    r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen"
+    r"|\b(speelt|spelen|speelde) (\w+ ){0,3}spel(letje|leke)?\b")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen")
@@ -46,7 +47,8 @@ SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herh
                      r"|spreken (we|wij) (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
                      r"|resumerend|als ik het (goed )?(samenvat|begrijp)"
-                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)")
+                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)"
+                     r"|\bstel (ik|we|wij) (\w+ )?vast wat|wat (we|wij) (zijn )?overeengekomen")
 # "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
 # back, with its date and amount, after it was made.
 SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
@@ -95,7 +97,8 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
-ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*(ja\W*)?(hoor|prima"
+ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|helemaal\W*)*"
+                    r"(ja\W*)?(hoor|prima"
                     r"|goed|perfect"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"

@@ -22,6 +22,7 @@ from bot.coach.roleplay.cues import (
     EXACT_DATE,
     RULES,
     SPARING,
+    SUMMARY,
     YES,
     asks_back,
     deadline_words,
@@ -33,8 +34,12 @@ from bot.coach.roleplay.cues import (
 )
 from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.written import resends_it, sends_invoice
 
 SENTENCE_END = re.compile(r"[.!?…]+\s+")
+# The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
+# betaalbewijs.").
+ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -48,6 +53,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     now = add_business_days(today, NOW_DAYS) if today else None  # when none was named
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
     summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
+    invoice_out = False  # the collector said the invoice goes out again
     for turn in turns:
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
@@ -69,8 +75,14 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if summing_up and _part_of_summary(current):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
-        if current.intent == moves.SUMMARISE and says_back(current.text.lower()):
+        if (current.intent == moves.SUMMARISE or _heads_summary(current)) \
+                and says_back(current.text.lower()):
             summing_up, pending = True, None  # what follows says back what was agreed
+        if sends_invoice(current.text.lower()):
+            invoice_out = True
+        elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
+                and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
+            current = Turn(current.speaker, current.text, "", current.entities)
         if pending is not None and _gives_in(current, pending, asked_by, now):
             read.extend(_as_concession(current))
             pending = None
@@ -91,6 +103,16 @@ def _as_information(act: Turn) -> Turn:
     if act.intent == moves.THREATEN and RULES.search(act.text.lower()):
         return Turn(act.speaker, act.text, "", act.entities)
     return act
+
+
+def _heads_summary(act: Turn) -> bool:
+    """"Dan stel ik vast wat wij zijn overeengekomen.": the words of a summary with no date
+    or amount yet, what follows gives them."""
+    text = act.text.lower()
+    return (bool(SUMMARY.search(text)) and not (act.has("date") or act.has("amount"))
+            and not text.rstrip().endswith("?") and act.intent not in (
+                moves.THREATEN, moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION,
+                moves.CLOSED_QUESTION))
 
 
 def _part_of_summary(act: Turn) -> bool:
@@ -154,6 +176,8 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
         return True
     if debtor.text.rstrip().endswith("?") and not dates:
         return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
+    if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
+        return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
     vague = debtor.intent == "promise_vague" or vague_date(debtor)
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
 

@@ -40,7 +40,8 @@ CONCESSION = re.compile(
     r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
-    r"|mag u (het )?(later|in)|schuif|verleng|procent|%|af (mag|mogen|kan|kunt) halen"
+    r"|mag u (het )?(later|in)|schuif|schuiven (\w+ ){0,4}(op|door)\b|verleng|procent|%"
+    r"|af (mag|mogen|kan|kunt) halen"
     r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
@@ -66,6 +67,10 @@ TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg
 # What the debtor asks that the collector gives by saying yes: more time, parts, less.
 ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
 COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
+# The words of asking less ("korting", "die kosten eraf", "tien procent", "minder").
+LESS = re.compile(r"korting|kosten|rente|intrest|boete|\baf\b|eraf|minder|procent|%|kwijtschel"
+                  r"|vallen|schrap|niet (\w+ ){0,2}(betalen|rekenen)|coulance|tegemoet|goedkoper"
+                  r"|te (duur|veel|hoog)")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 
@@ -80,8 +85,11 @@ def gives(text: str) -> bool:
 
 def asks_for_more(turn: Turn) -> bool:
     """The debtor asks for a split, less or more time, also in a turn the model read as
-    something else ("Dat is goed. En die intresten, moet dat echt?")."""
+    something else ("Dat is goed. En die intresten, moet dat echt?"); asking less needs a
+    word for it ("Ja, goed, dat krijg ik wel rond" is no ask for a discount)."""
     text = turn.text.lower()
+    if turn.intent == "request_discount" and not LESS.search(text):
+        return False
     return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
 
 

@@ -23,7 +23,7 @@ SEND_WORDS = frozenset(
     "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
     "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
     "met datum data bedrag bedragen afspraak afspraken termijnen regeling".split())
-CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en dan)\b")
+CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
@@ -51,6 +51,23 @@ def confirms(text: str) -> bool:
                                            and not (INVOICE.search(text)
                                                     or OTHER_MATTER.search(text)
                                                     or text.rstrip().endswith("?")))
+
+
+# "Dan zet ik hem zo in de mail.": "hem" or "die" is a thing, not the agreement ("het").
+THING = re.compile(r"\b(hem|die)\b")
+
+
+def sends_invoice(text: str) -> bool:
+    """The collector sends the invoice again ("ik stuur de factuur vandaag opnieuw")."""
+    return bool(SENDS.search(text) and INVOICE.search(text))
+
+
+def resends_it(text: str) -> bool:
+    """A bare send of "hem" ("Dan zet ik hem zo in de mail."): after the collector said the
+    invoice goes out again, that is the invoice, not the agreement."""
+    sends = SENDS.search(text)
+    return (sends is not None and not ABOUT_AGREEMENT.search(text)
+            and bool(THING.search(text, sends.start())))
 
 
 def _bare(text: str, start: int) -> bool:

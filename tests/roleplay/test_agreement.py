@@ -1,0 +1,56 @@
+"""What the debtor agreed to (bot.coach.roleplay.agreement): a yes taken on anywhere in the
+turn, a yes hedged away, a date given for the collector's amount, and a yes to the mail."""
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.scorecard import score
+from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
+
+TODAY = dt.date(2026, 12, 2)  # a Wednesday
+PLAN = Turn(COLLECTOR, "Dus maandag 7 december € 2.695,00 en woensdag 23 december nog eens "
+            "€ 2.695,00.", moves.SUMMARISE,
+            {"date": ["2026-12-07", "2026-12-23"], "amount": [2695.0, 2695.0]})
+
+
+def agreed(*turns: Turn) -> bool:
+    return score(list(turns), today=TODAY).result("concrete_agreement").passed
+
+
+@pytest.mark.parametrize("text, intent", [
+    ("Dat is spannend, maar goed. Als jij die pakbonnen stuurt, durf ik het aan. O, en die "
+     "kosten?", "request_discount"),
+    ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat krijg ik wel rond.",
+     "request_discount"),
+])
+def test_taking_it_on_later_in_the_turn_is_a_yes(text, intent):
+    assert agreed(PLAN, Turn(DEBTOR, text, intent, {}))
+
+
+def test_a_yes_that_promises_nothing_is_no_agreement():
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja. Maar ik kan niks toezeggen, hoor.", "affirm", {}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Dat is spannend. Ik weet niet of het lukt.",
+                                 "promise_vague", {}))
+
+
+def test_a_date_for_the_amount_the_collector_just_named_is_agreed_when_taken():
+    amount = Turn(COLLECTOR, "Dan kom je op elfhonderdachtenzeventig euro.",
+                  moves.OFFER_CONCESSION, {"amount": [1178.0]})
+    date = Turn(DEBTOR, "Prima. Dan maak ik dat vrijdag de achttiende over.", "promise_to_pay",
+                {"date": ["2026-12-18"]})
+    assert agreed(amount, date, Turn(COLLECTOR, "Helemaal goed.", "", {}))
+    assert not agreed(amount, date, Turn(COLLECTOR, "Hm.", "", {}))
+    no_amount = Turn(COLLECTOR, "Dat zien we dan wel.", "", {})
+    assert not agreed(no_amount, date, Turn(COLLECTOR, "Helemaal goed.", "", {}))
+
+
+def test_a_yes_to_the_mail_is_no_yes_to_the_proposal():
+    held = Turn(DEBTOR, "Ik geef het door, zoals gezegd.", "promise_vague", {})
+    mail = Turn(COLLECTOR, "Ik bevestig dit vandaag nog per mail aan u en aan meneer Bakker.",
+                moves.ANNOUNCE_CONFIRMATION, {"date": ["2026-12-02"]})
+    yes = Turn(DEBTOR, "Is goed. Het adres is administratie@bakker.nl.", "affirm", {})
+    assert not agreed(PLAN, held, mail, yes)
+    assert agreed(PLAN, Turn(DEBTOR, "Is goed.", "affirm", {}), mail, yes)

@@ -1,0 +1,25 @@
+"""What a collector gives and what the debtor asks (bot.coach.roleplay.trade)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.roleplay.trade import asks_for_more, gives
+from bot.coach.roleplay.turns import DEBTOR, Turn
+
+
+@pytest.mark.parametrize("text", [
+    "Nou, dan schuiven we het gewoon op naar maandag.",
+    "Dan schuiven we de betaling door naar januari.",
+])
+def test_moving_the_payment_on_is_a_concession(text):
+    assert gives(text.lower())
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Kan er niet tien procent af?", True),
+    ("En die aanmaningskosten, die laat u toch wel vallen?", True),
+    ("Ja, goed, dat krijg ik wel rond.", False),
+    ("Vijftienhonderd, vandaag nog... amai.", False),
+])
+def test_asking_less_needs_a_word_for_it(text, asks):
+    assert asks_for_more(Turn(DEBTOR, text, "request_discount", {})) is asks
