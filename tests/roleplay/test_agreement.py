@@ -54,3 +54,19 @@ def test_a_yes_to_the_mail_is_no_yes_to_the_proposal():
     yes = Turn(DEBTOR, "Is goed. Het adres is administratie@bakker.nl.", "affirm", {})
     assert not agreed(PLAN, held, mail, yes)
     assert agreed(PLAN, Turn(DEBTOR, "Is goed.", "affirm", {}), mail, yes)
+
+
+def test_the_amount_after_a_date_the_collector_took_is_agreed():
+    date = Turn(DEBTOR, "Zeg maar de achtste. Vrijdag 8 januari.", "promise_to_pay",
+                {"date": ["2027-01-08"]})
+    fine = Turn(COLLECTOR, "Goed, ja, dat is prima.", "", {})
+    amount = Turn(DEBTOR, "En dan de hele 1240 euro, hè.", "promise_to_pay", {"amount": [1240.0]})
+    assert agreed(date, fine, amount, Turn(COLLECTOR, "Ja, helemaal goed.", "", {}))
+    assert not agreed(date, Turn(COLLECTOR, "Hm, januari.", "", {}), amount,
+                      Turn(COLLECTOR, "Ja, helemaal goed.", "", {}))
+
+
+def test_that_is_right_to_a_summary_is_a_yes():
+    assert agreed(PLAN, Turn(DEBTOR, "Da klopt, ja. Moet ik daar iets voor tekenen?",
+                             "nlu_fallback", {}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Dat klopt, maar de tweede lukt niet.", "deny", {}))

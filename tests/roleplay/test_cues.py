@@ -190,7 +190,8 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Dan dank ik u hartelijk voor uw medewerking.", moves.POSITIVE_CLOSE,
      moves.POSITIVE_CLOSE),
     ("Dan eh, dan bel ik in januari wel weer, of zo.", "nlu_fallback", moves.OFFER_CONCESSION),
-    ("Korting? Waarom heeft u die proef dan goedgekeurd?", moves.OFFER_CONCESSION, ""),
+    ("Korting? Waarom heeft u die proef dan goedgekeurd?", moves.OFFER_CONCESSION,
+     moves.OPEN_QUESTION),
     ("O, leuk! Graag!", moves.STATE_PURPOSE, ""),
     ("Da kan gebeuren, ge zijt niet de eerste.", "nlu_fallback", moves.SHOW_UNDERSTANDING),
     ("Ah, nou, dat hoor ik vaker hoor, in de transport.", moves.THREATEN, ""),
@@ -299,3 +300,47 @@ def test_a_reproach_about_playing_games_is_a_threat():
     assert evident(act("Ge speelt dat spelleke elke keer opnieuw, hé.")).intent == moves.THREATEN
     assert evident(act("Ze spelen daar een spelletje met ons.")).intent == moves.THREATEN
     assert evident(act("Speelt u ook tennis?", moves.CLOSED_QUESTION)).intent != moves.THREATEN
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Hoe komt het dat die niet bij u is aangekomen, denkt u?", moves.THREATEN,
+     moves.OPEN_QUESTION),
+    ("Hoe regelen jullie dat normaal als Ingrid er niet is?", moves.ASK_IN_RETURN,
+     moves.OPEN_QUESTION),
+    ("Het gaat over factuurnummer 55021, van de servers.", moves.CLOSED_QUESTION,
+     moves.STATE_PURPOSE),
+    ("Sorry dat ik stoor, ik weet dat het druk is bij jullie.", moves.SHOW_UNDERSTANDING, ""),
+    ("Amai, da's nie niks, drie weken dicht.", "", moves.SHOW_UNDERSTANDING),
+    ("Da's logisch, uw mensen eerst.", moves.SHOW_UNDERSTANDING, moves.SHOW_UNDERSTANDING),
+    ("Zet 'm op met die beurzen!", "", moves.POSITIVE_CLOSE),
+    ("Jij ook, doei!", "", moves.POSITIVE_CLOSE),
+])
+def test_the_words_decide_the_act(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_telling_the_debtor_not_to_worry_about_it_drops_the_goal():
+    from bot.coach.roleplay.cues import drops_goal
+    assert drops_goal(act("Ach joh, dan moet je je daar nu helemaal niet druk om maken."))
+    assert not drops_goal(act("Daar hoeft u zich geen zorgen over te maken."))
+
+
+def test_an_open_question_that_floats_a_split_counts_as_open():
+    turns = [act("Hoe ziet uw kas er de komende weken uit?", moves.OPEN_QUESTION),
+             act("Wat zou wél lukken, als we het in twee delen zouden doen?",
+                 moves.OFFER_CONCESSION)]
+    assert score(turns).result("open_questions").passed
+    assert not score(turns[:1]).result("open_questions").passed
+
+
+def test_a_second_offer_trades_only_its_own_gift():
+    later = Turn(DEBTOR, "Nee, echt niet. Dertig december.", "deny", {"date": ["2026-12-30"]})
+    gift = act("Nou goed, dan wordt het 30 december.", moves.OFFER_CONCESSION,
+               date=["2026-12-30"])
+    own = act("En ik doe u nog een voorstel: de kosten laat ik vallen als u de 726 euro in "
+              "januari betaalt.", moves.ASK_IN_RETURN, amount=[726.0])
+    today = dt.date(2026, 12, 21)
+    assert not score([later, gift, own], today=today).result("concession_return").passed
+    traded = act("Dan wil ik wel dat u de 726 euro in januari betaalt.", moves.ASK_IN_RETURN,
+                 amount=[726.0])
+    assert score([later, gift, traded], today=today).result("concession_return").passed

@@ -505,3 +505,20 @@ def test_a_vague_answer_to_a_request_for_proof_asks_for_no_time():
     assert read_acts([proof, vague, act("Prima.")], TODAY)[-1].intent != moves.OFFER_CONCESSION
     pay = act("Wanneer kunt u betalen?", moves.OPEN_QUESTION)
     assert read_acts([pay, vague, act("Prima.")], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_a_step_the_firm_regrets_said_to_spare_the_debtor_is_no_threat():
+    regret = act("Als het dinsdag niet binnen is, moeten we het dossier helaas overdragen aan ons "
+                 "incassobureau. Dat wil ik u liever besparen.", moves.THREATEN)
+    assert score([regret], today=TODAY).result("no_threats").passed
+    plain = act("Als het dinsdag niet binnen is, gaat het naar ons incassobureau. Dat wil ik u "
+                "liever besparen.", moves.THREATEN)
+    assert not score([plain], today=TODAY).result("no_threats").passed
+
+
+def test_yes_to_a_promise_without_a_time_gives_no_time():
+    ask = act("Wanneer kan ik het geld verwachten?", moves.OPEN_QUESTION)
+    timeless = debtor_says("Ja ja. Ik kijk ernaar, zei ik toch.", "promise_vague")
+    assert read_acts([ask, timeless, act("Goed.")], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    later = debtor_says("Ik kijk er na de kerst wel naar.", "promise_vague")
+    assert read_acts([ask, later, act("Goed.")], TODAY)[-1].intent == moves.OFFER_CONCESSION

@@ -23,3 +23,11 @@ def test_moving_the_payment_on_is_a_concession(text):
 ])
 def test_asking_less_needs_a_word_for_it(text, asks):
     assert asks_for_more(Turn(DEBTOR, text, "request_discount", {})) is asks
+
+
+@pytest.mark.parametrize("text", [
+    "Nou, dan wordt het maar na de kerst.",
+    "Betaal het maar als het weer wat beter gaat, eind januari of zo.",
+])
+def test_giving_in_with_a_sigh_is_a_concession(text):
+    assert gives(text.lower())

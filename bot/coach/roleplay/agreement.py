@@ -105,20 +105,28 @@ def _payment(turn: Turn) -> bool:
 def took_debtors_promise(turns: Sequence[Turn]) -> bool:
     """The debtor named an exact date and the amount, or a date for the amount the
     collector just named ("… dan kom je op elfhonderdachtenzeventig." – "Prima. Dan maak
-    ik dat vrijdag de achttiende over."), and the collector's answer says yes to it
-    ("Maandag de 21e. Nou ja, goed, dan wordt het maandag.", "Helemaal goed.")."""
+    ik dat vrijdag de achttiende over."), or the amount right after a date the collector
+    took ("Vrijdag 8 januari." – "Goed." – "En dan de hele 1240 euro, hè."), and the
+    collector's answer says yes to it ("Maandag de 21e. Nou ja, goed, dan wordt het
+    maandag.", "Helemaal goed.")."""
     for i, t in enumerate(turns):
-        if t.speaker == COLLECTOR or not exact_date(t) or vague_date(t) \
-                or HEDGE.search(t.text.lower()):
+        if t.speaker == COLLECTOR or HEDGE.search(t.text.lower()) or not _taken(turns, i):
             continue
-        if not _payment(t) and not (i and turns[i - 1].speaker == COLLECTOR
-                                    and _payment(turns[i - 1])
-                                    and YES.search(t.text.lower())):
-            continue
-        answer = list(takewhile(lambda a: a.speaker == COLLECTOR, turns[i + 1:]))
-        if any(ACCEPT.search(a.text.lower()) for a in answer):
+        dated = exact_date(t) and not vague_date(t)
+        yes_to_amount = (i > 0 and turns[i - 1].speaker == COLLECTOR
+                         and _payment(turns[i - 1]) and bool(YES.search(t.text.lower())))
+        before = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
+        date_taken = (before is not None and exact_date(turns[before])
+                      and not vague_date(turns[before]) and _taken(turns, before))
+        if dated and (_payment(t) or yes_to_amount) or _payment(t) and date_taken:
             return True
     return False
+
+
+def _taken(turns: Sequence[Turn], index: int) -> bool:
+    """The collector's answer to the debtor's turn at ``index`` says yes to it."""
+    answer = takewhile(lambda a: a.speaker == COLLECTOR, turns[index + 1:])
+    return any(ACCEPT.search(a.text.lower()) for a in answer)
 
 
 def takes_offer(turns: Sequence[Turn], index: int) -> bool:

@@ -31,8 +31,9 @@ from bot.coach.roleplay.cues import (
     exact_date,
     has_phrase,
 )
+from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.reading import NOW_DAYS
-from bot.coach.roleplay.trade import ADDS, asks_for_more
+from bot.coach.roleplay.trade import ADDS, asks_for_more, gives
 from bot.coach.roleplay.turns import (
     COLLECTOR,
     EXCUSE_INTENTS,
@@ -162,7 +163,9 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
 
 
 def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    count = len(said(turns, moves.OPEN_QUESTION))
+    count = len(said(turns, moves.OPEN_QUESTION)) + sum(  # "Wat zou wél lukken, als we …?"
+        question_kind(t.text) == "open" for t in collector_turns(turns)
+        if t.intent in (moves.OFFER_CONCESSION, moves.ASK_IN_RETURN))
     if count >= 2:
         return 1.0, None
     closed = said(turns, moves.CLOSED_QUESTION)
@@ -226,6 +229,10 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
                     f"{ex.deadline} overmaken?”")
 
 
+# A second offer with a trade of its own ("En ik doe u nog een voorstel: …").
+ANOTHER = re.compile(r"\bnog een (voorstel|aanbod)|\bdaarnaast\b|\bbovendien\b")
+
+
 def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     """Concessions with nothing asked back for them: not since the debtor asked for what
     was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
@@ -242,7 +249,10 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
                  else collector_turns(turns[:i])[-2:])
         if ADDS.search(act.text.lower()):  # "die kosten laat ik ook vallen": a gift on top
             since = []
-        if not any(asks_back(n) for n in [*since, act, *_answer_after(turns, i)]):
+        after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
+                 if not (gives(n.text.lower())    # vallen als …" trades its own gift
+                         and ANOTHER.search(n.text.lower()))]
+        if not any(asks_back(n) for n in [*since, act, *after]):
             unpaired.append(act)
     return unpaired
 

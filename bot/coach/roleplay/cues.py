@@ -36,10 +36,12 @@ THREAT = re.compile(
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen")
-# A warning about the firm's own rules, said to spare the debtor ("volgens onze algemene
-# voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag besparen."): informing,
-# not threatening, when both the rules and the wish to spare are said.
-RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)")
+# A warning about the firm's own rules or a step it regrets, said to spare the debtor
+# ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag
+# besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen."):
+# informing, not threatening, when both the rule or regret and the wish to spare are said.
+RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
+                   r"|\bhelaas\b|genoodzaakt")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
@@ -69,7 +71,8 @@ VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst")
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
-                           r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|sorry"
+                           r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
+                           r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
                            r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt")
 # Understanding that stands on its own, whatever the model read ("Dat is balen.").
 EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
@@ -78,7 +81,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
                      r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
-                     r"|wat een gedoe|(dat is|wat) (ook )?heftig"
+                     r"|wat een gedoe|(dat is|wat) (ook )?heftig|(dat is|da'?s) (ook )?nie?t? niks"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
                      r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
                      r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
@@ -90,26 +93,28 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
-                     r"|succes (met|op|bij)|\bmerci\b"
+                     r"|succes (met|op|bij)|\bmerci\b|zet (\'?m|hem|em) op"
+                     r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
                      r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
                      r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
                      r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
-ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|helemaal\W*)*"
-                    r"(ja\W*)?(hoor|prima"
+ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*"
+                    r"(ja\W*)?(helemaal\W*)?(hoor|prima"
                     r"|goed|perfect"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
                     r"|\w+ is ook (goed|prima|akkoord)"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
-                    r"|,\s*(prima|dat is (ook |helemaal )?(goed|prima|akkoord)|dat kan|akkoord"
+                    r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
+                    r"|akkoord"
                     r"|afgesproken)(\W*$|,)")
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
 # whatever the model read; "ja, maar …" is no yes.
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
-                 r"|mooi|perfect|uitstekend"
+                 r"|mooi|perfect|uitstekend|(dat |da )?klopt"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
@@ -163,10 +168,10 @@ def evident(turn: Turn) -> Turn:
         intent = moves.SHOW_UNDERSTANDING
     elif kind == "social" or (intent in QUESTIONS and "?" not in text
                                and text.rstrip()[-1:] in (".", "!")):
-        intent = ""
-    elif kind == "open" and intent not in (moves.ASK_IN_RETURN, moves.OFFER_CONCESSION,
-                                           moves.THREATEN):
-        intent = moves.OPEN_QUESTION
+        intent = moves.STATE_PURPOSE if kind is None and PURPOSE.search(text) else ""
+    elif kind == "open" and not (intent in _NEEDS_WORDS and _NEEDS_WORDS[intent](text)
+                                 and intent != moves.STATE_PURPOSE):
+        intent = moves.OPEN_QUESTION  # "Hoe komt het dat …?" read as a threat is a question
     elif kind == "closed" and intent in (moves.OPEN_QUESTION, moves.SUMMARISE):
         intent = moves.CLOSED_QUESTION
     elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
@@ -240,7 +245,8 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
                         r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
                         r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
-                        r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b")
+                        r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
+                        r"|(niet|geen) druk (om|over) (te )?maken")
 
 
 def drops_goal(turn: Turn) -> bool:

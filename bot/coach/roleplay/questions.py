@@ -6,8 +6,9 @@ form. A question that starts with a question word (after fillers, a preposition 
 leading "als …," clause) lets the debtor explain: open. One that starts with the verb, or
 that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless it asks to
 tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
-ik?" are small talk. "Wat als we tien procent eraf doen?" starts with a question word but
-puts a proposal to yes or no: closed.
+ik?" are small talk, and so is "Hoe is het met Bobbie, loopt hij alweer?". "Wat als we
+tien procent eraf doen?" starts with a question word but puts a proposal to yes or no:
+closed.
 """
 from __future__ import annotations
 
@@ -42,7 +43,9 @@ PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?
                        rf"|wat zegt (?:u|je|gij|ge) (?:van|ervan) als|hoe klinkt dat)\b")
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
                     rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?"
-                    rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$")
+                    rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$"
+                    rf"|^{_FILLERS}hoe (?:is|gaat) (?:het )?met "
+                    rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")
 
 
 def tagged_statement(text: str) -> bool:

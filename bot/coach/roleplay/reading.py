@@ -40,6 +40,11 @@ SENTENCE_END = re.compile(r"[.!?…]+\s+")
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
 # betaalbewijs.").
 ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
+# A time the debtor puts on it, however vague ("volgende week", "na de kerst", "later"):
+# "Ik kijk ernaar." and "Eerst zien dat het gemaakt wordt." ask for no time.
+WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|februari|maart"
+                  r"|later|straks|binnenkort|snel|morgen|\w+dag\b|tijd|eind|begin|zodra|als\b"
+                  r"|wanneer|na\b|voor\b|rond|ergens")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -178,7 +183,8 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
         return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
     if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
         return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
-    vague = debtor.intent == "promise_vague" or vague_date(debtor)
+    vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))
+             or vague_date(debtor))
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
 
 

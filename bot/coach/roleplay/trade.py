@@ -13,7 +13,7 @@ import re
 from bot.coach.roleplay.turns import Turn
 
 # A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
-ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u) wat")
+ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u|ge|gij) wat")
 # Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
 # mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
 REFUSED = re.compile(
@@ -46,6 +46,7 @@ CONCESSION = re.compile(
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
+    r"|wordt het (dan )?maar\b|betaal (het )?maar (\w+ ){0,3}(als|wanneer|zodra)\b"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
     r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
     r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
