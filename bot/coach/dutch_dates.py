@@ -21,6 +21,11 @@ MONTHS = {"januari": 1, "februari": 2, "maart": 3, "april": 4, "mei": 5, "juni":
           "augustus": 8, "september": 9, "oktober": 10, "november": 11, "december": 12,
           "jan": 1, "feb": 2, "mrt": 3, "apr": 4, "jun": 6, "jul": 7, "aug": 8, "sep": 9,
           "sept": 9, "okt": 10, "nov": 11, "dec": 12}
+# Days known by name; "na de kerst" and "na nieuwjaar" stay vague (no date of their own).
+NAMED_DAYS = {"oudejaarsdag": (12, 31), "oudejaarsavond": (12, 31), "oudjaar": (12, 31),
+              "nieuwjaarsdag": (1, 1), "kerstavond": (12, 24), "eerste kerstdag": (12, 25),
+              "kerstmis": (12, 25), "tweede kerstdag": (12, 26), "pakjesavond": (12, 5),
+              "sinterklaasavond": (12, 5), "koningsdag": (4, 27)}
 SMALL_NUMBERS = {"een": 1, "één": 1, "twee": 2, "anderhalve": 1.5, "anderhalf": 1.5}
 
 _WEEKDAY = "|".join(WEEKDAYS)
@@ -62,11 +67,14 @@ _DATE_REGEXES = [
      rf"|\b(?P<wd2>{_WEEKDAY})\s+(?:volgende|komende)\s+week\b"),
     ("weekday", rf"\b(?:(?P<mod>aanstaande|komende|volgende|a\.s\.)\s+)?(?P<wd>{_WEEKDAY})\b"),
     ("next_period", r"\b(?:volgende|komende)\s+(?P<unit>week|maand)\b"),
+    ("named_day", rf"\b(?P<name>{'|'.join(NAMED_DAYS)})\b"),
+    ("this_year", r"\bnog\s+dit\s+jaar\b|\bvoor\s+de\s+jaarwisseling\b"
+                  r"|\b(?:voor\s+)?(?:het\s+)?einde?\s+van\s+(?:het|dit)\s+jaar\b"),
 ]
 DATE_PATTERNS: list[tuple[str, re.Pattern]] = [
     (name, re.compile(rx, re.IGNORECASE)) for name, rx in _DATE_REGEXES]
 # a date said by its day ("11 december", "11-12", "de elfde"), not "vandaag" or "vrijdag"
-CALENDAR_KINDS = ("day_month", "numeric", "day_of_month")
+CALENDAR_KINDS = ("day_month", "numeric", "day_of_month", "named_day")
 
 
 
@@ -78,29 +86,50 @@ PAST_CUE = re.compile(
     r"|stortten?"
     r"|betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
     r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
-    r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds)\b",
+    r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds"
+    r"|geweest|gebeurd)\b",
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
     r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan|moet"
     r"|moeten|tegen)\b",
     re.IGNORECASE)
-PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden)\b", re.IGNORECASE)
+PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden|geweest)\b",
+                       re.IGNORECASE)
 # Words that point ahead unless the verb is past ("die stond voor eind november", "die had
 # half november betaald moeten zijn"); "die moet tegen vrijdag betaald zijn" points ahead.
 AHEAD_UNLESS_PAST = {"voor", "moet", "moeten", "tegen"}
+RECENT_MONTHS = 2  # a bare month name this many months back or less is the one just gone
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 
 
 def about_the_past(text: str, start: int, end: int) -> bool:
     """Whether the clause around text[start:end] speaks of something already done."""
-    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
-    after = CLAUSE_END.search(text, end)
-    clause = text[before[-1] if before else 0:after.start() if after else len(text)]
-    ahead = {m.group().lower() for m in FUTURE_CUE.finditer(clause)}
+    clause = _clause(text, start, end)
+    ahead = _ahead(clause)
     if PAST_VERB.search(clause):
         ahead -= AHEAD_UNLESS_PAST
     return bool(PAST_CUE.search(clause)) and not ahead
+
+
+def month_just_gone(kind: str, m: re.Match, today: dt.date, text: str) -> bool:
+    """A month named with no word for past or future ("voor de bakwagen van eind november",
+    said in December) is the one just gone when it ended at most two months ago; "ik
+    betaal eind oktober" points ahead."""
+    named = (m.groupdict().get("unit") or m.groupdict().get("month") or "").lower()
+    return (kind in ("end_of", "begin_of", "mid_month") and named in MONTHS
+            and 0 < (today.month - MONTHS[named]) % 12 <= RECENT_MONTHS
+            and not _ahead(_clause(text, m.start(), m.end())) - AHEAD_UNLESS_PAST)
+
+
+def _clause(text: str, start: int, end: int) -> str:
+    before = [m.end() for m in CLAUSE_END.finditer(text, 0, start)]
+    after = CLAUSE_END.search(text, end)
+    return text[before[-1] if before else 0:after.start() if after else len(text)]
+
+
+def _ahead(clause: str) -> set[str]:
+    return {m.group().lower() for m in FUTURE_CUE.finditer(clause)}
 
 
 def _count(word: str) -> float:
@@ -245,6 +274,14 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
         if g["mod"] == "volgende" and (found - today).days < 7 and today.weekday() >= 4:
             found += dt.timedelta(days=7)  # "volgende maandag" said on a Friday: a week later
         return found
+    if kind == "named_day":  # the next one, or with ``past`` the last one (today's counts)
+        month, day = NAMED_DAYS[" ".join(g["name"].split())]
+        found = dt.date(today.year, month, day)
+        if past and found > today:
+            return _same_day(found, today.year - 1)
+        return _same_day(found, today.year + 1) if not past and found < today else found
+    if kind == "this_year":
+        return dt.date(today.year, 12, 31)
     if kind == "next_period":
         if g["unit"] == "week":
             return _end_of_week(today - dt.timedelta(days=today.weekday()) + dt.timedelta(weeks=1))

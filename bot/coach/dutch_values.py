@@ -17,7 +17,13 @@ from decimal import Decimal, InvalidOperation
 
 from text_to_num import alpha2digit
 
-from bot.coach.dutch_dates import CALENDAR_KINDS, DATE_PATTERNS, about_the_past, resolve_date
+from bot.coach.dutch_dates import (
+    CALENDAR_KINDS,
+    DATE_PATTERNS,
+    about_the_past,
+    month_just_gone,
+    resolve_date,
+)
 
 MAX_SCAN_CHARS = 2000  # longer messages are scanned up to here; speech never needs more
 
@@ -151,7 +157,9 @@ def find_values(text: str, today: dt.date) -> list[Found]:
         for m in pattern.finditer(text):
             if _overlaps(m.start(), m.end(), taken):
                 continue
-            resolved = resolve_date(kind, m, today, about_the_past(text, m.start(), m.end()))
+            past = about_the_past(text, m.start(), m.end()) or month_just_gone(kind, m, today,
+                                                                               text)
+            resolved = resolve_date(kind, m, today, past)
             if resolved is not None:
                 add("date", resolved.isoformat(), m, kind)
     return sorted(found, key=lambda f: f.start)

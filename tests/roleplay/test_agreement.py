@@ -25,6 +25,8 @@ def agreed(*turns: Turn) -> bool:
      "kosten?", "request_discount"),
     ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat krijg ik wel rond.",
      "request_discount"),
+    ("Ja, dat doe ik. En komt de monteur dan in januari?", "promise_vague"),
+    ("Ja, gewoon het hele bedrag, het is niet dat we niet willen betalen hoor.", "cannot_pay"),
 ])
 def test_taking_it_on_later_in_the_turn_is_a_yes(text, intent):
     assert agreed(PLAN, Turn(DEBTOR, text, intent, {}))

@@ -107,6 +107,11 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("Mag ik vragen of u de factuur heeft?", "closed"),
     ("Ik bel even, hoe staat het ermee?", "open"),
     ("Mag ik u vragen: hoe komen facturen normaal gesproken bij u binnen?", "open"),
+    ("Waarom hoor ik dat nu pas?", "closed"),
+    ("Waarom belt u dan niet gewoon met mij?", "closed"),
+    ("En waarom januari, wat komt er dan binnen?", "open"),
+    ("Waarom duurt het goedkeuren bij jullie zo lang?", "open"),
+    ("Hoe is het met Bobbie, loopt hij alweer een beetje?", "social"),
 ])
 def test_the_form_of_a_question_says_open_or_closed(text, kind):
     assert question_kind(text) == kind
@@ -190,8 +195,7 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Dan dank ik u hartelijk voor uw medewerking.", moves.POSITIVE_CLOSE,
      moves.POSITIVE_CLOSE),
     ("Dan eh, dan bel ik in januari wel weer, of zo.", "nlu_fallback", moves.OFFER_CONCESSION),
-    ("Korting? Waarom heeft u die proef dan goedgekeurd?", moves.OFFER_CONCESSION,
-     moves.OPEN_QUESTION),
+    ("Korting? Waarom heeft u die proef dan goedgekeurd?", moves.OFFER_CONCESSION, ""),
     ("O, leuk! Graag!", moves.STATE_PURPOSE, ""),
     ("Da kan gebeuren, ge zijt niet de eerste.", "nlu_fallback", moves.SHOW_UNDERSTANDING),
     ("Ah, nou, dat hoor ik vaker hoor, in de transport.", moves.THREATEN, ""),
@@ -344,3 +348,44 @@ def test_a_second_offer_trades_only_its_own_gift():
     traded = act("Dan wil ik wel dat u de 726 euro in januari betaalt.", moves.ASK_IN_RETURN,
                  amount=[726.0])
     assert score([later, gift, traded], today=today).result("concession_return").passed
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Dan noteer ik: u betaalt € 980,40 uiterlijk maandag 28 december.",
+     moves.CONCRETE_PROPOSAL, moves.SUMMARISE),
+    ("Dan ga ik akkoord met maandag, maar daar vraag ik wel iets voor terug: u stuurt vandaag "
+     "het formulier.", moves.STATE_PURPOSE, moves.ASK_IN_RETURN),
+    ("Weet je wat, ik zet hem gewoon even on hold tot na de feestdagen.", "",
+     moves.OFFER_CONCESSION),
+])
+def test_the_words_decide_the_act_too(text, model, read):
+    entities = {"date": ["2026-12-28"], "amount": [980.4]} if "980" in text else {}
+    assert evident(act(text, model, **entities)).intent == read
+
+
+def test_putting_the_invoice_on_hold_drops_the_goal():
+    from bot.coach.roleplay.cues import drops_goal
+    assert drops_goal(act("Dan zet ik de factuur even in de wacht."))
+    assert drops_goal(act("Dan hoeft u voorlopig niks te betalen."))
+
+
+def test_a_deadline_next_to_the_invoice_states_the_purpose():
+    invoice = act("Factuur 2026-0917, reparatie afvoer keuken, € 385,-.", moves.CONCRETE_PROPOSAL,
+                  invoice_number=["2026-0917"], amount=[385.0])
+    today = dt.date(2026, 12, 18)
+    wants = act("Ik wil dat bedrag vandaag nog op de rekening.", moves.ASK_IN_RETURN,
+                date=["2026-12-18"])
+    assert score([invoice, wants], today=today).result("purpose_deadline").passed
+    aside = act("Mijn scherm doet raar vandaag.", "", date=["2026-12-18"])
+    assert not score([invoice, aside], today=today).result("purpose_deadline").passed
+
+
+def test_costs_waived_after_the_trade_was_taken_are_a_gift_on_top():
+    ask = Turn(DEBTOR, "Kan ik het in twee keer doen?", "request_payment_plan", {})
+    trade = act("Dan vraag ik wel iets terug: de eerste helft maakt u maandag over.",
+                moves.ASK_IN_RETURN)
+    taken = Turn(DEBTOR, "Ja, dat is goed.", "affirm", {})
+    costs = act("Mooi. En de herinneringskosten laat ik vervallen.", moves.OFFER_CONCESSION)
+    assert not score([ask, trade, taken, costs]).result("concession_return").passed
+    split = act("Mooi. Dan zet ik de regeling in twee delen voor u klaar.", moves.OFFER_CONCESSION)
+    assert score([ask, trade, taken, split]).result("concession_return").passed

@@ -522,3 +522,22 @@ def test_yes_to_a_promise_without_a_time_gives_no_time():
     assert read_acts([ask, timeless, act("Goed.")], TODAY)[-1].intent != moves.OFFER_CONCESSION
     later = debtor_says("Ik kijk er na de kerst wel naar.", "promise_vague")
     assert read_acts([ask, later, act("Goed.")], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_reading_the_agreement_back_heads_a_summary():
+    heads = act("Dank u. Dan lees ik de afspraak voor u terug.", moves.POSITIVE_CLOSE)
+    agreed = act("U maakt morgen, donderdag 3 december, € 4.127,35 over.",
+                 moves.CONCRETE_PROPOSAL, date=["2026-12-03"], amount=[4127.35])
+    assert read_acts([heads, agreed], TODAY)[-1].intent == moves.SUMMARISE
+
+
+def test_a_question_about_something_else_asks_for_no_later_day():
+    asked = act("Dan gaan we voor dinsdag 8 december, het hele bedrag?",
+                moves.CONCRETE_PROPOSAL, date=["2026-12-08"])
+    other = debtor_says("O ja, wordt er op tweede kerstdag wel gewoon opgehaald?",
+                        "promise_vague", date=["2026-12-26"])
+    sure = act("Ja hoor, we rijden gewoon.")
+    assert read_acts([asked, other, sure], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    later = debtor_says("Zullen we zeggen dat ik het volgende week dinsdag overmaak?",
+                        "promise_vague", date=["2026-12-15"])
+    assert read_acts([asked, later, sure], TODAY)[-1].intent == moves.OFFER_CONCESSION

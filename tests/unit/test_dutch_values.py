@@ -315,3 +315,25 @@ def test_a_sum_of_thousands_said_in_words_is_an_amount_without_euro():
     assert values("het gaat om tweeduizend flyers") == {}
     assert values("dat was in tweeduizend vijfentwintig") == {}
     assert values("we komen met vijfenzestig man") == {}
+
+
+@pytest.mark.parametrize("text, today, expected", [
+    ("ik wil graag dat die uiterlijk oudejaarsdag betaald is", "2026-12-23", "2026-12-31"),
+    ("dat hij nog dit jaar betaald wordt", "2026-12-23", "2026-12-31"),
+    ("vóór het eind van het jaar", "2026-12-23", "2026-12-31"),
+    ("na nieuwjaarsdag betaal ik", "2026-12-23", "2027-01-01"),
+    ("die had ik op eerste kerstdag al overgemaakt", "2026-12-23", "2025-12-25"),
+    ("die heb ik op tweede kerstdag betaald", "2027-01-05", "2026-12-26"),
+])
+def test_days_known_by_name(text, today, expected):
+    assert values(text, dt.date.fromisoformat(today)) == {"date": [expected]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("voor de bakwagen van eind november", "2026-11-30"),
+    ("Dat moet eind november geweest zijn.", "2026-11-30"),
+    ("ik betaal eind oktober", "2027-10-31"),
+    ("ik betaal eind januari", "2027-01-31"),
+])
+def test_a_month_just_gone_with_no_word_for_the_future_is_the_past(text, expected):
+    assert values(text, dt.date(2026, 12, 22)) == {"date": [expected]}

@@ -38,7 +38,8 @@ BARE_YES = re.compile(r"(ja\W*)+")
 # krijg ik wel rond.", "Als jij die pakbonnen stuurt, durf ik het aan.").
 TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
-                         r"|\b(is|een) deal\b")
+                         r"|\b(is|een) deal\b|^(ja\W+)+dat (doe|regel) ik\b"
+                         r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want

@@ -33,8 +33,9 @@ from bot.coach.roleplay.cues import (
 )
 from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.reading import NOW_DAYS
-from bot.coach.roleplay.trade import ADDS, asks_for_more, gives
+from bot.coach.roleplay.trade import ADDS, COSTS, asks_for_more, gives
 from bot.coach.roleplay.turns import (
+    ACCEPTANCE,
     COLLECTOR,
     EXCUSE_INTENTS,
     PROPOSALS,
@@ -118,10 +119,21 @@ def _opening(turns: Sequence[Turn], stated: list[int]) -> list[Turn]:
     return [t for i in {stated[0], *named[:1]} for t in _same_turn(turns, i)]
 
 
+# The words of wanting the money by a day ("Ik wil dat hij vandaag betaald wordt.").
+PAY_BY = re.compile(r"\b(wil|graag|uiterlijk|vóór|betaald|betalen|binnen|overmaken|overgemaakt"
+                    r"|op de rekening|moet)\b")
+
+
 def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     stated = [i for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and t.intent == moves.STATE_PURPOSE]
     if stated and any(t.has("date") or deadline_words(t) for t in _opening(turns, stated)):
+        return 1.0, None
+    debt = next((i for i, t in enumerate(turns)  # "Factuur 2026-0917, € 385,-. Staat open
+                 if t.speaker == COLLECTOR       # sinds 10 november. Ik wil dat bedrag
+                 and (t.has("invoice_number") or debt_amount(t))), None)  # vandaag nog …"
+    if not stated and debt is not None and any(
+            t.has("date") and PAY_BY.search(t.text.lower()) for t in _same_turn(turns, debt)):
         return 1.0, None
     purposes = [turns[i] for i in stated]
     if purposes:
@@ -238,7 +250,8 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
     vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift). "Ja, dan wil ik
     wel iets terug" to a split does not pay for the costs the debtor asks off later, nor for
-    what is given on top ("die kosten laat ik ook vallen")."""
+    what is given on top ("die kosten laat ik ook vallen", or after the debtor took the
+    trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
     unpaired = []
     for i, act in enumerate(turns):
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
@@ -247,7 +260,10 @@ def _unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
                     and asks_for_more(turns[j])), None)
         since = (collector_turns(turns[ask + 1:i]) if ask is not None
                  else collector_turns(turns[:i])[-2:])
-        if ADDS.search(act.text.lower()):  # "die kosten laat ik ook vallen": a gift on top
+        closed = next((j for j in range(i - 1, ask if ask is not None else -1, -1)
+                       if turns[j].speaker != COLLECTOR), None)
+        if ADDS.search(act.text.lower()) or closed is not None and COSTS.search(
+                act.text.lower()) and turns[closed].intent in ACCEPTANCE:  # costs on top
             since = []
         after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
                  if not (gives(n.text.lower())    # vallen als …" trades its own gift

@@ -49,8 +49,9 @@ SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herh
                      r"|spreken (we|wij) (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
                      r"|resumerend|als ik het (goed )?(samenvat|begrijp)"
-                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)"
-                     r"|\bstel (ik|we|wij) (\w+ )?vast wat|wat (we|wij) (zijn )?overeengekomen")
+                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)|noteer ik\s*:"
+                     r"|\bstel (ik|we|wij) (\w+ )?vast wat|wat (we|wij) (zijn )?overeengekomen"
+                     r"|\blees (ik|we) (\w+ ){0,4}(voor|terug)\b")
 # "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
 # back, with its date and amount, after it was made.
 SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
@@ -126,7 +127,8 @@ EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
     r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
     r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b"
-    r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b")
+    r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
+    r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
                           r"één keer|het hele bedrag|in één keer")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
@@ -149,6 +151,8 @@ def evident(turn: Turn) -> Turn:
         intent = moves.THREATEN
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
+    elif intent == moves.STATE_PURPOSE and asks_return(text) and not PURPOSE.search(text):
+        intent = moves.ASK_IN_RETURN  # "Dan ga ik akkoord met maandag, maar daar vraag ik …"
     elif confirms(text):
         intent = moves.ANNOUNCE_CONFIRMATION
     elif intent == moves.SUMMARISE and text.rstrip().endswith("?") and not says_back(text) \
@@ -246,7 +250,8 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
                         r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
                         r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
-                        r"|(niet|geen) druk (om|over) (te )?maken")
+                        r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
+                        r"|hoeft u (\w+ )?(niks|niets) te betalen")
 
 
 def drops_goal(turn: Turn) -> bool:

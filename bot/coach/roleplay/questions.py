@@ -8,7 +8,7 @@ that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless 
 tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
 ik?" are small talk, and so is "Hoe is het met Bobbie, loopt hij alweer?". "Wat als we
 tien procent eraf doen?" starts with a question word but puts a proposal to yes or no:
-closed.
+closed, and "Waarom hoor ik dat nu pas?" is a reproach: closed too.
 """
 from __future__ import annotations
 
@@ -41,6 +41,9 @@ TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven
                      rf"|^{_FILLERS}mag ik (?:u |je )?(?:\w+ )?vragen[:,]? {_QUESTION_WORD}")
 PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?:van|ervan)"
                        rf"|wat zegt (?:u|je|gij|ge) (?:van|ervan) als|hoe klinkt dat)\b")
+# "Waarom heeft u die proef dan goedgekeurd?", "Waarom hoor ik dat nu pas?": a reproach put
+# as a question, which asks for no explanation.
+REPROACH = re.compile(rf"^{_FILLERS}waarom\b[^,]*\b(?:dan|niet|nooit|toch|nu pas|pas nu)\b")
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
                     rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?"
                     rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$"
@@ -71,7 +74,7 @@ def question_kind(sentence: str) -> QuestionKind | None:
         text = last
     if SOCIAL.search(text):
         return "social"
-    if PROPOSING.search(text):
+    if PROPOSING.search(text) or REPROACH.search(text):
         return "closed"
     if CLOSED_START.search(text):
         return "open" if TELL_ME.search(text) else "closed"

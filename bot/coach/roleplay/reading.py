@@ -45,6 +45,11 @@ ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,
 WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|februari|maart"
                   r"|later|straks|binnenkort|snel|morgen|\w+dag\b|tijd|eind|begin|zodra|als\b"
                   r"|wanneer|na\b|voor\b|rond|ergens")
+# A debtor's question about the payment ("Kan het ook maandag?", "Zeg maar de achttiende?"),
+# not about anything else.
+PAYS = re.compile(r"betaal|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
+                  r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
+                  r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -177,10 +182,11 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
     if answering is not None and answering.has("date") and _says_yes(debtor):
         return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
     dates = _dates(debtor)
+    if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
+        return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
+    # (a question about the payment, "Kan het ook maandag?", does ask for the later day)
     if asked_by is not None and any(d > asked_by for d in dates):
         return True
-    if debtor.text.rstrip().endswith("?") and not dates:
-        return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
     if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
         return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
     vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))

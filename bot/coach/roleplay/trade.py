@@ -30,7 +30,8 @@ ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
     r"|laten we (\w+ ){0,8}vergeten"
-    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet|hoeft u (alleen|niet|geen)\b"
+    r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet"
+    r"|hoeft u (alleen|niet|geen)\b|hoeft u (\w+ )?(niks|niets) te betalen"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
@@ -42,7 +43,7 @@ CONCESSION = re.compile(
     r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|schuif|schuiven (\w+ ){0,4}(op|door)\b|verleng|procent|%"
     r"|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u"
+    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
