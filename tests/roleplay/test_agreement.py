@@ -72,3 +72,13 @@ def test_that_is_right_to_a_summary_is_a_yes():
     assert agreed(PLAN, Turn(DEBTOR, "Da klopt, ja. Moet ik daar iets voor tekenen?",
                              "nlu_fallback", {}))
     assert not agreed(PLAN, Turn(DEBTOR, "Dat klopt, maar de tweede lukt niet.", "deny", {}))
+
+
+def test_the_debtors_yes_with_the_amount_completes_the_day():
+    day = Turn(COLLECTOR, "Dan wordt het dus maandag.", "", {"date": ["2026-12-07"]})
+    yes = Turn(DEBTOR, "Ja, maandag 7 december, het hele bedrag van 6.312,48.", "promise_to_pay",
+               {"date": ["2026-12-07"], "amount": [6312.48]})
+    assert agreed(day, yes)
+    maybe = Turn(DEBTOR, "Misschien maandag, het hele bedrag van 6.312,48.", "promise_vague",
+                 {"date": ["2026-12-07"], "amount": [6312.48]})
+    assert not agreed(day, maybe)

@@ -389,3 +389,22 @@ def test_costs_waived_after_the_trade_was_taken_are_a_gift_on_top():
     assert not score([ask, trade, taken, costs]).result("concession_return").passed
     split = act("Mooi. Dan zet ik de regeling in twee delen voor u klaar.", moves.OFFER_CONCESSION)
     assert score([ask, trade, taken, split]).result("concession_return").passed
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Helemaal goed! Fijne dagen nog en alvast een gelukkig nieuwjaar!", "",
+     moves.POSITIVE_CLOSE),
+    ("Nogmaals dank, en een gezond en goed 2027.", "", moves.POSITIVE_CLOSE),
+    ("Ik zag anders op Instagram dat je net een gloednieuwe bus hebt.", "", moves.THREATEN),
+    ("Ja, da's ambetant, ge denkt dat ge in orde zijt.", "", moves.SHOW_UNDERSTANDING),
+    ("Weet u wat, dan laten we het gewoon even rusten tot na de feestdagen.", "",
+     moves.OFFER_CONCESSION),
+])
+def test_closing_wishes_reproach_and_giving_in_by_their_words(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_telling_the_debtor_to_call_when_it_goes_better_asks_nothing_back():
+    assert not asks_return("belt u ons maar als het weer wat beter gaat, dan kijken we wel.")
+    assert asks_return("stuurt u dan maar een betaalbewijs, dan zien we wel.")
+    assert asks_return("goed. maar stuur me dan vandaag wel het betalingsbewijs van 15 december.")

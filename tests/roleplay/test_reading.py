@@ -541,3 +541,23 @@ def test_a_question_about_something_else_asks_for_no_later_day():
     later = debtor_says("Zullen we zeggen dat ik het volgende week dinsdag overmaak?",
                         "promise_vague", date=["2026-12-15"])
     assert read_acts([asked, later, sure], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_the_rest_of_the_turn_decides_whether_an_echo_gave_in():
+    asked = act("Dat geld moet vandaag nog binnen zijn.", "", date=["2026-12-02"])
+    vague = debtor_says("Ze zeggen begin volgende week, maar ik ga niks beloven.", "promise_vague",
+                        date=["2026-12-07"])
+    echo = act("Begin volgende week.", "", date=["2026-12-07"])
+    warns = act("Nou, dan zet ik u alvast op de lijst voor het incassobureau.", moves.THREATEN)
+    assert read_acts([asked, vague, echo, warns], TODAY)[2].intent != moves.OFFER_CONCESSION
+    yes = act("Goed, volgende week dan.", "", date=["2026-12-07"])
+    assert read_acts([asked, vague, yes, warns], TODAY)[2].intent == moves.OFFER_CONCESSION
+    own = act("Lukt het vandaag met een losse betaling?", "", date=["2026-12-02"])
+    assert read_acts([asked, vague, echo, own], TODAY)[2].intent != moves.OFFER_CONCESSION
+
+
+def test_it_happens_more_often_after_understanding_doubts_nothing():
+    shown = act("Dat begrijp ik.", moves.SHOW_UNDERSTANDING)
+    often = act("Voor een sportschool is dit de stilste tijd, dat hoor ik vaker.", "")
+    assert read_acts([shown, often], TODAY)[-1].intent != moves.THREATEN
+    assert read_acts([act("Goed."), often], TODAY)[-1].intent == moves.THREATEN

@@ -87,8 +87,8 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
     asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
     answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
-    if turns[index].text.rstrip().endswith("?") and answer is not None \
-            and exact_date(answer) and _payment(answer) and accepted_after(turns, index):
+    if answer is not None and (exact_date(answer) or exact_date(turns[index])) \
+            and _payment(answer) and accepted_after(turns, index):
         return not vague_date(answer)  # "Betaalt u vrijdag?" – "Ja, die € 2.640 staat …"
     pair = [*before, *asked, turns[index]]
     return (any(exact_date(t) for t in pair) and any(_payment(t) for t in pair)

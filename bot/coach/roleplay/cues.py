@@ -35,7 +35,8 @@ THREAT = re.compile(
     r"|\b(speelt|spelen|speelde) (\w+ ){0,3}spel(letje|leke)?\b")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
-DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen")
+DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
+                   r"|\b(zag|hoorde|las) (ik )?anders\b")
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor
 # ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag
 # besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen."):
@@ -83,6 +84,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig|(dat is|da'?s) (ook )?nie?t? niks"
+                     r"|ambetant"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
                      r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
                      r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
@@ -98,7 +100,9 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
                      r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
                      r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
                      r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
-                     r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b")
+                     r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
+                     r"|gelukkig (nieuw ?jaar|nieuwjaar)"
+                     r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
@@ -251,6 +255,7 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
                         r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
                         r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
+                        r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
                         r"|hoeft u (\w+ )?(niks|niets) te betalen")
 
 

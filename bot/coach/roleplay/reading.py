@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from itertools import takewhile
 
 from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
@@ -23,6 +24,7 @@ from bot.coach.roleplay.cues import (
     RULES,
     SPARING,
     SUMMARY,
+    THREAT,
     YES,
     asks_back,
     deadline_words,
@@ -64,9 +66,11 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
     summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
     invoice_out = False  # the collector said the invoice goes out again
-    for turn in turns:
+    for index, turn in enumerate(turns):
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
+        if read and read[-1].speaker == COLLECTOR and _normalises(current, read[-1]):
+            current = Turn(current.speaker, current.text, "", current.entities)
         if summarised_in_passing(current):  # "Even op een rij, want ik zet het op de mail: …"
             read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
@@ -93,7 +97,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
             current = Turn(current.speaker, current.text, "", current.entities)
-        if pending is not None and _gives_in(current, pending, asked_by, now):
+        rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
+        if pending is not None and _gives_in(current, pending, asked_by, now) \
+                and not _holds_firm(current, rest, asked_by or now):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -104,6 +110,29 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                  *([_this_friday(today)] if today and deadline_words(current) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _normalises(act: Turn, before: Turn) -> bool:
+    """"Dat begrijp ik. Voor een sportschool is dit de stilste tijd, dat hoor ik vaker.":
+    after understanding in the same turn, "dat hoor ik vaker" says it happens to others
+    too; it doubts nothing."""
+    return (act.intent == moves.THREATEN and before.intent == moves.SHOW_UNDERSTANDING
+            and not THREAT.search(act.text.lower()))
+
+
+def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
+    """The rest of the collector's turn keeps to the collector's own date, or, after a bare
+    echo of the ask, turns it down or warns ("Begin volgende week. Nou, dan zet ik u op de
+    lijst voor het incassobureau."): ``act`` gave nothing. A yes in words ("Goed, volgende
+    week dan. Maar anders …") stays a yes."""
+    echo = not ACCEPT.search(act.text.lower())
+    for later in rest:
+        text = later.text.lower()
+        dates = [d for d in map(_as_date, later.entities.get("date") or []) if d is not None]
+        own = expected is not None and all(d <= expected for d in dates)
+        if own and (dates or echo and (THREAT.search(text) or REJECTS.search(text))):
+            return True  # "Dan moet het ook echt eind van de maand zijn, anders …" takes it
+    return False
 
 
 def _as_information(act: Turn) -> Turn:

@@ -44,6 +44,7 @@ CONCESSION = re.compile(
     r"|mag u (het )?(later|in)|schuif|schuiven (\w+ ){0,4}(op|door)\b|verleng|procent|%"
     r"|af (mag|mogen|kan|kunt) halen"
     r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht"
+    r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
@@ -58,7 +59,9 @@ CONDITION = re.compile(
     r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
     r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
     r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
-    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) [^.?!]*,\s*dan\b")  # "Betaalt u …, dan …"
+    r"|\b(stuur|mail|bel) (me|mij) (dan )?(\w+ ){0,2}wel\b"
+    # "Betaalt u …, dan …", not "Belt u ons maar als …, dan …"
+    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) (?!(\w+ )?maar als\b)[^.?!]*,\s*dan\b")
 COMMITMENT = re.compile(
     r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
     r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
