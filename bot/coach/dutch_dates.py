@@ -87,15 +87,15 @@ PAST_CUE = re.compile(
     r"|betaald|overgemaakt|overgeboekt|gestort|voldaan|afgeschreven|verstuurd|verzonden"
     r"|gedaan|ontvangen|geleden|gisteren|eergisteren|vorige|afgelopen|opgeleverd|geleverd"
     r"|afgeleverd|besteld|gestuurd|gemaild|gefactureerd|vervallen|verlopen|uitgevoerd|sinds"
-    r"|geweest|gebeurd)\b",
+    r"|geweest|gebeurd|overgeschreven|geboekt|doorgestort|gepind)\b",
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
     r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan|moet"
     r"|moeten|tegen)\b",
     re.IGNORECASE)
-PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden|geweest)\b",
-                       re.IGNORECASE)
+PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden|geweest|heb|hebt"
+                       r"|heeft|hebben)\b", re.IGNORECASE)
 # Words that point ahead unless the verb is past ("die stond voor eind november", "die had
 # half november betaald moeten zijn"); "die moet tegen vrijdag betaald zijn" points ahead.
 AHEAD_UNLESS_PAST = {"voor", "moet", "moeten", "tegen"}
@@ -254,6 +254,9 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
             # september" said in December is the invoice's date, just gone
             ahead = _same_day(found, year + 1)
             found = ahead if (ahead - today) < (today - found) else found
+        elif not g["year"] and not past and not g.get("wd") and found > today:
+            gone = _same_day(found, year - 1)  # "twintig december" said in January: just gone
+            found = gone if (today - gone) < (found - today) else found
         return found
     if kind == "day_of_month":
         return _day_of_month(int(g["day"]), today, past)

@@ -561,3 +561,22 @@ def test_it_happens_more_often_after_understanding_doubts_nothing():
     often = act("Voor een sportschool is dit de stilste tijd, dat hoor ik vaker.", "")
     assert read_acts([shown, often], TODAY)[-1].intent != moves.THREATEN
     assert read_acts([act("Goed."), often], TODAY)[-1].intent == moves.THREATEN
+
+
+def test_a_question_about_the_debtors_situation_gives_nothing():
+    asked = act("Ik verzoek u het restant uiterlijk vrijdag 4 december te voldoen.", "",
+                date=["2026-12-04"])
+    vague = debtor_says("In de loop van januari komt er wel wat binnen.", "promise_vague")
+    closed = act("Is uw zaak dan gesloten tot half januari?", moves.CLOSED_QUESTION,
+                 date=["2027-01-15"])
+    assert read_acts([asked, vague, closed], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    moved = act("Zullen we dan 15 januari zeggen?", moves.CLOSED_QUESTION, date=["2027-01-15"])
+    assert read_acts([asked, vague, moved], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_a_vague_answer_about_another_matter_asks_for_no_time():
+    offer = act("Zal ik daar na carnaval eens een offerte voor maken?", moves.CLOSED_QUESTION)
+    later = debtor_says("Ja, graag. Dan kan ik het in maart in het bestuur brengen.",
+                        "promise_vague")
+    fine = act("Goed, dan zet ik dat voor maart in mijn agenda.", "")
+    assert read_acts([offer, later, fine], TODAY)[-1].intent != moves.OFFER_CONCESSION

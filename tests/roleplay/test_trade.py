@@ -33,3 +33,12 @@ def test_asking_less_needs_a_word_for_it(text, asks):
 ])
 def test_giving_in_with_a_sigh_is_a_concession(text):
     assert gives(text.lower())
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Ik doe er vijf procent af, dan zijn we eruit.", True),
+    ("Tien procent korting kan ik u geven.", True),
+    ("Wij zijn verplicht 21 procent btw te rekenen over de schoonmaak.", False),
+])
+def test_a_percentage_gives_only_when_it_comes_off(text, given):
+    assert gives(text.lower()) is given

@@ -337,3 +337,13 @@ def test_days_known_by_name(text, today, expected):
 ])
 def test_a_month_just_gone_with_no_word_for_the_future_is_the_past(text, expected):
     assert values(text, dt.date(2026, 12, 22)) == {"date": [expected]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("Ik heb dat vlak voor Kerstmis overgeschreven.", "2026-12-25"),
+    ("Twintig december, 385 euro, met mededeling 77104.", "2026-12-20"),
+    ("Ik betaal vrijdag 8 januari.", "2027-01-08"),
+])
+def test_in_january_a_december_date_is_the_one_just_gone(text, expected):
+    found = values(text, dt.date(2027, 1, 6))
+    assert found["date"] == [expected]

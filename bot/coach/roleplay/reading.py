@@ -18,6 +18,7 @@ from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.agreement import SHORT_YES
 from bot.coach.roleplay.cues import (
+    ABOUT_THE_DEBT,
     ACCEPT,
     EMPATHY,
     EXACT_DATE,
@@ -34,6 +35,7 @@ from bot.coach.roleplay.cues import (
     summarised_in_passing,
     vague_date,
 )
+from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import resends_it, sends_invoice
@@ -49,7 +51,7 @@ WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|feb
                   r"|wanneer|na\b|voor\b|rond|ergens")
 # A debtor's question about the payment ("Kan het ook maandag?", "Zeg maar de achttiende?"),
 # not about anything else.
-PAYS = re.compile(r"betaal|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
+PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
                   r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
                   r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
@@ -216,6 +218,9 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
     # (a question about the payment, "Kan het ook maandag?", does ask for the later day)
     if asked_by is not None and any(d > asked_by for d in dates):
         return True
+    if answering is not None and question_kind(answering.text) == "closed" \
+            and not ABOUT_THE_DEBT.search(answering.text.lower()):
+        return False  # "Zal ik na carnaval een offerte maken?" – "Ja, dan kan ik het in maart …"
     if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
         return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
     vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))
@@ -238,6 +243,9 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     collector never named. A summary in so many words says back what was agreed; it gives
     nothing new."""
     text = act.text.lower()
+    if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
+            and not PAYS.search(text):
+        return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
             or REJECTS.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
