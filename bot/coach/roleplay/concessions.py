@@ -1,0 +1,55 @@
+"""Which of a collector's concessions went without anything asked back, over the whole call.
+
+A concession is paid for by a return asked since the debtor asked for what was given, in
+the act itself or just after it ("Ik laat de rente vallen. Dan betaalt u wel vandaag de
+helft."); not by a return that pays for another gift, nor for one given on top after the
+debtor took the trade. bot.coach.roleplay.checks turns the result into the score and tip.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+from itertools import takewhile
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import asks_back
+from bot.coach.roleplay.trade import ADDS, COSTS, asks_for_more, gives
+from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn, collector_turns
+
+# A second offer with a trade of its own ("En ik doe u nog een voorstel: …").
+ANOTHER = re.compile(r"\bnog een (voorstel|aanbod)|\bdaarnaast\b|\bbovendien\b")
+
+
+def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
+    """Concessions with nothing asked back for them: not since the debtor asked for what
+    was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
+    vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift). "Ja, dan wil ik
+    wel iets terug" to a split does not pay for the costs the debtor asks off later, nor for
+    what is given on top ("die kosten laat ik ook vallen", or after the debtor took the
+    trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
+    unpaired = []
+    for i, act in enumerate(turns):
+        if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
+            continue
+        ask = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR
+                    and asks_for_more(turns[j])), None)
+        since = (collector_turns(turns[ask + 1:i]) if ask is not None
+                 else collector_turns(turns[:i])[-2:])
+        closed = next((j for j in range(i - 1, ask if ask is not None else -1, -1)
+                       if turns[j].speaker != COLLECTOR), None)
+        if ADDS.search(act.text.lower()) or closed is not None and COSTS.search(
+                act.text.lower()) and turns[closed].intent in ACCEPTANCE:  # costs on top
+            since = []
+        after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
+                 if not (gives(n.text.lower())    # vallen als …" trades its own gift
+                         and ANOTHER.search(n.text.lower()))]
+        if not any(asks_back(n) for n in [*since, act, *after]):
+            unpaired.append(act)
+    return unpaired
+
+
+def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
+    """The collector's acts after ``index``: the rest of the same turn ("In twee keer is
+    goed. Ik stel voor: … In ruil vraag ik wel dat …"), at least the next two."""
+    rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
+    return rest if len(rest) > 2 else collector_turns(turns[index + 1:])[:2]
