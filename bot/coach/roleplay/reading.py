@@ -130,7 +130,7 @@ def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
     echo = not ACCEPT.search(act.text.lower())
     for later in rest:
         text = later.text.lower()
-        dates = [d for d in map(_as_date, later.entities.get("date") or []) if d is not None]
+        dates = _dates(later)
         own = expected is not None and all(d <= expected for d in dates)
         if own and (dates or echo and (THREAT.search(text) or REJECTS.search(text))):
             return True  # "Dan moet het ook echt eind van de maand zijn, anders …" takes it
@@ -215,7 +215,6 @@ def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = 
     dates = _dates(debtor)
     if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
         return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
-    # (a question about the payment, "Kan het ook maandag?", does ask for the later day)
     if asked_by is not None and any(d > asked_by for d in dates):
         return True
     if answering is not None and question_kind(answering.text) == "closed" \
