@@ -27,6 +27,8 @@ def agreed(*turns: Turn) -> bool:
      "request_discount"),
     ("Ja, dat doe ik. En komt de monteur dan in januari?", "promise_vague"),
     ("Ja, gewoon het hele bedrag, het is niet dat we niet willen betalen hoor.", "cannot_pay"),
+    ("Eh, ja... tweeduizend voor de kerst moet wel lukken. Ja, oké, dat doen we.",
+     "promise_vague"),
 ])
 def test_taking_it_on_later_in_the_turn_is_a_yes(text, intent):
     assert agreed(PLAN, Turn(DEBTOR, text, intent, {}))
@@ -82,3 +84,32 @@ def test_the_debtors_yes_with_the_amount_completes_the_day():
     maybe = Turn(DEBTOR, "Misschien maandag, het hele bedrag van 6.312,48.", "promise_vague",
                  {"date": ["2026-12-07"], "amount": [6312.48]})
     assert not agreed(day, maybe)
+
+
+def test_a_day_named_when_asked_when_the_amount_is_paid_is_agreed_when_taken():
+    when = Turn(COLLECTOR, "En wanneer zou u die elfhonderdachtenveertig kunnen overmaken?",
+                moves.OPEN_QUESTION, {"amount": [1148.0]})
+    day = Turn(DEBTOR, "Vrijdag gaat onze betaalrun, dan gaat het mee. Vrijdag de negentiende "
+               "dus.", "promise_to_pay", {"date": ["2026-12-18"]})
+    assert agreed(when, day, Turn(COLLECTOR, "Oké, goed, fijn.", "", {}))
+    assert not agreed(when, day, Turn(COLLECTOR, "Hm, vrijdag.", "", {}))
+    said_back = Turn(DEBTOR, "Dus vrijdag 18 december betaal ik 1148 euro.", "promise_to_pay",
+                     {"date": ["2026-12-18"], "amount": [1148.0]})
+    assert agreed(said_back, Turn(COLLECTOR, "Ja, precies, ja.", "", {}))
+
+
+def test_a_yes_that_waits_for_someone_elses_approval_is_no_agreement():
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, als dokter Veenstra akkoord is.", "affirm", {}))
+
+
+def test_understanding_that_names_the_whole_amount_is_no_offer():
+    deadline = Turn(COLLECTOR, "Ik zou graag zien dat deze uiterlijk vrijdag 4 december is "
+                    "voldaan.", moves.STATE_PURPOSE, {"date": ["2026-12-04"]})
+    too_much = Turn(DEBTOR, "Maar 4800 euro ineens, dat is veel.", "dispute_invoice",
+                    {"amount": [4800.0]})
+    understands = Turn(COLLECTOR, "Ik begrijp dat zo'n jaarbedrag in één keer zwaar kan vallen.",
+                       moves.SHOW_UNDERSTANDING, {})
+    aside = Turn(COLLECTOR, "Betaalt u andere contracten wel per kwartaal?",
+                 moves.CLOSED_QUESTION, {})
+    yes = Turn(DEBTOR, "Ja, eigenlijk alles.", "affirm", {})
+    assert not agreed(deadline, too_much, understands, aside, yes)

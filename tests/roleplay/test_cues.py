@@ -408,3 +408,43 @@ def test_telling_the_debtor_to_call_when_it_goes_better_asks_nothing_back():
     assert not asks_return("belt u ons maar als het weer wat beter gaat, dan kijken we wel.")
     assert asks_return("stuurt u dan maar een betaalbewijs, dan zien we wel.")
     assert asks_return("goed. maar stuur me dan vandaag wel het betalingsbewijs van 15 december.")
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ge betaalt vrijdag alles, of we stoppen de leveringen.", moves.OFFER_CONCESSION,
+     moves.THREATEN),
+    ("Ge zijt altijd te laat, da's het probleem.", moves.OFFER_CONCESSION, moves.THREATEN),
+    ("Elke keer is er iets met u.", "", moves.THREATEN),
+    ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug.", moves.THREATEN, ""),
+    ("Doe ik. Nou, geniet nog van vanavond hè, en alaaf!", "", moves.POSITIVE_CLOSE),
+    ("Dank je wel, en een goede start in je nieuwe baan.", "", moves.POSITIVE_CLOSE),
+    ("'t Is weer voor uw factuur, hè.", "", moves.STATE_PURPOSE),
+    ("Helder, dat is ook een verstandige regeling.", moves.OFFER_CONCESSION, ""),
+    ("Allee, trek die 260 er dan maar af.", moves.OFFER_CONCESSION, moves.OFFER_CONCESSION),
+    ("Maar goed, ik kan het wel per kwartaal laten lopen.", "", moves.OFFER_CONCESSION),
+])
+def test_ultimatums_laughter_wishes_and_what_is_given_by_their_words(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_a_condition_on_someone_elses_money_or_on_not_paying_asks_nothing_back():
+    assert not asks_return("samenvattend: u betaalt € 5.318,20 eind februari, zodra de "
+                           "subsidie binnen is.")
+    assert not asks_return("als het maandag niet binnen is, zet ik het op facebook.")
+    assert asks_return("op één voorwaarde: dat de rest vandaag nog wordt overgemaakt.")
+    assert asks_return("zodra u de eerste termijn betaalt, zet ik de rest stil.")
+    assert asks_return("maar daar vraag ik wel iets voor terug.")
+
+
+def test_weighing_the_debtors_later_day_against_ones_own_gives_nothing():
+    asked = act("Wij willen het bedrag uiterlijk vrijdag 19 februari binnen hebben.",
+                moves.STATE_PURPOSE, date=["2027-02-19"])
+    later = Turn(DEBTOR, "Zeg maar woensdag 24 februari.", "request_extension",
+                 {"date": ["2027-02-24"]})
+    weighs = act("Wij vroegen uiterlijk vrijdag 19 februari, woensdag de 24e is dus vijf dagen "
+                 "later.", moves.OFFER_CONCESSION, date=["2027-02-19", "2027-02-24"])
+    today = dt.date(2027, 2, 16)
+    assert moves.OFFER_CONCESSION not in [a.intent for a in read_acts([asked, later, weighs],
+                                                                       today)]
+    takes = act("Nou, goed, woensdag 24 februari dan.", "", date=["2027-02-24"])
+    assert moves.OFFER_CONCESSION in [a.intent for a in read_acts([asked, later, takes], today)]

@@ -42,3 +42,27 @@ def test_giving_in_with_a_sigh_is_a_concession(text):
 ])
 def test_a_percentage_gives_only_when_it_comes_off(text, given):
     assert gives(text.lower()) is given
+
+
+@pytest.mark.parametrize("text", [
+    "Stuur dan maar wat je kan, dan zien we wel weer.",
+    "Betaal de rest maar wanneer ge wilt.",
+    "Allee, trek die 260 er dan maar af, ik heb geen zin in discussie.",
+    "Ik kan het wel per kwartaal laten lopen.",
+])
+def test_letting_the_debtor_decide_how_much_or_when_is_a_concession(text):
+    assert gives(text.lower())
+
+
+def test_judging_the_debtors_own_arrangement_gives_nothing():
+    assert not gives("helder, dat is ook een verstandige regeling.")
+    assert gives("dan kan ik u een regeling in drie delen aanbieden.")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Kan ik het in drie termijnen betalen?", True),
+    ("Zou het per maand kunnen, zeg 200 euro?", True),
+    ("Ja, graag. Dan kan ik het in maart in het bestuur brengen.", False),
+])
+def test_asking_to_pay_in_parts_needs_a_word_for_it(text, asks):
+    assert asks_for_more(Turn(DEBTOR, text, "request_payment_plan", {})) is asks

@@ -32,13 +32,18 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
+                   r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat)\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b")
+# The collector asks when the amount is paid ("… wanneer zou u die elfhonderdachtenveertig
+# kunnen overmaken?"): the debtor's day answers it.
+ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
 BARE_YES = re.compile(r"(ja\W*)+")
 # Taking it on, wherever in the turn ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat
 # krijg ik wel rond.", "Als jij die pakbonnen stuurt, durf ik het aan.").
 TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
                          r"|\b(is|een) deal\b|^(ja\W+)+dat (doe|regel) ik\b"
+                         r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
@@ -115,7 +120,9 @@ def took_debtors_promise(turns: Sequence[Turn]) -> bool:
             continue
         dated = exact_date(t) and not vague_date(t)
         yes_to_amount = (i > 0 and turns[i - 1].speaker == COLLECTOR
-                         and _payment(turns[i - 1]) and bool(YES.search(t.text.lower())))
+                         and _payment(turns[i - 1]) and bool(
+                             YES.search(t.text.lower()) or ASKS_WHEN.search(
+                                 turns[i - 1].text.lower())))
         before = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
         date_taken = (before is not None and exact_date(turns[before])
                       and not vague_date(turns[before]) and _taken(turns, before))

@@ -218,7 +218,7 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
     offers = [(i, t) for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
                                              or t.has("date") or amount_named(t))
-              and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE,
+              and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE, moves.SHOW_UNDERSTANDING,
                                    moves.ANNOUNCE_CONFIRMATION)]  # a yes to the mail
     concrete = [i for i, _ in offers if concrete_at(turns, i)]
     if any(accepted_after(turns, i) or takes_offer(turns, i) for i in concrete) \

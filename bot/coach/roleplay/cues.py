@@ -32,7 +32,10 @@ THREAT = re.compile(
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|grappig genoeg|altijd net (als|wanneer)|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
     r"|(houd|hou|houden) .{0,30}\blevering\w* .{0,10}\btegen|levering\w* tegen"
-    r"|\b(speelt|spelen|speelde) (\w+ ){0,3}spel(letje|leke)?\b")
+    r"|\b(speelt|spelen|speelde) (\w+ ){0,3}spel(letje|leke)?\b"
+    r"|\b(we|wij) (stoppen|staken) (\w+ ){0,2}(levering|leveranties|diensten)"
+    r"|(u|je|ge|gij|jij|jullie) (bent|zijt|zijn|is) (\w+ )?altijd (te )?laat"
+    r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
@@ -67,7 +70,8 @@ ABOUT_THE_DEBT = re.compile(r"factuur|rekening|nota|bedrag|betal|openst|achterst
 # Why the collector calls, in so many words ("Ik bel over uw achterstand.").
 PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"
                      r"(?:over|in verband met|vanwege|naar aanleiding van|omdat|voor)\b"
-                     r"|\bhet gaat (?:om|over) (?:uw |je |de |onze )?(?:openstaande )?"
+                     r"|(?:\bhet|'t) (?:gaat|is) (?:weer |even |nog )?(?:om|over|voor) "
+                     r"(?:uw |je |de |onze )?(?:openstaande )?"
                      r"(?:factuur|rekening|nota|achterstand)")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
@@ -102,7 +106,8 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
                      r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
                      r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
                      r"|gelukkig (nieuw ?jaar|nieuwjaar)"
-                     r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)")
+                     r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)"
+                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel (plezier|succes)\b")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
@@ -110,7 +115,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*"
                     r"(ja\W*)?(helemaal\W*)?(hoor|prima"
                     r"|goed|perfect"
                     r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
-                    r"|\w+ is ook (goed|prima|akkoord)"
+                    r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
@@ -206,6 +211,8 @@ _NEEDS_WORDS = {
 
 # "… vaker, in de transport", "… vaker bij ondernemers": it happens to others too.
 ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) ")
+# Laughing along ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug."): a joke.
+LAUGH = re.compile(r"\b(haha|hihi|hehe)\w*")
 
 
 def doubts(text: str) -> bool:
@@ -213,7 +220,7 @@ def doubts(text: str) -> bool:
     heeft."), not the same words said to show that it happens to everyone ("Dat hoor ik
     vaker hoor, in de transport.")."""
     return bool(DOUBT.search(text)) and not EMPATHY.search(text) \
-        and not ELSEWHERE_TOO.search(text)
+        and not ELSEWHERE_TOO.search(text) and not LAUGH.search(text)
 
 
 def asks_back(act: Turn) -> bool:

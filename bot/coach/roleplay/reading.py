@@ -250,6 +250,9 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
+    if asked_by in _dates(act) and not ACCEPT.search(text):
+        return False  # "Wij vroegen vrijdag 19 februari, woensdag de 24e is dus vijf dagen
+        #               later.": weighs the two dates, takes neither
     if expected is not None and _dates(act) and all(d <= expected for d in _dates(act)):
         return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
     later = {d for d in _dates(ask) if expected is None or d > expected}

@@ -24,11 +24,15 @@ REFUSED = re.compile(
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\bkan (echt |helaas )?niet\b|\bte laat\b"
                      r"|\bniet (akkoord|goed genoeg)\b|^nee\b")
+# Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
+# regeling offered.
+DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
 # The debtor's ask said back as a question of a word or two ("Korting?").
 ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
-    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt) .{0,45}\baf\b|eraf"
+    r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt|trek|trekken|trekt) .{0,45}"
+    r"\baf\b|eraf"
     r"|laten we (\w+ ){0,8}vergeten"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet"
     r"|hoeft u (alleen|niet|geen)\b|hoeft u (\w+ )?(niks|niets) te betalen"
@@ -38,6 +42,9 @@ CONCESSION = re.compile(
     r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
     r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
     r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
+    r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
+    r"|maar (\w+ )?wat (u|je|ge|jij|jullie) (\w+ )?(kan|kunt|kunnen|lukt|missen)\b"
+    r"|\b(ik|we|wij) (kan|kunnen|mag|mogen|wil|willen) (\w+ ){0,4}per (kwartaal|maand|week)\b"
     r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
@@ -57,18 +64,20 @@ CONCESSION = re.compile(
 # Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
 # does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
 CONDITION = re.compile(
-    r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b|\bmits\b|op voorwaarde|in ruil"
-    r"|zolang|zodra|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
+    r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b(?! (\w+ ){0,2}niet\b)|\bmits\b"
+    r"|op (één |een )?voorwaarde|in ruil"
+    r"|\b(zolang|zodra) (u|ge|je|jij|jullie|het (bedrag|geld)|de (betaling|rest|eerste|regeling))\b"
+    r"|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
     r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
     r"|\b(stuur|mail|bel) (me|mij) (dan )?(\w+ ){0,2}wel\b"
     # "Betaalt u …, dan …", not "Belt u ons maar als …, dan …"
     r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) (?!(\w+ )?maar als\b)[^.?!]*,\s*dan\b")
 COMMITMENT = re.compile(
-    r"betaal|betalen|overmaak|over ?te ?maken|maakt .{0,30}over|overschrijv|doorstort|binnen"
-    r"|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
+    r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over|overschrijv"
+    r"|doorstort|binnen|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
-TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) )?terug|wat krijg ik"
+TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
                    r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
 # What the debtor asks that the collector gives by saying yes: more time, parts, less.
 ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
@@ -77,6 +86,10 @@ COSTS = re.compile(r"kosten|rente|intrest|korting|boete")
 LESS = re.compile(r"korting|kosten|rente|intrest|boete|\baf\b|eraf|minder|procent|%|kwijtschel"
                   r"|vallen|schrap|niet (\w+ ){0,2}(betalen|rekenen)|coulance|tegemoet|goedkoper"
                   r"|te (duur|veel|hoog)")
+# The words of asking to pay in parts ("in twee keer", "per maand", "een regeling").
+SPLIT = re.compile(r"termijn|\bdel(en|tjes)\b|\bdeel|\bkeer\b|regeling|\bper (maand|week|kwartaal)"
+                   r"|spreid|stukje|stuk(s|ken)\b|afbetal|maandelijks|helft|\brest\b|eerst|beetje"
+                   r"|\bsplits|gedeelte|\d|euro|honderd")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 
@@ -84,17 +97,19 @@ ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 def gives(text: str) -> bool:
     """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
     de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
-    kept = REFUSED.sub(" ", text)
+    kept = DESCRIBED.sub(" ", REFUSED.sub(" ", text))
     kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
     return bool(CONCESSION.search(kept))
 
 
 def asks_for_more(turn: Turn) -> bool:
     """The debtor asks for a split, less or more time, also in a turn the model read as
-    something else ("Dat is goed. En die intresten, moet dat echt?"); asking less needs a
-    word for it ("Ja, goed, dat krijg ik wel rond" is no ask for a discount)."""
+    something else ("Dat is goed. En die intresten, moet dat echt?"); asking less or in parts
+    needs a word for it ("Ja, goed, dat krijg ik wel rond" is no ask for a discount, "Dan
+    kan ik het in maart in het bestuur brengen." none for a split)."""
     text = turn.text.lower()
-    if turn.intent == "request_discount" and not LESS.search(text):
+    if turn.intent == "request_discount" and not LESS.search(text) \
+            or turn.intent == "request_payment_plan" and not SPLIT.search(text):
         return False
     return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
 
