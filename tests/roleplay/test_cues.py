@@ -448,3 +448,79 @@ def test_weighing_the_debtors_later_day_against_ones_own_gives_nothing():
                                                                        today)]
     takes = act("Nou, goed, woensdag 24 februari dan.", "", date=["2027-02-24"])
     assert moves.OFFER_CONCESSION in [a.intent for a in read_acts([asked, later, takes], today)]
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Anders haal ik die stellingen morgen weg van uw werf.", moves.OFFER_CONCESSION,
+     moves.THREATEN),
+    ("Sorry. Sorry, dat was niet netjes van me.", moves.SHOW_UNDERSTANDING, ""),
+    ("Dat spijt me, dat had niet zo moeten lopen.", "", moves.SHOW_UNDERSTANDING),
+    ("Geen haast, ik wacht wel even.", moves.OFFER_CONCESSION, ""),
+    ("De creditnota mail ik u vandaag, naar het adres waar de facturen ook heen gaan.",
+     moves.ANNOUNCE_CONFIRMATION, ""),
+])
+def test_threats_by_anders_apologies_holding_the_line_and_mailing_a_credit_note(text, model,
+                                                                                  read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_a_sigh_after_ones_own_date_still_gives_the_later_one():
+    today = dt.date(2027, 4, 20)
+    asked = act("Ik zou hem graag uiterlijk vrijdag binnen hebben.", moves.STATE_PURPOSE,
+                date=["2027-04-23"])
+    later = Turn(DEBTOR, "Dus eind april, zodra Woonstede betaalt.", "excuse_waiting_for_customer",
+                 {"date": ["2027-04-30"]})
+    sighs = act("Eind april. Ja, nou ja, eigenlijk wilde ik het vrijdag hebben, maar goed.", "",
+                date=["2027-04-30", "2027-04-23"])
+    assert moves.OFFER_CONCESSION in [a.intent for a in read_acts([asked, later, sighs], today)]
+
+
+def test_a_day_for_the_mail_after_a_yes_does_not_hold_the_collectors_term():
+    today = dt.date(2026, 11, 12)
+    later = Turn(DEBTOR, "Als u hem opnieuw stuurt, betalen wij binnen dertig dagen.",
+                 "excuse_invoice_not_received", {"date": ["2026-12-12"]})
+    yes = act("Ja, prima, dat is goed.")
+    mail = act("Dan stuur ik hem vandaag nog een keer.", date=["2026-11-12"])
+    assert moves.OFFER_CONCESSION in [a.intent for a in read_acts([later, yes, mail], today)]
+
+
+def test_a_proposal_said_as_a_summary_that_asks_for_commitment_is_no_summary():
+    today = dt.date(2026, 11, 12)
+    plan = act("Dus zeshonderdtwintig euro morgen en zeshonderdtwintig op 30 november. Lukt dat?",
+               moves.SUMMARISE, date=["2026-11-13", "2026-11-30"], amount=[620.0])
+    assert [a.intent for a in read_acts([plan], today)] == [moves.CONCRETE_PROPOSAL]
+    checked = act("Dus zeshonderdtwintig euro morgen en zeshonderdtwintig op 30 november. "
+                  "Klopt dat?", moves.SUMMARISE, date=["2026-11-13", "2026-11-30"],
+                  amount=[620.0])
+    assert [a.intent for a in read_acts([checked], today)] == [moves.SUMMARISE]
+    condition = act("Het bedrag van € 620 staat uiterlijk vrijdag 13 november op onze rekening. "
+                    "Lukt het dan nog niet, dan boekt u het handmatig over.", moves.SUMMARISE,
+                    date=["2026-11-13"], amount=[620.0])
+    assert [a.intent for a in read_acts([condition], today)] == [moves.SUMMARISE]
+
+
+def test_a_return_the_debtor_turned_down_pays_for_nothing_given_after():
+    trade = act("Als jij de rest deze week betaalt, crediteer ik die honderdzesentachtig euro.",
+                moves.ASK_IN_RETURN, amount=[186.0])
+    no = Turn(DEBTOR, "Dat is redelijk. Alleen, deze week lukt echt niet. Leusden betaalt pas "
+              "op dertig april.", "nlu_fallback", {"date": ["2027-04-30"]})
+    gives_in = act("Hm. Nou ja, oké dan. Dertig april.", moves.OFFER_CONCESSION,
+                   date=["2027-04-30"])
+    today = dt.date(2027, 4, 20)
+    assert not score([trade, no, gives_in], today=today).result("concession_return").passed
+    yes = Turn(DEBTOR, "Dat is redelijk. Leusden betaalt pas op dertig april.", "nlu_fallback",
+               {"date": ["2027-04-30"]})
+    assert score([trade, yes, gives_in], today=today).result("concession_return").passed
+
+
+def test_understanding_stands_when_the_collector_pressed_for_a_day_before_waiting():
+    excuse = Turn(DEBTOR, "We hebben het even krap.", "cannot_pay", {})
+    shown = act("Ah, wat balen. Heel vervelend voor jullie.", moves.SHOW_UNDERSTANDING)
+    press = act("Maar eh, lukt vrijdag dan misschien toch?", moves.CLOSED_QUESTION,
+                date=["2026-12-04"])
+    maybe = Turn(DEBTOR, "Ik laat het je weten.", "promise_vague", {})
+    waits = act("Dan hoor ik het wel van jullie.", "")
+    today = dt.date(2026, 12, 2)
+    assert score([excuse, shown, press, maybe, waits], today=today).result(
+        "understanding").passed
+    assert not score([excuse, shown, maybe, waits], today=today).result("understanding").passed

@@ -347,3 +347,8 @@ def test_a_month_just_gone_with_no_word_for_the_future_is_the_past(text, expecte
 def test_in_january_a_december_date_is_the_one_just_gone(text, expected):
     found = values(text, dt.date(2027, 1, 6))
     assert found["date"] == [expected]
+
+
+def test_a_wish_in_the_past_tense_points_ahead():
+    text = "ik had graag samen met u bekeken hoe we die tegen vrijdag betaald krijgen"
+    assert values(text, DECEMBER) == {"date": ["2026-12-04"]}

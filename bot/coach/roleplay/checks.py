@@ -189,10 +189,16 @@ def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str
                          f"{example}")
 
 
+# What presses for a day after understanding was shown.
+PRESSING = (moves.CONCRETE_PROPOSAL, moves.VAGUE_PROPOSAL, moves.ASK_IN_RETURN,
+            moves.CLOSED_QUESTION, moves.OPEN_QUESTION)
+
+
 def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     """Understanding counts unless every show of it is followed at once by giving in, or
-    the collector later drops the goal in so many words ("het heeft geen haast", "dan hoor
-    ik het wel") — either only when no exact agreement stands at the end."""
+    the collector drops the goal in so many words ("het heeft geen haast", "dan hoor ik het
+    wel") before pressing for a day again — either only when no exact agreement stands at
+    the end."""
     lines = collector_turns(turns)
     shown = [i for i, t in enumerate(lines) if t.intent == moves.SHOW_UNDERSTANDING]
     if not shown:
@@ -200,9 +206,12 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                      f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
                      f"verder met uw voorstel.")
     agreed = check_concrete_agreement(turns, ex)[0] == 1.0
-    dropped = [t for t in lines[shown[0] + 1:] if drops_goal(t)]
+    dropped = [i for i in range(shown[0] + 1, len(lines)) if drops_goal(lines[i])]
+    if dropped and any(t.intent in PRESSING and exact_date(t)  # "Maar lukt vrijdag dan toch?"
+                       for t in lines[shown[0] + 1:dropped[0]]):
+        dropped = []
     if dropped and not agreed:
-        return 0.0, (f"{_quote(dropped[0])} Na uw begrip liet u het doel los: houd vast aan "
+        return 0.0, (f"{_quote(lines[dropped[0]])} Na uw begrip liet u het doel los: houd vast aan "
                      f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
                      f"uiterlijk {ex.deadline} overmaken?”")
     gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)

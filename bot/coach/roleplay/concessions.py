@@ -13,7 +13,7 @@ from itertools import takewhile
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import asks_back
-from bot.coach.roleplay.trade import ADDS, COSTS, asks_for_more, gives
+from bot.coach.roleplay.trade import ADDS, COSTS, REJECTS, asks_for_more, gives
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn, collector_turns
 
 # A second offer with a trade of its own ("En ik doe u nog een voorstel: …").
@@ -23,7 +23,9 @@ ANOTHER = re.compile(r"\bnog een (voorstel|aanbod)|\bdaarnaast\b|\bbovendien\b")
 def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     """Concessions with nothing asked back for them: not since the debtor asked for what
     was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
-    vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift). "Ja, dan wil ik
+    vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift), and not by one the
+    debtor turned down before it was given ("Als jij de rest deze week betaalt, …" –
+    "Alleen, deze week lukt echt niet." – "Nou ja, oké dan. Dertig april."). "Ja, dan wil ik
     wel iets terug" to a split does not pay for the costs the debtor asks off later, nor for
     what is given on top ("die kosten laat ik ook vallen", or after the debtor took the
     trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
@@ -37,6 +39,8 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
                  else collector_turns(turns[:i])[-2:])
         closed = next((j for j in range(i - 1, ask if ask is not None else -1, -1)
                        if turns[j].speaker != COLLECTOR), None)
+        if closed is not None and REJECTS.search(turns[closed].text.lower()):
+            since = collector_turns(turns[closed + 1:i])  # "Alleen, deze week lukt echt niet."
         if ADDS.search(act.text.lower()) or closed is not None and COSTS.search(
                 act.text.lower()) and turns[closed].intent in ACCEPTANCE:  # costs on top
             since = []

@@ -18,7 +18,7 @@ from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
-from bot.coach.roleplay.trade import COSTS, TRADE, asks_return, gives
+from bot.coach.roleplay.trade import COSTS, ON_THE_LINE, TRADE, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import confirms
 
@@ -35,7 +35,8 @@ THREAT = re.compile(
     r"|\b(speelt|spelen|speelde) (\w+ ){0,3}spel(letje|leke)?\b"
     r"|\b(we|wij) (stoppen|staken) (\w+ ){0,2}(levering|leveranties|diensten)"
     r"|(u|je|ge|gij|jij|jullie) (bent|zijt|zijn|is) (\w+ )?altijd (te )?laat"
-    r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer")
+    r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer"
+    r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
@@ -79,7 +80,11 @@ VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
                            r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
-                           r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt")
+                           r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt")
+# Sorry for one's own tone ("Sorry, dat was niet netjes van me."): no understanding of the
+# debtor's situation.
+OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schuld)"
+                       r"|ik (was|ging|reageerde) (\w+ ){0,2}(te ver|te fel|fel|kortaf)")
 # Understanding that stands on its own, whatever the model read ("Dat is balen.").
 EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
                      r"|\bdat ken ik\b"
@@ -94,7 +99,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
                      r"|(ge zijt|u bent|je bent|jij bent) (\w+ )?niet de (enige|eerste)"
                      r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
-                     r"|(u|je) bent (echt |heus )?niet de enige")
+                     r"|(u|je) bent (echt |heus )?niet de enige"
+                     r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -120,7 +126,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
                     r"|akkoord"
-                    r"|afgesproken)(\W*$|,)")
+                    r"|afgesproken|maar goed)(\W*$|,)")
 # The debtor's yes to what was just proposed ("Ja, ja, gewoon alles.", "Dat lukt wel."),
 # whatever the model read; "ja, maar …" is no yes.
 YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|akkoord|afgesproken"
@@ -204,7 +210,8 @@ _NEEDS_WORDS = {
     moves.STATE_PURPOSE: lambda text: bool(PURPOSE.search(text) or ABOUT_THE_DEBT.search(text)),
     moves.OFFER_CONCESSION: lambda text: gives(text),
     moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
-    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text)),
+    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text))
+    and not (OWN_FAULT.search(text) and not EMPATHY.search(text)),
     moves.ASK_IN_RETURN: lambda text: asks_return(text),
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
 
@@ -268,7 +275,7 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
 
 def drops_goal(turn: Turn) -> bool:
     """The collector says in so many words that the payment can wait."""
-    return bool(DROPS_GOAL.search(turn.text.lower()))
+    return bool(DROPS_GOAL.search(ON_THE_LINE.sub(" ", turn.text.lower())))
 
 
 DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vandaag nog"

@@ -38,7 +38,7 @@ from bot.coach.roleplay.cues import (
 from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
-from bot.coach.roleplay.written import resends_it, sends_invoice
+from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice
 
 SENTENCE_END = re.compile(r"[.!?…]+\s+")
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
@@ -54,6 +54,12 @@ WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|feb
 PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
                   r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
                   r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
+# Asking the debtor to commit ("Lukt dat?", "Kunt u dat toezeggen?"), not checking what was
+# agreed ("Klopt dat?").
+COMMIT_QUESTION = re.compile(
+    r"(\blukt (dat|het)\b|\b(kunt|kan) (u|je|ge) (dat|het|daar) (\w+ )?(toezeggen|beloven)"
+    r"|\b(gaat|ga) (u|je|ge) (daarmee |daar )?akkoord|\bis dat haalbaar|\bzou dat (lukken|kunnen)"
+    r"|\bkunt u daarmee leven)[^.!?]*\?")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -87,6 +93,10 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                     break
                 read[i] = _as_information(read[i])
             current = _as_information(current)
+        rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
+        if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
+            current = Turn(current.speaker, current.text, moves.CONCRETE_PROPOSAL,
+                           current.entities)
         if read and read[-1].speaker != COLLECTOR and _says_back_offer(current, read[-1]):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if summing_up and _part_of_summary(current):
@@ -99,7 +109,6 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
             current = Turn(current.speaker, current.text, "", current.entities)
-        rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
         if pending is not None and _gives_in(current, pending, asked_by, now) \
                 and not _holds_firm(current, rest, asked_by or now):
             read.extend(_as_concession(current))
@@ -112,6 +121,15 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                  *([_this_friday(today)] if today and deadline_words(current) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
+    """What the model read as a summary, without the words of one, ends in asking the debtor
+    to commit ("Dus zeshonderdtwintig euro morgen, en de rest op 30 november. Lukt dat?",
+    "Dan gaan wij ervan uit dat … Kunt u dat toezeggen?"): a proposal, not a summary."""
+    text = act.text.lower()
+    asked = COMMIT_QUESTION.search(text) or rest and COMMIT_QUESTION.search(rest[0].text.lower())
+    return bool(asked) and not SUMMARY.search(text)
 
 
 def _normalises(act: Turn, before: Turn) -> bool:
@@ -130,6 +148,8 @@ def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
     echo = not ACCEPT.search(act.text.lower())
     for later in rest:
         text = later.text.lower()
+        if SENDS.search(text) and not (PAYS.search(text) or THREAT.search(text)):
+            continue  # "Dan stuur ik hem vandaag nog een keer.": a day for the mail
         dates = _dates(later)
         own = expected is not None and all(d <= expected for d in dates)
         if own and (dates or echo and (THREAT.search(text) or REJECTS.search(text))):

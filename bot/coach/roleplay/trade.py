@@ -22,11 +22,16 @@ REFUSED = re.compile(
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
     r"|toezeggen|aanbieden|akkoord|meer)\b")
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
-REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\bkan (echt |helaas )?niet\b|\bte laat\b"
-                     r"|\bniet (akkoord|goed genoeg)\b|^nee\b")
+REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
+                     r"|\bkan (echt |helaas )?niet\b|\bte laat\b|\bniet (akkoord|goed genoeg)\b"
+                     r"|^nee\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
+# Holding the line while the debtor asks someone ("Geen haast, ik wacht wel even."): no time
+# given for paying.
+ON_THE_LINE = re.compile(r"(geen haast\W+)?ik (wacht|blijf) (wel )?(even|eventjes)"
+                         r"( aan de lijn| hangen)?\b")
 # The debtor's ask said back as a question of a word or two ("Korting?").
 ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
@@ -97,7 +102,7 @@ ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 def gives(text: str) -> bool:
     """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
     de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
-    kept = DESCRIBED.sub(" ", REFUSED.sub(" ", text))
+    kept = ON_THE_LINE.sub(" ", DESCRIBED.sub(" ", REFUSED.sub(" ", text)))
     kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
     return bool(CONCESSION.search(kept))
 
