@@ -113,3 +113,25 @@ def test_understanding_that_names_the_whole_amount_is_no_offer():
                  moves.CLOSED_QUESTION, {})
     yes = Turn(DEBTOR, "Ja, eigenlijk alles.", "affirm", {})
     assert not agreed(deadline, too_much, understands, aside, yes)
+
+
+def test_the_whole_amount_asked_after_the_debtors_day_was_taken_is_agreed():
+    day = Turn(DEBTOR, "Maandag zestien augustus, dan staat het geld er.", "promise_to_pay",
+               {"date": ["2027-08-16"]})
+    long = Turn(COLLECTOR, "Zestien augustus... dat is wel lang, hè.", "", {"date": ["2027-08-16"]})
+    still = Turn(DEBTOR, "Ja, ik weet het, maar eerder gaat gewoon niet.", "cannot_pay", {})
+    fine = Turn(COLLECTOR, "Nou ja, goed.", "", {})
+    whole = Turn(COLLECTOR, "Maar dan wel het hele bedrag, die vierduizend zeshonderdvijftien?",
+                 moves.ASK_IN_RETURN, {"amount": [4615.0]})
+    yes = Turn(DEBTOR, "Ja, het hele bedrag, in één keer.", "affirm", {})
+    assert agreed(day, long, still, fine, whole, yes)
+    assert not agreed(day, long, still, whole, yes)  # the day never taken
+
+
+def test_paying_the_invoice_by_a_day_is_the_whole_amount():
+    asked = Turn(COLLECTOR, "Kunt ge hem dan betalen tegen vrijdag, 18 juni?",
+                 moves.CONCRETE_PROPOSAL, {"date": ["2027-06-18"]})
+    assert agreed(asked, Turn(DEBTOR, "Ja, dat kan.", "affirm", {}))
+    vague = Turn(COLLECTOR, "Kunt ge vrijdag 18 juni iets overmaken?", moves.CONCRETE_PROPOSAL,
+                 {"date": ["2027-06-18"]})
+    assert not agreed(vague, Turn(DEBTOR, "Ja, dat kan.", "affirm", {}))

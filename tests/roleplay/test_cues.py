@@ -524,3 +524,39 @@ def test_understanding_stands_when_the_collector_pressed_for_a_day_before_waitin
     assert score([excuse, shown, press, maybe, waits], today=today).result(
         "understanding").passed
     assert not score([excuse, shown, maybe, waits], today=today).result("understanding").passed
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Zal ik het gewoon even laten staan dan?", "", moves.OFFER_CONCESSION),
+    ("Dat is begrijpelijk, twee weken is kort.", "", moves.SHOW_UNDERSTANDING),
+    ("Dus u betaalt de nieuwe factuur van € 2.178,00 uiterlijk vrijdag 18 juni, klopt dat?",
+     moves.CONCRETE_PROPOSAL, moves.SUMMARISE),
+])
+def test_leaving_it_be_understanding_and_a_summary_checked_back(text, model, read):
+    turn = act(text, model)
+    if "2.178" in text:
+        turn = act(text, model, date=["2027-06-18"], amount=[2178.0])
+    assert evident(turn).intent == read
+
+
+def test_asking_only_the_whole_amount_asks_nothing_back():
+    assert not asks_return("maar dan wel het hele bedrag, die vierduizend zeshonderdvijftien?")
+    assert asks_return("maar dan wel het hele bedrag, € 4.615, uiterlijk vrijdag.")
+
+
+def test_two_open_questions_in_one_breath_count_twice():
+    both = act("Mag ik vragen: hoe komen de facturen bij u normaal binnen, en wie moet die "
+               "goedkeuren?", moves.OPEN_QUESTION)
+    assert score([both]).result("open_questions").passed
+    one = act("Wat ziet u precies staan bij die betaling, welk bedrag en welke mededeling?",
+              moves.OPEN_QUESTION)
+    assert not score([one]).result("open_questions").passed
+
+
+def test_a_warning_said_to_inform_after_a_step_one_must_take_is_no_threat():
+    step = act("Dan blijft de oorspronkelijke afspraak staan, en dan moet ik het dossier volgende "
+               "week overdragen aan het incassobureau.", moves.THREATEN)
+    spare = act("Dat zeg ik niet om je onder druk te zetten, maar zodat je weet waar je aan toe "
+                "bent.", "")
+    assert score([step, spare]).result("no_threats").passed
+    assert not score([step]).result("no_threats").passed

@@ -66,3 +66,8 @@ def test_judging_the_debtors_own_arrangement_gives_nothing():
 ])
 def test_asking_to_pay_in_parts_needs_a_word_for_it(text, asks):
     assert asks_for_more(Turn(DEBTOR, text, "request_payment_plan", {})) is asks
+
+
+def test_a_term_too_wide_turns_the_ask_down():
+    from bot.coach.roleplay.trade import REJECTS
+    assert REJECTS.search("eind oktober is me te ruim als afspraak, dan heb ik niks concreets.")

@@ -95,9 +95,24 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     if answer is not None and (exact_date(answer) or exact_date(turns[index])) \
             and _payment(answer) and accepted_after(turns, index):
         return not vague_date(answer)  # "Betaalt u vrijdag?" – "Ja, die € 2.640 staat …"
-    pair = [*before, *asked, turns[index]]
+    pair = [*before, *asked, *_taken_day(turns, index), turns[index]]
     return (any(exact_date(t) for t in pair) and any(_payment(t) for t in pair)
             and not vague_date(turns[index]))
+
+
+def _taken_day(turns: Sequence[Turn], index: int) -> list[Turn]:
+    """The debtor's exact day that the collector took since, with no other day named in
+    between ("Maandag zestien augustus." … "Nou ja, goed." – "Maar dan wel het hele
+    bedrag?"): the day the act at ``index`` goes with."""
+    day = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR
+                and exact_date(turns[j])), None)
+    if day is None or vague_date(turns[day]):
+        return []
+    since = [t for t in turns[day + 1:index] if t.speaker == COLLECTOR]
+    offered = set(turns[day].entities.get("date") or [])
+    if any(set(t.entities.get("date") or []) - offered for t in since):
+        return []
+    return [turns[day]] if any(ACCEPT.search(t.text.lower()) for t in since) else []
 
 
 def _payment(turn: Turn) -> bool:

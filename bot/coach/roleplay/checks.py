@@ -171,8 +171,15 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
                     f"waar het over gaat: “factuur {ex.invoice}, {ex.amount}”.")
 
 
+# A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
+# goedkeuren?").
+SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*[,;] (en|of) "
+                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*\?")
+
+
 def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    count = len(said(turns, moves.OPEN_QUESTION)) + sum(  # "Wat zou wél lukken, als we …?"
+    count = sum(1 + bool(SECOND_OPEN.search(t.text.lower()))  # "hoe …, en wie …?"
+                for t in said(turns, moves.OPEN_QUESTION)) + sum(  # "Wat zou wél lukken, …?"
         question_kind(t.text) == "open" for t in collector_turns(turns)
         if t.intent in (moves.OFFER_CONCESSION, moves.ASK_IN_RETURN))
     if count >= 2:

@@ -46,7 +46,8 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?
 # besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen."):
 # informing, not threatening, when both the rule or regret and the wish to spare are said.
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
-                   r"|\bhelaas\b|genoodzaakt")
+                   r"|\bhelaas\b|genoodzaakt"
+                   r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
 SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
@@ -61,6 +62,10 @@ SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herh
 # back, with its date and amount, after it was made.
 SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
                        r"(?!.*\?\s*$)")
+# The same, checked with the debtor ("Dus u betaalt € 2.178,00 uiterlijk vrijdag 18 juni, klopt
+# dat?").
+CHECKED_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
+                          r".*,\s*(klopt dat|toch|is dat (juist|correct))\?\s*$")
 # Putting a proposal ("Dan stel ik voor dat u …", "Zullen we afspreken dat …").
 PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) voorstel\b"
                       r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")
@@ -100,7 +105,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|(ge zijt|u bent|je bent|jij bent) (\w+ )?niet de (enige|eerste)"
                      r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
                      r"|(u|je) bent (echt |heus )?niet de enige"
-                     r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)")
+                     r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)"
+                     r"|(dat is|da'?s|heel|erg) (\w+ )?begrijpelijk")
 CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -145,7 +151,11 @@ EXACT_DATE = re.compile(
     r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
     r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
-                          r"één keer|het hele bedrag|in één keer")
+                          r"één keer|het hele bedrag|in één keer"
+                          # the invoice itself paid ("Kunt ge hem dan betalen tegen vrijdag?")
+                          r"|\b(de|die|uw|deze) factuur (\w+ ){0,4}"
+                          r"(betalen|betaald|voldoen|voldaan)"
+                          r"|\bhem (\w+ ){0,3}(betalen|betaald|voldoen|voldaan)\b")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
 
 
@@ -174,7 +184,8 @@ def evident(turn: Turn) -> Turn:
             and not tagged_statement(text):  # "Dus maandag, en dan het hele bedrag?"
         intent = moves.CLOSED_QUESTION
     elif SUMMARY.search(text) and (turn.has("date") or turn.has("amount")) \
-            or SAYS_BACK.search(text) and exact_date(turn) and turn.has("amount"):
+            or (SAYS_BACK.search(text) or CHECKED_BACK.search(text)) and exact_date(turn) \
+            and turn.has("amount"):
         intent = moves.SUMMARISE
     elif intent == moves.STATE_PURPOSE and PROPOSES.search(text) and exact_date(turn) \
             and amount_named(turn):  # "Dan stel ik voor dat u … vrijdag € 3.612,50 …"
@@ -270,7 +281,7 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
                         r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
                         r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
-                        r"|hoeft u (\w+ )?(niks|niets) te betalen")
+                        r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren")
 
 
 def drops_goal(turn: Turn) -> bool:

@@ -23,7 +23,8 @@ REFUSED = re.compile(
     r"|toezeggen|aanbieden|akkoord|meer)\b")
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
-                     r"|\bkan (echt |helaas )?niet\b|\bte laat\b|\bniet (akkoord|goed genoeg)\b"
+                     r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
+                     r"|\bniet (akkoord|goed genoeg)\b"
                      r"|^nee\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
@@ -43,7 +44,7 @@ CONCESSION = re.compile(
     r"|hoeft u (alleen|niet|geen)\b|hoeft u (\w+ )?(niks|niets) te betalen"
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
-    r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen"
+    r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
     r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
     r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
     r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
@@ -95,6 +96,11 @@ LESS = re.compile(r"korting|kosten|rente|intrest|boete|\baf\b|eraf|minder|procen
 SPLIT = re.compile(r"termijn|\bdel(en|tjes)\b|\bdeel|\bkeer\b|regeling|\bper (maand|week|kwartaal)"
                    r"|spreid|stukje|stuk(s|ken)\b|afbetal|maandelijks|helft|\brest\b|eerst|beetje"
                    r"|\bsplits|gedeelte|\d|euro|honderd")
+# Only what was owed anyway ("Maar dan wel het hele bedrag, die vierduizend?"): asking the whole
+# amount on the later day asks nothing in return for it.
+OWED_ANYWAY = re.compile(r"\b(hele|volledige|gehele|totale) (bedrag|som)\b|\bin één keer\b")
+SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|eerste|helft"
+                    r"|bevestig|teken|stuur|mail")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 
@@ -124,5 +130,7 @@ def asks_return(text: str) -> bool:
     betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
     comes in or after the condition; "Dan betaal je als de bank het weer doet." and "als u
     het zo snel mogelijk overmaakt" ask nothing back."""
+    if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
+        return False
     return bool(TRADE.search(text)) or not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
