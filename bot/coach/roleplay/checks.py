@@ -30,7 +30,7 @@ from bot.coach.roleplay.cues import (
     exact_date,
     has_phrase,
 )
-from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.questions import open_questions_in, question_kind
 from bot.coach.roleplay.reading import NOW_DAYS
 from bot.coach.roleplay.turns import (
     COLLECTOR,
@@ -171,15 +171,9 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
                     f"waar het over gaat: “factuur {ex.invoice}, {ex.amount}”.")
 
 
-# A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
-# goedkeuren?").
-SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*[,;] (en|of) "
-                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*\?")
-
-
 def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    count = sum(1 + bool(SECOND_OPEN.search(t.text.lower()))  # "hoe …, en wie …?"
-                for t in said(turns, moves.OPEN_QUESTION)) + sum(  # "Wat zou wél lukken, …?"
+    count = sum(open_questions_in(t.text) for t in said(turns, moves.OPEN_QUESTION)) + sum(
+        # "Wat zou wél lukken, als we …?"
         question_kind(t.text) == "open" for t in collector_turns(turns)
         if t.intent in (moves.OFFER_CONCESSION, moves.ASK_IN_RETURN))
     if count >= 2:

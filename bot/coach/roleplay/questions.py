@@ -51,6 +51,18 @@ SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou
                     rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")
 
 
+# A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
+# goedkeuren?").
+SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*[,;] (en|of) "
+                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*\?")
+
+
+def open_questions_in(text: str) -> int:
+    """How many open questions an act read as one asks: two when a second follows in the
+    same breath ("…, en wie moet die goedkeuren?"), not "welk bedrag en welke mededeling"."""
+    return 1 + bool(SECOND_OPEN.search(text.lower()))
+
+
 def tagged_statement(text: str) -> bool:
     """A statement with a short check question after it ("€ 2.000 op 15 december en de rest
     op 15 januari. Klopt dat?"): the statement is the act."""
