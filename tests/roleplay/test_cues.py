@@ -8,10 +8,11 @@ import pytest
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.acts import split_acts
-from bot.coach.roleplay.cues import asks_return, debt_amount, evident, exact_date
+from bot.coach.roleplay.cues import asks_return, evident
 from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.reading import read_acts
 from bot.coach.roleplay.scorecard import score
+from bot.coach.roleplay.terms import debt_amount, exact_date
 from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
 
 

@@ -8,8 +8,9 @@ import re
 from collections.abc import Sequence
 from itertools import takewhile
 
-from bot.coach.roleplay.cues import ACCEPT, COST_AMOUNT, WHOLE_AMOUNT, YES, exact_date, vague_date
+from bot.coach.roleplay.cues import ACCEPT, YES
 from bot.coach.roleplay.questions import SENTENCE_BREAK
+from bot.coach.roleplay.terms import COST_AMOUNT, WHOLE_AMOUNT, exact_date, vague_date
 from bot.coach.roleplay.trade import ASKS_MORE
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,

@@ -22,16 +22,10 @@ from bot.coach.roleplay.agreement import (
     took_debtors_promise,
 )
 from bot.coach.roleplay.concessions import unpaired_concessions
-from bot.coach.roleplay.cues import (
-    amount_named,
-    deadline_words,
-    debt_amount,
-    drops_goal,
-    exact_date,
-    has_phrase,
-)
+from bot.coach.roleplay.cues import drops_goal, has_phrase
 from bot.coach.roleplay.questions import open_questions_in, question_kind
 from bot.coach.roleplay.reading import NOW_DAYS
+from bot.coach.roleplay.terms import amount_named, deadline_words, debt_amount, exact_date
 from bot.coach.roleplay.turns import (
     COLLECTOR,
     EXCUSE_INTENTS,

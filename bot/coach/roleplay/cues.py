@@ -7,9 +7,9 @@ words as well: a threat names a measure or reproaches, a concession gives someth
 return asked is a condition on what the debtor does, a confirmation is written and about
 the agreement, understanding and a friendly close say so, and a question's form says
 whether it is open (bot.coach.roleplay.questions); what is given and what is asked back
-is in bot.coach.roleplay.trade. Plain Dutch patterns, lower case; each says what it is
-evidence of. What the call around an act adds is in
-bot.coach.roleplay.reading.
+is in bot.coach.roleplay.trade, whether a date or amount is exact in
+bot.coach.roleplay.terms. Plain Dutch patterns, lower case; each says what it is evidence
+of. What the call around an act adds is in bot.coach.roleplay.reading.
 """
 from __future__ import annotations
 
@@ -18,7 +18,8 @@ from collections.abc import Iterable
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
-from bot.coach.roleplay.trade import COSTS, ON_THE_LINE, TRADE, asks_return, gives
+from bot.coach.roleplay.terms import amount_named, exact_date
+from bot.coach.roleplay.trade import ON_THE_LINE, TRADE, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import confirms
 
@@ -79,9 +80,6 @@ PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:ev
                      r"|(?:\bhet|'t) (?:gaat|is) (?:weer |even |nog )?(?:om|over|voor) "
                      r"(?:uw |je |de |onze )?(?:openstaande )?"
                      r"(?:factuur|rekening|nota|achterstand)")
-VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
-                        r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
-                        r"|in de loop van|half (januari|februari|december)|na de kerst")
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
                            r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
@@ -139,23 +137,6 @@ YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|ak
                  r"|mooi|perfect|uitstekend|(dat |da )?klopt"
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
-# An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
-# 15 euro").
-COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
-                         r"|\w*(kosten|rente) van (€\s*[\d.,]+|\w+ euro)")
-INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
-EXACT_DATE = re.compile(
-    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
-    r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b"
-    r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
-    r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
-WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
-                          r"één keer|het hele bedrag|in één keer"
-                          # the invoice itself paid ("Kunt ge hem dan betalen tegen vrijdag?")
-                          r"|\b(de|die|uw|deze) factuur (\w+ ){0,4}"
-                          r"(betalen|betaald|voldoen|voldaan)"
-                          r"|\bhem (\w+ ){0,3}(betalen|betaald|voldoen|voldaan)\b")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
 
 
@@ -287,41 +268,6 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
 def drops_goal(turn: Turn) -> bool:
     """The collector says in so many words that the payment can wait."""
     return bool(DROPS_GOAL.search(ON_THE_LINE.sub(" ", turn.text.lower())))
-
-
-DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vandaag nog"
-                      r"|binnen (\w+ )?(werk)?dagen")
-
-
-def deadline_words(turn: Turn) -> bool:
-    """A term in words the date reader does not resolve ("deze week nog")."""
-    return bool(DEADLINE.search(turn.text.lower()))
-
-
-def vague_date(turn: Turn) -> bool:
-    """"eind van de maand", "ergens volgende week": a date the debtor can still stretch."""
-    return bool(VAGUE_DATE.search(turn.text.lower()))
-
-
-def exact_date(turn: Turn) -> bool:
-    """A date a debtor can put in the diary ("vrijdag 11 december", "morgen"), not "eind
-    volgende week" or "begin januari", even when those were resolved to a day."""
-    return turn.has("date") and bool(EXACT_DATE.search(turn.text.lower()))
-
-
-def amount_named(turn: Turn) -> bool:
-    """An amount, or the whole amount in words ("het volledige bedrag")."""
-    return turn.has("amount") or bool(WHOLE_AMOUNT.search(turn.text.lower()))
-
-
-def debt_amount(turn: Turn) -> bool:
-    """An amount of the debt itself, not of costs or interest given away ("€ 612,35,
-    inclusief de aanmaningskosten" is the debt, and so is an amount named next to the
-    costs)."""
-    text = turn.text.lower()
-    costs = len(COST_AMOUNT.findall(text))  # "€ 2.118,75, plus veertig euro aanmaningskosten"
-    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text))
-                                   or len(turn.entities["amount"]) > costs)
 
 
 def has_phrase(text: str, phrases: Iterable[str]) -> bool:

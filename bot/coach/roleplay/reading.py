@@ -21,21 +21,18 @@ from bot.coach.roleplay.cues import (
     ABOUT_THE_DEBT,
     ACCEPT,
     EMPATHY,
-    EXACT_DATE,
     RULES,
     SPARING,
     SUMMARY,
     THREAT,
     YES,
     asks_back,
-    deadline_words,
     evident,
-    exact_date,
     says_back,
     summarised_in_passing,
-    vague_date,
 )
 from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.terms import EXACT_DATE, deadline_words, exact_date, vague_date
 from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice

@@ -1,0 +1,65 @@
+"""The terms in a collector's act: whether its date is one a debtor can put in the diary,
+whether its amount is the debt or only the costs, and the words for a term the date reader
+does not resolve ("deze week nog"). bot.coach.roleplay.cues, .agreement, .reading and
+.checks read proposals, agreements and deadlines with these.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.coach.roleplay.trade import COSTS
+from bot.coach.roleplay.turns import Turn
+
+VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
+                        r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
+                        r"|in de loop van|half (januari|februari|december)|na de kerst")
+# An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
+# 15 euro").
+COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
+                         r"|\w*(kosten|rente) van (€\s*[\d.,]+|\w+ euro)")
+INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
+EXACT_DATE = re.compile(
+    r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
+    r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
+    r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b"
+    r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
+    r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
+WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
+                          r"één keer|het hele bedrag|in één keer"
+                          # the invoice itself paid ("Kunt ge hem dan betalen tegen vrijdag?")
+                          r"|\b(de|die|uw|deze) factuur (\w+ ){0,4}"
+                          r"(betalen|betaald|voldoen|voldaan)"
+                          r"|\bhem (\w+ ){0,3}(betalen|betaald|voldoen|voldaan)\b")
+DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vandaag nog"
+                      r"|binnen (\w+ )?(werk)?dagen")
+
+
+def deadline_words(turn: Turn) -> bool:
+    """A term in words the date reader does not resolve ("deze week nog")."""
+    return bool(DEADLINE.search(turn.text.lower()))
+
+
+def vague_date(turn: Turn) -> bool:
+    """"eind van de maand", "ergens volgende week": a date the debtor can still stretch."""
+    return bool(VAGUE_DATE.search(turn.text.lower()))
+
+
+def exact_date(turn: Turn) -> bool:
+    """A date a debtor can put in the diary ("vrijdag 11 december", "morgen"), not "eind
+    volgende week" or "begin januari", even when those were resolved to a day."""
+    return turn.has("date") and bool(EXACT_DATE.search(turn.text.lower()))
+
+
+def amount_named(turn: Turn) -> bool:
+    """An amount, or the whole amount in words ("het volledige bedrag")."""
+    return turn.has("amount") or bool(WHOLE_AMOUNT.search(turn.text.lower()))
+
+
+def debt_amount(turn: Turn) -> bool:
+    """An amount of the debt itself, not of costs or interest given away ("€ 612,35,
+    inclusief de aanmaningskosten" is the debt, and so is an amount named next to the
+    costs)."""
+    text = turn.text.lower()
+    costs = len(COST_AMOUNT.findall(text))  # "€ 2.118,75, plus veertig euro aanmaningskosten"
+    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text))
+                                   or len(turn.entities["amount"]) > costs)
