@@ -139,10 +139,7 @@ def took_debtors_promise(turns: Sequence[Turn]) -> bool:
                          and _payment(turns[i - 1]) and bool(
                              YES.search(t.text.lower()) or ASKS_WHEN.search(
                                  turns[i - 1].text.lower())))
-        before = next((j for j in range(i - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
-        date_taken = (before is not None and exact_date(turns[before])
-                      and not vague_date(turns[before]) and _taken(turns, before))
-        if dated and (_payment(t) or yes_to_amount) or _payment(t) and date_taken:
+        if dated and (_payment(t) or yes_to_amount) or _payment(t) and _taken_day(turns, i):
             return True
     return False
 
