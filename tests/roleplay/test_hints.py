@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.checks import Example
 from bot.coach.roleplay.hints import hint
+from bot.coach.roleplay.tips import Example
 
 from .conftest import collector
 

@@ -4,16 +4,9 @@ when not fully met, a tip that quotes the sentence that lost the points with a m
 sentence built from the case (``Example``)."""
 from __future__ import annotations
 
-import datetime as dt
 import re
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
 
-from babel.dates import format_date
-
-from bot.coach.business_days import add_business_days
-from bot.coach.cases import Case
-from bot.coach.money import format_euro
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.agreement import (
     accepted_after,
@@ -24,11 +17,10 @@ from bot.coach.roleplay.agreement import (
 from bot.coach.roleplay.concessions import unpaired_concessions
 from bot.coach.roleplay.cues import drops_goal, has_phrase
 from bot.coach.roleplay.questions import open_questions_in, question_kind
-from bot.coach.roleplay.reading import NOW_DAYS
 from bot.coach.roleplay.terms import amount_named, deadline_words, debt_amount, exact_date
+from bot.coach.roleplay.tips import Example, after_excuse, closing, first_line, last_line, quote
 from bot.coach.roleplay.turns import (
     COLLECTOR,
-    EXCUSE_INTENTS,
     PROPOSALS,
     Turn,
     collector_turns,
@@ -39,55 +31,6 @@ from bot.coach.roleplay.written import INVOICE
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
               "achterstand", "betaling")
-
-
-@dataclass(frozen=True)
-class Example:
-    """Case facts for the model sentences in the tips."""
-    invoice: str
-    amount: str
-    deadline: str
-
-    @classmethod
-    def for_case(cls, case: Case | None, today: dt.date) -> Example:
-        """The oldest invoice of the case (a made-up one without a case), due in three
-        business days: payment now."""
-        deadline = format_date(add_business_days(today, NOW_DAYS), "EEEE d MMMM", locale="nl")
-        if case is None or not case.invoices:
-            return cls("F2026-0081", "€ 1.000,00", deadline)
-        oldest = min(case.invoices, key=lambda invoice: invoice.due_date)
-        return cls(oldest.number, format_euro(oldest.amount), deadline)
-
-
-def _quote(turn: Turn | None, lead: str = "U zei") -> str:
-    if turn is None:
-        return "U zei niets."
-    text = turn.text if len(turn.text) <= 140 else turn.text[:137].rstrip() + "…"
-    return f"{lead}: “{text}”"
-
-
-def _closing(turns: Sequence[Turn]) -> str:
-    """For what was missing at the end: the collector's last line, named as such (it did
-    not lose the points itself; the moment to say the missing thing was there)."""
-    return _quote(_last_line(turns), "U sloot af met")
-
-
-def _first_line(turns: Sequence[Turn]) -> Turn | None:
-    lines = collector_turns(turns)
-    return lines[0] if lines else None
-
-
-def _last_line(turns: Sequence[Turn]) -> Turn | None:
-    lines = collector_turns(turns)
-    return lines[-1] if lines else None
-
-
-def _after_excuse(turns: Sequence[Turn]) -> Turn | None:
-    """The collector's reply to the debtor's first excuse (or first line at all)."""
-    for i, turn in enumerate(turns):
-        if turn.speaker != COLLECTOR and turn.intent in EXCUSE_INTENTS:
-            return next((t for t in turns[i + 1:] if t.speaker == COLLECTOR), None)
-    return _first_line(turns)
 
 
 def _same_turn(turns: Sequence[Turn], index: int) -> list[Turn]:
@@ -128,10 +71,10 @@ def check_purpose_deadline(turns: Sequence[Turn], ex: Example) -> tuple[float, s
         return 1.0, None
     purposes = [turns[i] for i in stated]
     if purposes:
-        return 0.5, (f"{_quote(purposes[0])} Daar ontbreekt de termijn: zeg erbij vóór "
+        return 0.5, (f"{quote(purposes[0])} Daar ontbreekt de termijn: zeg erbij vóór "
                      f"wanneer het betaald moet zijn, bijvoorbeeld “… en ik wil graag dat het "
                      f"uiterlijk {ex.deadline} binnen is.”")
-    return 0.0, (f"{_quote(_first_line(turns))} U noemde nergens waarom u belde. Zeg het "
+    return 0.0, (f"{quote(first_line(turns))} U noemde nergens waarom u belde. Zeg het "
                  f"meteen na uw naam: “Ik bel over factuur {ex.invoice} van {ex.amount}; ik wil "
                  f"graag dat die uiterlijk {ex.deadline} betaald is.”")
 
@@ -160,8 +103,8 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
     missing = ("het factuurnummer en het bedrag" if not (has_invoice or has_amount)
                else "het factuurnummer" if not has_invoice else "het bedrag")
     stated = said(turns, moves.STATE_PURPOSE)
-    where = stated[0] if stated else _first_line(turns)
-    return credit, (f"{_quote(where)} Noem ook {missing}, dan weet de debiteur precies "
+    where = stated[0] if stated else first_line(turns)
+    return credit, (f"{quote(where)} Noem ook {missing}, dan weet de debiteur precies "
                     f"waar het over gaat: “factuur {ex.invoice}, {ex.amount}”.")
 
 
@@ -175,11 +118,11 @@ def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str
     closed = said(turns, moves.CLOSED_QUESTION)
     example = "“Wat is er nodig om de factuur deze week goed te keuren?”"
     if closed:
-        return 0.5 * count, (f"{_quote(closed[0])} Dat is een gesloten vraag: het antwoord "
+        return 0.5 * count, (f"{quote(closed[0])} Dat is een gesloten vraag: het antwoord "
                              f"is ja of nee. Vraag open door met wat, hoe, wie of wanneer, "
                              f"bijvoorbeeld {example}")
     asked = "maar één open vraag" if count == 1 else "geen open vragen"
-    return 0.5 * count, (f"{_quote(_after_excuse(turns))} U stelde {asked}. Laat de "
+    return 0.5 * count, (f"{quote(after_excuse(turns))} U stelde {asked}. Laat de "
                          f"debiteur de oorzaak en de oplossing zelf vertellen, bijvoorbeeld "
                          f"{example}")
 
@@ -197,7 +140,7 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
     lines = collector_turns(turns)
     shown = [i for i, t in enumerate(lines) if t.intent == moves.SHOW_UNDERSTANDING]
     if not shown:
-        return 0.0, (f"{_quote(_after_excuse(turns))} Laat eerst merken dat u de situatie "
+        return 0.0, (f"{quote(after_excuse(turns))} Laat eerst merken dat u de situatie "
                      f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
                      f"verder met uw voorstel.")
     agreed = check_concrete_agreement(turns, ex)[0] == 1.0
@@ -206,14 +149,14 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                        for t in lines[shown[0] + 1:dropped[0]]):
         dropped = []
     if dropped and not agreed:
-        return 0.0, (f"{_quote(lines[dropped[0]])} Na uw begrip liet u het doel los: houd vast aan "
+        return 0.0, (f"{quote(lines[dropped[0]])} Na uw begrip liet u het doel los: houd vast aan "
                      f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
                      f"uiterlijk {ex.deadline} overmaken?”")
     gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines)
                and lines[i + 1].intent in (moves.OFFER_CONCESSION, moves.VAGUE_PROPOSAL)]
     if len(gave_in) < len(shown) or agreed:
         return 1.0, None
-    return 0.5, (f"{_quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
+    return 0.5, (f"{quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "
                  f"maar houd daarna vast aan uw doel: “Dat begrijp ik. Kunt u dan {ex.amount} "
                  f"uiterlijk {ex.deadline} overmaken?”")
 
@@ -232,12 +175,12 @@ def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float,
     credit = 0.5 if concrete else 0.25 if half else 0.0
     vague = said(turns, moves.VAGUE_PROPOSAL)
     if concrete and not vague:
-        return credit, (f"{_quote(turns[concrete[-1]])} Dat voorstel was concreet, maar de "
+        return credit, (f"{quote(turns[concrete[-1]])} Dat voorstel was concreet, maar de "
                         f"debiteur stemde er niet mee in. Vraag door naar wat er nog in de weg "
                         f"staat en leg daarna opnieuw een exacte datum en bedrag voor.")
     offered = vague or half
-    quoted = offered[0] if offered else _last_line(turns)
-    return credit, (f"{_quote(quoted)} Dat laat open wanneer en hoeveel er betaald wordt. "
+    quoted = offered[0] if offered else last_line(turns)
+    return credit, (f"{quote(quoted)} Dat laat open wanneer en hoeveel er betaald wordt. "
                     f"Noem een exacte datum én een bedrag: “Kunt u {ex.amount} uiterlijk "
                     f"{ex.deadline} overmaken?”")
 
@@ -246,7 +189,7 @@ def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, 
     given = unpaired_concessions(turns)
     if not given:
         return 1.0, None
-    return 0.0, (f"{_quote(given[0])} Daarmee gaf u iets weg zonder tegenprestatie. Maak "
+    return 0.0, (f"{quote(given[0])} Daarmee gaf u iets weg zonder tegenprestatie. Maak "
                  f"het voorwaardelijk: “Als u vandaag de helft betaalt, kan ik de rente laten "
                  f"vallen.”")
 
@@ -258,19 +201,19 @@ def check_summarised(turns: Sequence[Turn], ex: Example) -> tuple[float, str | N
     model = f"“Even samengevat: u betaalt {ex.amount} uiterlijk {ex.deadline}.”"
     half = [t for t in summaries if exact_date(t) or amount_named(t)]
     if half:
-        return 0.5, (f"{_quote(half[0])} Noem in de samenvatting de datum en het "
+        return 0.5, (f"{quote(half[0])} Noem in de samenvatting de datum en het "
                      f"bedrag allebei: {model}")
     if summaries:  # "Dus volgende week dan?" puts nothing on a row
-        return 0.0, (f"{_quote(summaries[0])} Dat is geen samenvatting van een afspraak: "
+        return 0.0, (f"{quote(summaries[0])} Dat is geen samenvatting van een afspraak: "
                      f"noem de exacte datum en het bedrag: {model}")
-    return 0.0, (f"{_closing(turns)} Sluit niet af zonder de afspraken op een "
+    return 0.0, (f"{closing(turns)} Sluit niet af zonder de afspraken op een "
                  f"rij te zetten: {model}")
 
 
 def check_confirmation(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     if said(turns, moves.ANNOUNCE_CONFIRMATION):
         return 1.0, None
-    return 0.0, (f"{_closing(turns)} Kondig daarna aan dat u de afspraken schriftelijk "
+    return 0.0, (f"{closing(turns)} Kondig daarna aan dat u de afspraken schriftelijk "
                  f"bevestigt: “Ik stuur u vandaag een mail met deze afspraak; wilt u daar even "
                  f"op reageren?”")
 
@@ -280,7 +223,7 @@ def check_positive_close(turns: Sequence[Turn], ex: Example) -> tuple[float, str
     closes = [i for i, t in enumerate(lines) if t.intent == moves.POSITIVE_CLOSE]
     if closes and closes[-1] >= len(lines) - 2:
         return 1.0, None
-    tip = (f"{_quote(_last_line(turns))} Eindig positief: “Fijn dat we dit hebben "
+    tip = (f"{quote(last_line(turns))} Eindig positief: “Fijn dat we dit hebben "
            f"kunnen regelen. Heeft u nog vragen? Dan wens ik u een goede dag.”")
     return (0.5 if closes else 0.0), tip
 
@@ -289,7 +232,7 @@ def check_no_threats(turns: Sequence[Turn], ex: Example) -> tuple[float, str | N
     threats = said(turns, moves.THREATEN)
     if not threats:
         return 1.0, None
-    return 0.0, (f"{_quote(threats[0])} Een dreigement of verwijt maakt de debiteur "
+    return 0.0, (f"{quote(threats[0])} Een dreigement of verwijt maakt de debiteur "
                  f"defensief. Blijf zakelijk en wijs hooguit rustig op de volgende stap: "
                  f"“Als we er vandaag niet uitkomen, gaat het dossier volgens onze procedure "
                  f"verder; ik zoek liever samen met u een oplossing.”")
@@ -315,10 +258,10 @@ def check_identity_first(turns: Sequence[Turn], phrases: Sequence[str],
     if asked is not None and (debt is None or asked < debt):
         return 1.0, None
     if asked is not None and debt is not None:
-        return 0.5, (f"{_quote(lines[debt])} U noemde de schuld voordat u wist met wie u "
+        return 0.5, (f"{quote(lines[debt])} U noemde de schuld voordat u wist met wie u "
                      f"sprak. Vraag dat eerst: {model}")
-    first = lines[debt] if debt is not None else _first_line(turns)
-    return 0.0, (f"{_quote(first)} U ging niet na met wie u sprak. Een schuld bespreekt u "
+    first = lines[debt] if debt is not None else first_line(turns)
+    return 0.0, (f"{quote(first)} U ging niet na met wie u sprak. Een schuld bespreekt u "
                  f"alleen met de debiteur zelf: {model}")
 
 
@@ -326,6 +269,6 @@ def check_referral(turns: Sequence[Turn], words: Sequence[str],
                    ex: Example) -> tuple[float, str | None]:
     if any(has_phrase(t.text, words) for t in collector_turns(turns)):
         return 1.0, None
-    return 0.0, (f"{_closing(turns)} Deze debiteur loopt vast met meer dan uw rekening. "
+    return 0.0, (f"{closing(turns)} Deze debiteur loopt vast met meer dan uw rekening. "
                  f"Wijs op hulp: “Kent u de schuldhulpverlening van uw gemeente? Die kan u "
                  f"helpen alles op een rij te zetten; het is gratis.”")

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.checks import Example
+from bot.coach.roleplay.tips import Example
 from bot.coach.roleplay.turns import Turn, said
 
 

@@ -15,13 +15,9 @@ from dataclasses import dataclass
 
 from bot.coach.cases import Case
 from bot.coach.clock import today as current_day
-from bot.coach.roleplay.checks import (
-    CHECK_FUNCTIONS,
-    Example,
-    check_identity_first,
-    check_referral,
-)
+from bot.coach.roleplay.checks import CHECK_FUNCTIONS, check_identity_first, check_referral
 from bot.coach.roleplay.reading import read_acts
+from bot.coach.roleplay.tips import Example
 from bot.coach.roleplay.turns import Turn
 
 
