@@ -27,15 +27,22 @@ from bot.coach.dutch_dates import (
 
 MAX_SCAN_CHARS = 2000  # longer messages are scanned up to here; speech never needs more
 
-# Amounts: "€ 1.250,50", "1250 euro", "EUR 75", "75,-", "500 euro en 50 cent", "200 per maand",
+# Amounts: "€ 1.250,50", "1250 euro", "EUR 75", "75,-", "500 euro en 50 cent", "612 euro 50",
+# "die 612,50" (two decimals after a comma: money, unless a unit follows), "200 per maand",
 # and "1,234 euro" (three decimals, kept so that validation refuses it).
 _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+,\d{3}(?![\d.,])"
            r"|\d+(?:[.,]\d{1,2})?)")
+# Not money when a unit or a month follows ("50 dagen", "2,50 meter", "15 december").
+_NOT_A_UNIT = (r"(?!\s*(?:%|procent|meter|m\b|cm|mm|km|kilo|kg|gram|liter|uur|minuten|dagen|dag\b"
+               r"|weken|week|maanden|maand|jaar|keer|stuks|termijnen|euro|eur\b|jan|feb|maart"
+               r"|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec))")
 AMOUNT_RE = re.compile(
     rf"(?:€|\beur(?:o)?\b)\s*(?P<pre>{_NUMBER})(?:\s*,-)?"
     rf"|(?P<post>{_NUMBER})\s*(?:,-\s*)?(?:€|euro\b|eur\b|euries\b|ballen\b)"
-    rf"(?:\s+en\s+(?P<cents>\d{{1,2}})\s*cent\b)?"
+    rf"(?:\s+en\s+(?P<cents>\d{{1,2}})\s*cent\b"
+    rf"|\s+(?P<spoken_cents>\d{{2}})(?!\d|[.,:/-]\d){_NOT_A_UNIT})?"
     rf"|(?P<bare>{_NUMBER})\s*,-"
+    rf"|(?P<decimal>(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})(?!\d|[.,]\d){_NOT_A_UNIT}"
     rf"|(?P<monthly>{_NUMBER})\s+(?:per|in de|elke|iedere)\s+maand\b",
     re.IGNORECASE)
 
@@ -141,12 +148,14 @@ def find_values(text: str, today: dt.date) -> list[Found]:
     for m in AMOUNT_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        number = next(m.group(k) for k in ("pre", "post", "bare", "monthly") if m.group(k))
+        number = next(m.group(k) for k in ("pre", "post", "bare", "decimal", "monthly")
+                      if m.group(k))
         value = parse_amount(number)
         if value is None:
             continue
-        if m.group("cents"):
-            value += Decimal(m.group("cents")) / 100
+        cents = m.group("cents") or m.group("spoken_cents")
+        if cents:
+            value += Decimal(cents) / 100
         add("amount", float(value), m)  # a JSON number for the NLU entity
     for m in SPOKEN_THOUSANDS.finditer(text):
         start, end = position[m.start()], position[m.end()]

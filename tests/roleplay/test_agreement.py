@@ -135,3 +135,16 @@ def test_paying_the_invoice_by_a_day_is_the_whole_amount():
     vague = Turn(COLLECTOR, "Kunt ge vrijdag 18 juni iets overmaken?", moves.CONCRETE_PROPOSAL,
                  {"date": ["2027-06-18"]})
     assert not agreed(vague, Turn(DEBTOR, "Ja, dat kan.", "affirm", {}))
+
+
+def test_a_yes_to_an_aside_after_the_debtor_held_back_is_no_agreement():
+    proposal = Turn(COLLECTOR, "Dus: 4.840 euro op vrijdag 4 december.", moves.SUMMARISE,
+                    {"date": ["2026-12-04"], "amount": [4840.0]})
+    held_back = Turn(DEBTOR, "Zoals gezegd, ik leg het voor.", "promise_vague", {})
+    aside = Turn(COLLECTOR, "Ik mail u vanmiddag de foto's van de bussen.", "",
+                 {"date": ["2026-12-02"]})
+    handy = Turn(DEBTOR, "Oké, dat is handig.", "affirm", {})
+    assert not agreed(proposal, held_back, aside, handy)
+    again = Turn(COLLECTOR, "Dan houd ik u aan vrijdag 4 december voor de 4.840 euro.",
+                 moves.CONCRETE_PROPOSAL, {"date": ["2026-12-04"], "amount": [4840.0]})
+    assert agreed(proposal, held_back, again, Turn(DEBTOR, "Ja, goed, dat doe ik.", "affirm", {}))

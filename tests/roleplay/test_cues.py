@@ -561,3 +561,18 @@ def test_a_warning_said_to_inform_after_a_step_one_must_take_is_no_threat():
                 "bent.", "")
     assert score([step, spare]).result("no_threats").passed
     assert not score([step]).result("no_threats").passed
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Dat versta ik, zo'n verbouwing valt altijd duurder uit dan ge denkt.",
+     moves.SHOW_UNDERSTANDING),
+    ("Ik versta u slecht, de lijn kraakt.", ""),
+])
+def test_flemish_understanding_is_no_bad_line(text, read):
+    assert evident(act(text)).intent == read
+
+
+def test_a_summary_headed_om_het_samen_te_vatten_is_one():
+    said = act("Om het samen te vatten: u maakt uiterlijk dinsdag 6 oktober € 6.734,65 over.",
+               "nlu_fallback", date=["2026-10-06"], amount=[6734.65])
+    assert evident(said).intent == moves.SUMMARISE

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from bot.coach.roleplay.trade import asks_for_more, gives
+from bot.coach.roleplay.trade import asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import DEBTOR, Turn
 
 
@@ -71,3 +71,28 @@ def test_asking_to_pay_in_parts_needs_a_word_for_it(text, asks):
 def test_a_term_too_wide_turns_the_ask_down():
     from bot.coach.roleplay.trade import REJECTS
     assert REJECTS.search("eind oktober is me te ruim als afspraak, dan heb ik niks concreets.")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Eh, nou, als ik de helft nu betaal en de rest als die klant betaald heeft, is dat goed?",
+     True),
+    ("Kan ik het in twee keer doen?", True),
+    ("De helft is al weg, de rest komt als die klant betaald heeft.", False),
+])
+def test_a_split_proposed_as_a_question_asks_whatever_the_model_read(text, asks):
+    assert asks_for_more(Turn(DEBTOR, text, "excuse_waiting_for_customer", {})) is asks
+
+
+def test_asking_whether_the_debtor_has_questions_about_it_gives_nothing():
+    assert not gives("heeft u verder nog vragen over de regeling?")
+    assert gives("dan kan ik u een regeling aanbieden.")
+
+
+@pytest.mark.parametrize("text, asks", [
+    ("Daar vraag ik wel twee dingen voor terug.", True),
+    ("Zoals u zelf voorstelt rekenen we daarover rente, vast € 25,00.", True),
+    ("Dan rekenen we geen rente.", False),
+    ("Rekenen we dan niet gewoon de rente?", False),
+])
+def test_several_things_or_interest_asked_for_a_split_are_a_return(text, asks):
+    assert asks_return(text.lower()) is asks

@@ -13,6 +13,7 @@ from bot.coach.roleplay.written import confirms
     "U krijgt het vandaag nog per mail.",
     "Ik stuur u straks een mail met de data en de bedragen.",
     "Ik zet het vanavond nog op papier en doe de brief morgen bij u in de bus.",
+    "Dan stuur ik u nog even een mailtje dat we eind oktober hebben afgesproken.",
 ])
 def test_the_agreement_in_writing_is_a_confirmation(text):
     assert confirms(text.lower())

@@ -352,3 +352,14 @@ def test_in_january_a_december_date_is_the_one_just_gone(text, expected):
 def test_a_wish_in_the_past_tense_points_ahead():
     text = "ik had graag samen met u bekeken hoe we die tegen vrijdag betaald krijgen"
     assert values(text, DECEMBER) == {"date": ["2026-12-04"]}
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("daar staat nog 612 euro 50 van open", {"amount": [612.5]}),
+    ("doe ik het vrijdag, die 612,50.", {"date": ["2026-12-04"], "amount": [612.5]}),
+    ("500 euro 15 december", {"amount": [500.0], "date": ["2026-12-15"]}),
+    ("het rolgordijn is 2,50 meter breed", {}),
+    ("de rente is 1,25 procent", {}),
+])
+def test_cents_said_after_euro_and_two_decimals_without_euro_are_money(text, expected):
+    assert values(text, DECEMBER) == expected

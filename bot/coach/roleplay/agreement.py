@@ -10,7 +10,7 @@ from itertools import takewhile
 
 from bot.coach.roleplay.cues import ACCEPT, YES
 from bot.coach.roleplay.questions import SENTENCE_BREAK
-from bot.coach.roleplay.terms import COST_AMOUNT, WHOLE_AMOUNT, exact_date, vague_date
+from bot.coach.roleplay.terms import COST_AMOUNT, WHOLE_AMOUNT, amount_named, exact_date, vague_date
 from bot.coach.roleplay.trade import ASKS_MORE
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,
@@ -25,7 +25,7 @@ SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a sto
 # vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
-# kan doen.", "Ja, als Ronald het goed vindt."): no agreement.
+# kan doen.", "Ja, als Ronald het goed vindt.", "Ik leg het voor."): no agreement.
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
                    r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
@@ -34,7 +34,9 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
                    r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat)\b"
-                   r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b")
+                   r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
+                   r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
+                   r"|\bik leg (het|dat) (\w+ ){0,2}voor\b")
 # The collector asks when the amount is paid ("… wanneer zou u die elfhonderdachtenveertig
 # kunnen overmaken?"): the debtor's day answers it.
 ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
@@ -56,7 +58,8 @@ NOT_A_YES = (*EXCUSE_INTENTS, *ASKS_MORE, "promise_vague", "deny")
 def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     """The debtor's answer to the act at ``index`` says yes to it; a promise made later, one
     for "eind van de maand", a hedged yes and a yes to the mail announced after the act are
-    not a yes to this proposal, nor a bare "ja, ja" right after the debtor held back."""
+    not a yes to this proposal, nor a bare "ja, ja" or a yes to an aside right after the
+    debtor held back."""
     at = next((i for i in range(index + 1, len(turns)) if turns[i].speaker != COLLECTOR), None)
     if at is None:
         return False
@@ -66,8 +69,10 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed:
         return False
     first = SENTENCE_BREAK.split(answer.text.strip())[0]
-    if _held_back(turns, index) and (mailed or BARE_YES.fullmatch(first.lower())):
-        return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back
+    aside = not (exact_date(turns[index]) or amount_named(turns[index]))
+    if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
+        return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
+        #               leg het voor." – "Ik mail u de foto's." – "Oké, handig.": no yes to it
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     return answer.intent in ACCEPTANCE or bool(TAKES_IT_ON.search(text)) or (
         answer.intent not in NOT_A_YES and (

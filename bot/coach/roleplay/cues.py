@@ -51,7 +51,8 @@ RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|proc
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
-SUMMARY = re.compile(r"samenvat|samengevat|vat .{0,20}samen|op een rij|even herhalen|herhaal"
+SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
+                     r"|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
                      r"|spreken (we|wij) (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
@@ -83,7 +84,7 @@ PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:ev
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
                            r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
-                           r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt")
+                           r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt|versta ik")
 # Sorry for one's own tone ("Sorry, dat was niet netjes van me."): no understanding of the
 # debtor's situation.
 OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schuld)"
@@ -96,7 +97,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig|(dat is|da'?s) (ook )?nie?t? niks"
-                     r"|ambetant"
+                     r"|ambetant|\b(dat|da) versta ik\b|\bik versta (dat|het) (wel|best|goed)\b"
                      r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
                      r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
                      r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"

@@ -29,6 +29,8 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
+# Asking whether the debtor has questions about it ("Heeft u nog vragen over de regeling?").
+ABOUT_IT = re.compile(r"\bvragen (over|bij|rond|omtrent) [^.?!]*")
 # Holding the line while the debtor asks someone ("Geen haast, ik wacht wel even."): no time
 # given for paying.
 ON_THE_LINE = re.compile(r"(geen haast\W+)?ik (wacht|blijf) (wel )?(even|eventjes)"
@@ -84,6 +86,9 @@ COMMITMENT = re.compile(
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
 TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
+                   r"|vraag (ik|we|wij) (\w+ ){0,3}(voor |daarvoor )?terug"
+                   r"|\brekenen (we|wij|ik) (daarover |daarvoor |daar |dan |wel )*(een )?"
+                   r"(?!geen |niet )(\w+ )?(rente|intrest|vergoeding)\b"
                    r"|wat kunt u (ons |mij )?(bieden|doen)|\bu betaalt\b.{0,80}\bdan mag\b")
 # What the debtor asks that the collector gives by saying yes: more time, parts, less.
 ASKS_MORE = ("request_payment_plan", "request_discount", "request_extension")
@@ -103,12 +108,18 @@ SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|e
                     r"|bevestig|teken|stuur|mail")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
+# A split the debtor proposes as a question ("als ik de helft nu betaal en de rest als die
+# klant betaald heeft, is dat goed?"), whatever the model read it as.
+PARTS_PROPOSED = re.compile(r"\bhelft\b.{0,60}\brest\b"
+                            r"|\bin (twee|drie|vier|\d) (keer|delen|termijnen)\b")
 
 
 def gives(text: str) -> bool:
-    """The words of a concession that is given, not refused ("Geen regeling, maar ik laat
-    de rente vallen." gives; "Een regeling is niet mogelijk." does not)."""
+    """The words of a concession that is given, not refused nor asked about ("Geen
+    regeling, maar ik laat de rente vallen." gives; "Een regeling is niet mogelijk." and
+    "Heeft u nog vragen over de regeling?" do not)."""
     kept = ON_THE_LINE.sub(" ", DESCRIBED.sub(" ", REFUSED.sub(" ", text)))
+    kept = ABOUT_IT.sub(" ", kept)
     kept = ECHO_QUESTION.sub(" ", kept)  # "Korting? Waarom heeft u de proef goedgekeurd?"
     return bool(CONCESSION.search(kept))
 
@@ -122,7 +133,8 @@ def asks_for_more(turn: Turn) -> bool:
     if turn.intent == "request_discount" and not LESS.search(text) \
             or turn.intent == "request_payment_plan" and not SPLIT.search(text):
         return False
-    return turn.intent in ASKS_MORE or "?" in text and bool(COSTS.search(text))
+    return turn.intent in ASKS_MORE or "?" in text and bool(
+        COSTS.search(text) or PARTS_PROPOSED.search(text))
 
 
 def asks_return(text: str) -> bool:

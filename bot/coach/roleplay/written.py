@@ -31,7 +31,8 @@ OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|be
 ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
                              r"|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
-                             r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken")
+                             r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken"
+                             r"|\bdat (we|wij) (\w+ ){0,3}(hebben )?afgesproken\b")
 
 
 # What the debtor is to send ("… en u mailt mij vandaag het ordernummer."): not the
