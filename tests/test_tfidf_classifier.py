@@ -75,3 +75,19 @@ def test_a_model_file_with_other_types_is_refused(storage, tmp_path):
         sio.dump({"x": __import__("collections").OrderedDict()}, directory / "tfidf_intents.skops")
     with pytest.raises(ValueError, match="unexpected types"):
         TfidfIntentClassifier.load({}, storage, Resource("tfidf"), execution_context=None)
+
+
+@pytest.mark.parametrize("debtor_weight", [1.0, 0.0])
+def test_the_debtors_intents_are_mixed_at_their_own_share(storage, debtor_weight):
+    config = {"combine_with_ranking": True, "weight": 0.7, "debtor_weight": debtor_weight}
+    earlier = [{"name": "wrong_person", "confidence": 1.0}]
+    message = Message(data={TEXT: "dat hebben we al betaald", INTENT_RANKING_KEY: earlier})
+    alone = trained(storage).process([Message(data={TEXT: "dat hebben we al betaald"})])[0]
+    [combined] = trained(storage, config).process([message])
+    own = {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)}
+    got = {r["name"]: r["confidence"] for r in combined.get(INTENT_RANKING_KEY)}
+    if debtor_weight:  # the earlier ranking has no say over the debtor's intents
+        assert got == pytest.approx(own, abs=1e-5)
+    else:
+        assert got["wrong_person"] == pytest.approx(1.0)
+        assert got["claim_already_paid"] == pytest.approx(0.0, abs=1e-6)
