@@ -35,6 +35,17 @@ def trained(storage, config=None) -> TfidfIntentClassifier:
     return TfidfIntentClassifier.load(config or {}, storage, resource, execution_context=None)
 
 
+def alone_and_mixed(storage, config) -> tuple[dict[str, float], dict[str, float]]:
+    """The scores for a paid-already line on its own, and mixed by ``config`` with an
+    earlier ranking that is sure it is wrong_person."""
+    earlier = [{"name": "wrong_person", "confidence": 1.0}]
+    message = Message(data={TEXT: "dat hebben we al betaald", INTENT_RANKING_KEY: earlier})
+    alone = trained(storage).process([Message(data={TEXT: "dat hebben we al betaald"})])[0]
+    [combined] = trained(storage, config).process([message])
+    return ({r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)},
+            {r["name"]: r["confidence"] for r in combined.get(INTENT_RANKING_KEY)})
+
+
 def test_a_stored_model_loads_back_and_ranks_the_intents(storage):
     component = trained(storage)
     [message] = component.process([Message(data={TEXT: "dat hebben we al betaald"})])
@@ -57,12 +68,7 @@ def test_a_message_without_words_gets_no_intent(storage, text):
 def test_as_an_ensemble_it_averages_with_the_ranking_before_it_by_its_weight(storage, weight):
     config = {"combine_with_ranking": True, **({"weight": weight} if weight else {})}
     share = weight or 0.5  # half by default
-    earlier = [{"name": "wrong_person", "confidence": 1.0}]
-    message = Message(data={TEXT: "dat hebben we al betaald", INTENT_RANKING_KEY: earlier})
-    alone = trained(storage).process([Message(data={TEXT: "dat hebben we al betaald"})])[0]
-    [combined] = trained(storage, config).process([message])
-    own = {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)}
-    got = {r["name"]: r["confidence"] for r in combined.get(INTENT_RANKING_KEY)}
+    own, got = alone_and_mixed(storage, config)
     assert got["wrong_person"] == pytest.approx(share * own["wrong_person"] + 1 - share,
                                                 abs=1e-5)
     assert got["cannot_pay"] == pytest.approx(share * own["cannot_pay"], abs=1e-5)
@@ -80,12 +86,7 @@ def test_a_model_file_with_other_types_is_refused(storage, tmp_path):
 @pytest.mark.parametrize("debtor_weight", [1.0, 0.0])
 def test_the_debtors_intents_are_mixed_at_their_own_share(storage, debtor_weight):
     config = {"combine_with_ranking": True, "weight": 0.7, "debtor_weight": debtor_weight}
-    earlier = [{"name": "wrong_person", "confidence": 1.0}]
-    message = Message(data={TEXT: "dat hebben we al betaald", INTENT_RANKING_KEY: earlier})
-    alone = trained(storage).process([Message(data={TEXT: "dat hebben we al betaald"})])[0]
-    [combined] = trained(storage, config).process([message])
-    own = {r["name"]: r["confidence"] for r in alone.get(INTENT_RANKING_KEY)}
-    got = {r["name"]: r["confidence"] for r in combined.get(INTENT_RANKING_KEY)}
+    own, got = alone_and_mixed(storage, config)
     if debtor_weight:  # the earlier ranking has no say over the debtor's intents
         assert got == pytest.approx(own, abs=1e-5)
     else:
