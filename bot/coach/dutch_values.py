@@ -33,9 +33,10 @@ MAX_SCAN_CHARS = 2000  # longer messages are scanned up to here; speech never ne
 _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+,\d{3}(?![\d.,])"
            r"|\d+(?:[.,]\d{1,2})?)")
 # Not money when a unit or a month follows ("50 dagen", "2,50 meter", "15 december").
-_NOT_A_UNIT = (r"(?!\s*(?:%|procent|meter|m\b|cm|mm|km|kilo|kg|gram|liter|uur|minuten|dagen|dag\b"
-               r"|weken|week|maanden|maand|jaar|keer|stuks|termijnen|euro|eur\b|jan|feb|maart"
-               r"|mrt|apr|mei|jun|jul|aug|sep|okt|nov|dec))")
+_NOT_A_UNIT = (r"(?!\s*(?:%|(?:procent|meter|m|cm|mm|km|kilo|kg|gram|liter|uur|minuten|dagen|dag"
+               r"|weken|week|maanden|maand|jaar|keer|stuks|termijnen|euro|eur|jan(?:uari)?"
+               r"|feb(?:ruari)?|maart|mrt|apr(?:il)?|mei|juni?|juli?|aug(?:ustus)?"
+               r"|sep(?:t|tember)?|okt(?:ober)?|nov(?:ember)?|dec(?:ember)?)\b))")
 AMOUNT_RE = re.compile(
     rf"(?:€|\beur(?:o)?\b)\s*(?P<pre>{_NUMBER})(?:\s*,-)?"
     rf"|(?P<post>{_NUMBER})\s*(?:,-\s*)?(?:€|euro\b|eur\b|euries\b|ballen\b)"

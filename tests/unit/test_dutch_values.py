@@ -359,6 +359,7 @@ def test_a_wish_in_the_past_tense_points_ahead():
     ("doe ik het vrijdag, die 612,50.", {"date": ["2026-12-04"], "amount": [612.5]}),
     ("500 euro 15 december", {"amount": [500.0], "date": ["2026-12-15"]}),
     ("het rolgordijn is 2,50 meter breed", {}),
+    ("die 612,50 maandag, goed?", {"amount": [612.5], "date": ["2026-12-07"]}),
     ("de rente is 1,25 procent", {}),
 ])
 def test_cents_said_after_euro_and_two_decimals_without_euro_are_money(text, expected):
