@@ -88,6 +88,9 @@ def test_a_wrong_password_shows_the_dutch_error_and_stays(open_page, pane_url, p
     # page says for how long.
     statuses = [401]
     while statuses[-1] == 401 and len(statuses) < 8:
+        # The page ignores a submit while it still reads the last answer: wait until it is done.
+        expect(page.locator("#login-submit")).to_be_enabled()
+        expect(page.locator("#login-password")).to_have_value("")
         with page.expect_response("**/webhooks/pane/login") as answer:
             type_login(page, "inlog-fout", "nog-steeds-fout-2026")
         statuses.append(answer.value.status)
