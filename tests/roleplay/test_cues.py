@@ -576,3 +576,14 @@ def test_a_summary_headed_om_het_samen_te_vatten_is_one():
     said = act("Om het samen te vatten: u maakt uiterlijk dinsdag 6 oktober € 6.734,65 over.",
                "nlu_fallback", date=["2026-10-06"], amount=[6734.65])
     assert evident(said).intent == moves.SUMMARISE
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ja, eh, het is een beetje vervelend, maar ik bel over, eh, een factuur die nog openstaat.",
+     moves.SHOW_UNDERSTANDING, moves.STATE_PURPOSE),
+    ("Sorry dat ik u stoor.", moves.SHOW_UNDERSTANDING, ""),
+    ("Dat is vervelend voor u, dat begrijp ik.", moves.SHOW_UNDERSTANDING,
+     moves.SHOW_UNDERSTANDING),
+])
+def test_unease_about_calling_is_no_understanding(text, model, read):
+    assert evident(act(text, model)).intent == read

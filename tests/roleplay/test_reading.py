@@ -576,3 +576,42 @@ def test_a_vague_answer_about_another_matter_asks_for_no_time():
                         "promise_vague")
     fine = act("Goed, dan zet ik dat voor maart in mijn agenda.", "")
     assert read_acts([offer, later, fine], TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_this_week_within_the_collectors_own_term_gives_nothing():
+    asked = act("Zou u hem dan zo snel mogelijk willen betalen?", moves.VAGUE_PROPOSAL)
+    week = debtor_says("Ja hoor, als ik hem heb, dan betaal ik hem deze week nog wel.",
+                       "promise_vague")
+    fine = act("Deze week, dat is helemaal goed.", moves.OFFER_CONCESSION)
+    assert read_acts([asked, week, fine], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    sooner = act("Ik wil het morgen binnen hebben.", moves.STATE_PURPOSE, date=["2026-12-03"])
+    assert read_acts([sooner, week, fine], TODAY)[-1].intent == moves.OFFER_CONCESSION
+    denied = debtor_says("Deze week lukt het niet, dat zeg ik u eerlijk.", "promise_vague")
+    assert read_acts([asked, denied, fine], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_the_debtors_vague_term_taken_as_the_plan_is_a_concession():
+    later = debtor_says("Stuur hem maar opnieuw, dan kijk ik er na de kerstvakantie wel even "
+                        "naar.", "excuse_invoice_not_received")
+    taken = act("Oké. Na de kerstvakantie dan.", "nlu_fallback")
+    assert read_acts([later, taken], TODAY)[-1].intent == moves.OFFER_CONCESSION
+    echo = act("Na de kerstvakantie.", "")  # a bare echo doubts it
+    assert read_acts([later, echo], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    somewhere = debtor_says("Ergens in november. Mijn vrouw doet dat.", "claim_already_paid")
+    blame = act("Dan, eh, dan zal het wel bij ons ergens misgegaan zijn.", "")
+    assert read_acts([somewhere, blame], TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_scorn_put_as_praise_is_no_yes():
+    asked = act("En ik wil dat geld deze week hebben.", moves.STATE_PURPOSE)
+    away = debtor_says("Meneer is er deze week niet, hij is maandag 7 december pas terug.",
+                       "excuse_contact_unavailable", date=["2026-12-07"])
+    scorn = act("Polen. Nou, mooi is dat.", moves.OFFER_CONCESSION)
+    assert read_acts([asked, away, scorn], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    fine = act("Nou, mooi, dan maandag.", "")
+    assert read_acts([asked, away, fine], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_understanding_in_a_word_after_a_hum_is_an_act_of_its_own():
+    assert split_acts("Hm, vervelend. Hoe lang staat dat bij die handelaar al open dan?") == [
+        "Hm, vervelend.", "Hoe lang staat dat bij die handelaar al open dan?"]

@@ -96,3 +96,17 @@ def test_asking_whether_the_debtor_has_questions_about_it_gives_nothing():
 ])
 def test_several_things_or_interest_asked_for_a_split_are_a_return(text, asks):
     assert asks_return(text.lower()) is asks
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Ik begrijp het, met één tekenmoment per week is het natuurlijk zuur als hij net een keer "
+     "afwezig is, dan schuift alles meteen een week op.", False),
+    ("Dan kunnen we het oplossen en hoeft de betaling niet te schuiven.", False),
+    ("Mag ik nog vragen of er andere facturen van ons in de wachtrij staan?", False),
+    ("Dan schuift uw betaling naar 30 december.", True),
+    ("Ik schuif de vervaldatum op naar vrijdag.", True),
+    ("Nou ja, weet je wat, dan betalen jullie het gewoon als het uitkomt.", True),
+    ("Ach, nou, omdat jij het bent, die laten we zitten.", True),
+])
+def test_moving_a_date_is_given_only_by_the_collector(text, given):
+    assert gives(text.lower()) is given

@@ -22,7 +22,9 @@ _END = re.compile(r"(?<=[.!?;])\s+(?=[^\sa-z])")
 _NEW_CLAUSE = re.compile(r",\s+(?=(?:en\s+)?(?:ik|wij|we)\s)")
 # Understanding said in a word or two, an act of its own however short.
 _UNDERSTANDING = re.compile(r"^(?:(?:ja|oké|ah|oh|nou|hm|tja)\W+)*(?:(?:dat|ik) )?"
-                            r"(?:snap|begrijp) (?:ik|het)\b|^(?:wat|dat is) (?:vervelend|balen)\b",
+                            r"(?:snap|begrijp) (?:ik|het)\b"
+                            r"|^(?:(?:ja|oké|ah|oh|nou|hm|tja)\W+)*(?:wat |dat is |echt )?"
+                            r"(?:vervelend|balen|sneu|zuur|lastig)\b",
                             re.IGNORECASE)
 MIN_ACT_WORDS = 3
 MIN_CLAUSE_WORDS = 5

@@ -9,15 +9,15 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from itertools import takewhile
 
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.cues import asks_back
+from bot.coach.roleplay.cues import YES, asks_back
 from bot.coach.roleplay.trade import ADDS, COSTS, REJECTS, asks_for_more, gives
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn, collector_turns
 
 # A second offer with a trade of its own ("En ik doe u nog een voorstel: …").
 ANOTHER = re.compile(r"\bnog een (voorstel|aanbod)|\bdaarnaast\b|\bbovendien\b")
+AFTER_ACTS = 4  # how far after a concession its return may still be asked
 
 
 def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
@@ -53,7 +53,15 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
 
 
 def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
-    """The collector's acts after ``index``: the rest of the same turn ("In twee keer is
-    goed. Ik stel voor: … In ruil vraag ik wel dat …"), at least the next two."""
-    rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
-    return rest if len(rest) > 2 else collector_turns(turns[index + 1:])[:2]
+    """The collector's acts after ``index`` until the debtor takes the offer or another
+    concession follows ("Goed, dan stel ik voor: maandag 17 mei." – "Ah nee, maandag is
+    het Pinkstermaandag." – "Nee, inderdaad." – "Dan corrigeer ik mij: dinsdag 18 mei." –
+    "Maar dan vraag ik wel iets terug: …"), at most ``AFTER_ACTS``, at least the next two."""
+    window: list[Turn] = []
+    for act in turns[index + 1:]:
+        if act.speaker != COLLECTOR and (act.intent in ACCEPTANCE or YES.search(
+                act.text.lower())) or act.intent == moves.OFFER_CONCESSION:
+            break
+        if act.speaker == COLLECTOR:
+            window.append(act)
+    return window[:AFTER_ACTS] if len(window) > 2 else collector_turns(turns[index + 1:])[:2]

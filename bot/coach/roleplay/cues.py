@@ -139,6 +139,11 @@ YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|ak
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
+# The collector's own unease about calling ("Het is een beetje vervelend, maar ik bel over
+# een factuur.", "Sorry dat ik u stoor"): no understanding of the debtor's situation.
+UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)\W+(maar )?"
+                    r"(ik|we|wij) bel|\b(vervelend|lastig|sorry) dat (ik|we|wij) (u |je |jullie )?"
+                    r"(\w+ )?(bel|stoor)")
 
 
 def evident(turn: Turn) -> Turn:
@@ -176,9 +181,11 @@ def evident(turn: Turn) -> Turn:
         intent = moves.ASK_IN_RETURN
     elif gives(text) and not asks_return(text):
         intent = moves.OFFER_CONCESSION
+    elif UNEASE.search(text):  # "Het is een beetje vervelend, maar ik bel over …"
+        intent = moves.STATE_PURPOSE if PURPOSE.search(text) else ""
     elif kind is None and EMPATHY.search(text):
         intent = moves.SHOW_UNDERSTANDING
-    elif kind == "social" or (intent in QUESTIONS and "?" not in text
+    elif kind in ("social", "factual") or (intent in QUESTIONS and "?" not in text
                                and text.rstrip()[-1:] in (".", "!")):
         intent = moves.STATE_PURPOSE if kind is None and PURPOSE.search(text) else ""
     elif kind == "open" and not (intent in _NEEDS_WORDS and _NEEDS_WORDS[intent](text)

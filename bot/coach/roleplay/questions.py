@@ -8,14 +8,15 @@ that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless 
 tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
 ik?" are small talk, and so is "Hoe is het met Bobbie, loopt hij alweer?". "Wat als we
 tien procent eraf doen?" starts with a question word but puts a proposal to yes or no:
-closed, and "Waarom hoor ik dat nu pas?" is a reproach: closed too.
+closed, and "Waarom hoor ik dat nu pas?" is a reproach: closed too. "Op welke datum
+precies?" asks for a fact off a paper: factual, not open.
 """
 from __future__ import annotations
 
 import re
 from typing import Literal
 
-QuestionKind = Literal["open", "closed", "social"]
+QuestionKind = Literal["open", "closed", "social", "factual"]
 SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")  # between the sentences of a turn
 SHORT_WORDS = 3  # a sentence this short leads into or tags onto the one that matters
 
@@ -49,6 +50,15 @@ SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou
                     rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$"
                     rf"|^{_FILLERS}hoe (?:is|gaat) (?:het )?met "
                     rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")
+
+# Asking for a fact to read off a paper ("Op welke datum precies?", "Welk factuurnummer
+# staat in de omschrijving?"): it lets the debtor explain nothing; "Welke datum kunt u
+# toezeggen?" asks them to commit and "Welke datum heeft de klant u genoemd?" to tell.
+FACTUAL = re.compile(rf"^{_FILLERS}{_PREPOSITION}welke? (\w+ )?(factuurnummer|nummer"
+                     rf"|rekeningnummer|iban|kenmerk|omschrijving|mededeling|referentie"
+                     rf"|ordernummer)\b(?![^?]*\b(kunt|kan|kunnen|zou|zouden|wilt|wil|lukt"
+                     rf"|past|haalbaar)\b)"
+                     rf"|^{_FILLERS}{_PREPOSITION}welke? (datum|dag)( \w+)?\?$")
 
 
 # A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
@@ -86,6 +96,8 @@ def question_kind(sentence: str) -> QuestionKind | None:
         text = last
     if SOCIAL.search(text):
         return "social"
+    if FACTUAL.search(text):
+        return "factual"
     if PROPOSING.search(text) or REPROACH.search(text):
         return "closed"
     if CLOSED_START.search(text):

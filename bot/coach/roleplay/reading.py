@@ -32,7 +32,14 @@ from bot.coach.roleplay.cues import (
     summarised_in_passing,
 )
 from bot.coach.roleplay.questions import question_kind
-from bot.coach.roleplay.terms import EXACT_DATE, deadline_words, exact_date, vague_date
+from bot.coach.roleplay.terms import (
+    EXACT_DATE,
+    VAGUE_DATE,
+    deadline_words,
+    exact_date,
+    this_week,
+    vague_date,
+)
 from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice
@@ -57,6 +64,10 @@ COMMIT_QUESTION = re.compile(
     r"(\blukt (dat|het)\b|\b(kunt|kan) (u|je|ge) (dat|het|daar) (\w+ )?(toezeggen|beloven)"
     r"|\b(gaat|ga) (u|je|ge) (daarmee |daar )?akkoord|\bis dat haalbaar|\bzou dat (lukken|kunnen)"
     r"|\bkunt u daarmee leven)[^.!?]*\?")
+# Taking what was said as the plan ("… dan.", "Oké. …").
+AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b")
+# Scorn put as praise ("Polen. Nou, mooi is dat."): no yes.
+SCORN = re.compile(r"\b(mooi|lekker|prachtig|knap) is (dat|het)\b")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -80,7 +91,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
-            pending = current if _asks_more(current, asked_by or now, answering) else None
+            friday = _this_friday(today) if today else None
+            pending = current if _asks_more(current, asked_by or now, answering,
+                                            friday) else None
             summing_up = False
             read.append(current)
             continue
@@ -219,17 +232,19 @@ def _ahead_only(turn: Turn, today: dt.date) -> Turn:
     return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
 
 
-def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None) -> bool:
+def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
+               friday: dt.date | None = None) -> bool:
     """The debtor asks for a split, less or more time, or offers a later or vaguer date
     than the one the collector asked for; a yes to the day the collector just proposed
-    (``answering``) takes it, whatever else the turn says."""
+    (``answering``) takes it, whatever else the turn says. "Deze week nog" is this
+    ``friday``: within a term of three business days from Tuesday, after "vandaag" not."""
     if debtor.speaker == COLLECTOR:
         return False
     if asks_for_more(debtor):
         return True
     if answering is not None and answering.has("date") and _says_yes(debtor):
         return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
-    dates = _dates(debtor)
+    dates = [*_dates(debtor), *([friday] if friday and this_week(debtor) else [])]
     if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
         return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
     if asked_by is not None and any(d > asked_by for d in dates):
@@ -254,16 +269,17 @@ def _says_yes(debtor: Turn) -> bool:
 
 def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None) -> bool:
     """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), by taking over the
-    debtor's later date ("Nou ja, dan maandag."), or by moving the collector's own date
-    (``asked_by``) later, with nothing asked back. ``now`` stands in for a date the
-    collector never named. A summary in so many words says back what was agreed; it gives
-    nothing new."""
+    debtor's later date ("Nou ja, dan maandag.") or vague term ("Oké. Na de kerstvakantie
+    dan."), or by moving the collector's own date (``asked_by``) later, with nothing asked
+    back. ``now`` stands in for a date the collector never named. A summary in so many
+    words says back what was agreed and scorn ("Nou, mooi is dat.") says no yes: neither
+    gives anything."""
     text = act.text.lower()
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
             and not PAYS.search(text):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
-            or REJECTS.search(text) \
+            or REJECTS.search(text) or SCORN.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
@@ -276,7 +292,16 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     moved = asked_by is not None and bool(_dates(act)) and min(_dates(act)) > asked_by
     return (bool(ACCEPT.search(text))
             or (act.intent == moves.OFFER_CONCESSION and gives(text))
-            or bool(later & set(_dates(act))) or moved)
+            or bool(later & set(_dates(act))) or moved or _takes_over_term(text, ask))
+
+
+def _takes_over_term(text: str, ask: Turn) -> bool:
+    """The debtor's vague term said back in a few words as the plan ("… dan kijk ik er na
+    de kerstvakantie wel even naar." – "Oké. Na de kerstvakantie dan."); a bare echo ("Na de
+    kerst.") doubts it, and "dan zal het wel bij ons ergens misgegaan zijn" says no time."""
+    term = VAGUE_DATE.search(text)
+    return (term is not None and term.group(0) in ask.text.lower()
+            and len(text.split()) <= ECHO_WORDS and bool(AS_PLAN.search(text)))
 
 
 def _as_concession(act: Turn) -> list[Turn]:

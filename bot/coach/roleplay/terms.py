@@ -34,6 +34,19 @@ DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vanda
                       r"|binnen (\w+ )?(werk)?dagen")
 
 
+# This week, said by a debtor as the time they will pay ("dan betaal ik hem deze week nog
+# wel"), in a sentence that does not deny it ("deze week lukt het niet").
+THIS_WEEK = re.compile(r"\bdeze week\b|\bvoor het weekend\b|\beind van deze week\b")
+DENIED = re.compile(r"\b(niet|geen)\b")
+SENTENCES = re.compile(r"[.!?…]+\s*")
+
+
+def this_week(turn: Turn) -> bool:
+    """The turn names this week as its time and does not deny it."""
+    return any(THIS_WEEK.search(s) and not DENIED.search(s)
+               for s in SENTENCES.split(turn.text.lower()))
+
+
 def deadline_words(turn: Turn) -> bool:
     """A term in words the date reader does not resolve ("deze week nog")."""
     return bool(DEADLINE.search(turn.text.lower()))

@@ -12,8 +12,10 @@ import re
 
 from bot.coach.roleplay.turns import Turn
 
-# A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …").
-ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u|ge|gij) wat")
+# A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …",
+# "En die veertig euro laat ik vallen" after "In twee keer kan, als …").
+ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u|ge|gij) wat"
+                  r"|^en (die|de|het|dat|uw|jullie)\b")
 # Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
 # mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
 REFUSED = re.compile(
@@ -47,19 +49,27 @@ CONCESSION = re.compile(
     r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
-    r"|laat (ik|we|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
+    r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
     r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
     r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
+    r"|(betaal|betaalt|betalen|overmaakt|overmaken)\b[^.?!]{0,30}\bals het (u |je |jullie )?"
+    r"(\w+ )?uitkomt"
     r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
     r"|maar (\w+ )?wat (u|je|ge|jij|jullie) (\w+ )?(kan|kunt|kunnen|lukt|missen)\b"
     r"|\b(ik|we|wij) (kan|kunnen|mag|mogen|wil|willen) (\w+ ){0,4}per (kwartaal|maand|week)\b"
     r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
-    r"|mag u (het )?(later|in)|schuif|schuiven (\w+ ){0,4}(op|door)\b|verleng"
+    r"|mag u (het )?(later|in)|verleng"
+    # moving the date oneself ("dan schuiven we het op naar maandag"), not "dan schuift alles
+    # een week op" said of the debtor's bookkeeping
+    r"|\b(ik|we|wij) (\w+ ){0,3}(op|door|ver)?schui(f|ven)\b"
+    r"|\b(op|door|ver)?schui(f|ven) (ik|we|wij)\b"
+    r"|\b(termijn|betaling|datum|deadline)\w* (\w+ ){0,2}(ver)?schuift\b"
+    r"|\b(ver)?schuift (\w+ ){0,2}(termijn|betaling|\w*datum|deadline)"
     r"|(procent|%) (korting|eraf|af|minder)\b|(korting|eraf|af) van (\w+ )?(procent|%)"
     r"|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht"
+    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht\b"
     r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"

@@ -1,0 +1,65 @@
+"""Which concessions went without a return (bot.coach.roleplay.concessions): a return may
+come after a correction of the offer, and one return pays for one gift."""
+from __future__ import annotations
+
+import datetime as dt
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.concessions import unpaired_concessions
+from bot.coach.roleplay.reading import read_acts
+from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
+
+TODAY = dt.date(2027, 5, 11)  # a Tuesday; Monday 17 May is Whit Monday
+
+
+def act(text: str, intent: str = "", **entities: list) -> Turn:
+    return Turn(COLLECTOR, text, intent, entities)
+
+
+def debtor_says(text: str, intent: str, **entities: list) -> Turn:
+    return Turn(DEBTOR, text, intent, entities)
+
+
+def unpaired(turns: list[Turn]) -> list[str]:
+    return [t.text for t in unpaired_concessions(read_acts(turns, TODAY))]
+
+
+def test_a_return_asked_after_correcting_the_offer_still_pays_for_it():
+    asked = act("Ik zou graag hebben dat ze ten laatste vrijdag 14 mei betaald wordt.",
+                moves.STATE_PURPOSE, date=["2027-05-14"])
+    later = debtor_says("Als zij terug is, gaat ze mee in de betaalrun van maandag.",
+                        "excuse_contact_unavailable", date=["2027-05-17"])
+    offer = act("Goed, dan stel ik voor: maandag 17 mei, het volledige bedrag.",
+                moves.OFFER_CONCESSION, date=["2027-05-17"])
+    oops = act("Ah nee, wacht, maandag is het Pinkstermaandag, dan zijn de banken dicht.", "",
+               date=["2027-05-17"])
+    agrees = debtor_says("Nee, inderdaad, dan zijn wij ook gesloten.", "nlu_fallback")
+    fixed = act("Dan corrigeer ik mij: dinsdag 18 mei, het volledige bedrag.",
+                moves.SUMMARISE, date=["2027-05-18"])
+    back = act("Maar dan vraag ik wel iets terug: kunt gij de factuur vandaag al klaarzetten?",
+               "", date=["2027-05-11"])
+    yes = debtor_says("Ja, dat kan ik doen.", "promise_vague")
+    assert unpaired([asked, later, offer, oops, agrees, fixed, back, yes]) == []
+    # Once the debtor has taken the offer, a return asked later pays for nothing.
+    took = debtor_says("Ja, dat is goed.", "affirm")
+    assert unpaired([asked, later, offer, took, oops, fixed, back, yes]) == [offer.text]
+
+
+def test_a_gift_after_the_trade_starting_with_en_is_on_top():
+    ask = debtor_says("Kunnen we het niet in twee keer doen? En die veertig euro "
+                      "administratiekosten, moet dat echt?", "request_discount")
+    trade = act("Goed, in twee keer kan, als de eerste helft dan wel deze week binnen is.",
+                moves.ASK_IN_RETURN)
+    costs = act("En die veertig euro laat ik vallen, dat is geen probleem.",
+                moves.OFFER_CONCESSION, amount=[40.0])
+    assert unpaired([ask, trade, costs]) == [costs.text]
+    paid = act("En dan laat ik de veertig euro vallen als u vrijdag betaalt.",
+               moves.OFFER_CONCESSION, amount=[40.0])
+    assert unpaired([ask, trade, paid]) == []
+
+
+def test_interest_let_go_because_it_is_the_debtor_is_a_gift():
+    ask = debtor_says("En die wettelijke rente, kan die er niet af?", "request_discount")
+    gift = act("Ach, nou, omdat jij het bent, die laten we zitten.", "nlu_fallback")
+    after = act("Daar maak ik geen punt van.", "nlu_fallback")
+    assert unpaired([ask, gift, after]) == [gift.text]

@@ -1,0 +1,29 @@
+"""The kind of a collector's question by its form (bot.coach.roleplay.questions)."""
+from __future__ import annotations
+
+import pytest
+
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.cues import evident
+from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.turns import COLLECTOR, Turn
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Op welke datum precies?", "factual"),
+    ("Welk factuurnummer staat in de omschrijving?", "factual"),
+    ("Welk kenmerk heeft u erbij gezet?", "factual"),
+    ("Welke datum kunt u mij dan zelf toezeggen?", "open"),
+    ("Welke datum heeft de ontwikkelaar u genoemd voor de betaling?", "open"),
+    ("Welk deel van de factuur zou u vrijdag wel kunnen betalen?", "open"),
+])
+def test_a_fact_to_read_off_a_paper_is_no_open_question(text, kind):
+    assert question_kind(text) == kind
+
+
+def test_a_factual_question_counts_as_no_open_question_whatever_the_model_read():
+    read = evident(Turn(COLLECTOR, "Op welke datum precies?", moves.OPEN_QUESTION, {}))
+    assert read.intent != moves.OPEN_QUESTION
+    kept = evident(Turn(COLLECTOR, "Wanneer verwacht u dat geld binnen?", moves.OPEN_QUESTION,
+                        {}))
+    assert kept.intent == moves.OPEN_QUESTION
