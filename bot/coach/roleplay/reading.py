@@ -6,7 +6,8 @@ Friday 11 December is a concession, though no word of it says so; "Ja hoor, dat 
 a promise for Thursday is not; "Dan maken we er woensdag 16 december van." after the debtor
 said "na de vijftiende" to a Friday deadline is one again. A collector who named no date
 asked for payment now: within three business days, the term the tips propose. Dates already
-past are dropped first: an invoice's due date is no deadline and no proposal.
+past are dropped first: an invoice's due date is no deadline and no proposal. What counts
+as the debtor asking for more is bot.coach.roleplay.debtor_asks.
 """
 from __future__ import annotations
 
@@ -16,48 +17,31 @@ from itertools import takewhile
 
 from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.agreement import SHORT_YES
 from bot.coach.roleplay.cues import (
-    ABOUT_THE_DEBT,
     ACCEPT,
     EMPATHY,
     RULES,
     SPARING,
     SUMMARY,
     THREAT,
-    YES,
     asks_back,
     evident,
     says_back,
     summarised_in_passing,
 )
-from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.debtor_asks import PAYS, asks_more
 from bot.coach.roleplay.terms import (
-    EXACT_DATE,
+    SENTENCE_END,
     VAGUE_DATE,
+    as_date,
+    dates_of,
     deadline_words,
     exact_date,
-    this_week,
-    vague_date,
 )
-from bot.coach.roleplay.trade import REJECTS, asks_for_more, asks_return, gives
+from bot.coach.roleplay.trade import REJECTS, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice
 
-SENTENCE_END = re.compile(r"[.!?…]+\s+")
-# The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
-# betaalbewijs.").
-ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
-# A time the debtor puts on it, however vague ("volgende week", "na de kerst", "later"):
-# "Ik kijk ernaar." and "Eerst zien dat het gemaakt wordt." ask for no time.
-WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|februari|maart"
-                  r"|later|straks|binnenkort|snel|morgen|\w+dag\b|tijd|eind|begin|zodra|als\b"
-                  r"|wanneer|na\b|voor\b|rond|ergens")
-# A debtor's question about the payment ("Kan het ook maandag?", "Zeg maar de achttiende?"),
-# not about anything else.
-PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
-                  r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
-                  r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
 # Asking the debtor to commit ("Lukt dat?", "Kunt u dat toezeggen?"), not checking what was
 # agreed ("Klopt dat?").
 COMMIT_QUESTION = re.compile(
@@ -92,7 +76,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         if current.speaker != COLLECTOR:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
             friday = _this_friday(today) if today else None
-            pending = current if _asks_more(current, asked_by or now, answering,
+            pending = current if asks_more(current, asked_by or now, answering,
                                             friday) else None
             summing_up = False
             read.append(current)
@@ -127,7 +111,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(current)
             if asks_back(current):
                 pending = None
-        named = [*(d for d in _dates(current) if today is None or d >= today),  # no deadline
+        named = [*(d for d in dates_of(current) if today is None or d >= today),  # no deadline
                  *([_this_friday(today)] if today and deadline_words(current) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
@@ -160,7 +144,7 @@ def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
         text = later.text.lower()
         if SENDS.search(text) and not (PAYS.search(text) or THREAT.search(text)):
             continue  # "Dan stuur ik hem vandaag nog een keer.": a day for the mail
-        dates = _dates(later)
+        dates = dates_of(later)
         own = expected is not None and all(d <= expected for d in dates)
         if own and (dates or echo and (THREAT.search(text) or REJECTS.search(text))):
             return True  # "Dan moet het ook echt eind van de maand zijn, anders …" takes it
@@ -202,7 +186,7 @@ def _says_back_offer(act: Turn, offer: Turn) -> bool:
     amounts = act.entities.get("amount") or []
     return (len(act.text.split()) <= ECHO_WORDS and not act.text.rstrip().endswith("?")
             and exact_date(act) and bool(amounts)
-            and set(_dates(act)) <= set(_dates(offer))
+            and set(dates_of(act)) <= set(dates_of(offer))
             and set(amounts) <= set(offer.entities.get("amount") or []))
 
 
@@ -211,60 +195,14 @@ def _this_friday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=max(4 - today.weekday(), 0))
 
 
-def _as_date(value: object) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(str(value)[:10])
-    except ValueError:
-        return None
-
-
-def _dates(turn: Turn) -> list[dt.date]:
-    return [d for d in map(_as_date, turn.entities.get("date") or []) if d is not None]
-
-
 def _ahead_only(turn: Turn, today: dt.date) -> Turn:
     """Without the dates before this week ("deze week" may be read as its Monday)."""
     dates = turn.entities.get("date")
     if not dates:
         return turn
     monday = today - dt.timedelta(days=today.weekday())
-    ahead = [v for v in dates if (_as_date(v) or monday) >= monday]
+    ahead = [v for v in dates if (as_date(v) or monday) >= monday]
     return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
-
-
-def _asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
-               friday: dt.date | None = None) -> bool:
-    """The debtor asks for a split, less or more time, or offers a later or vaguer date
-    than the one the collector asked for; a yes to the day the collector just proposed
-    (``answering``) takes it, whatever else the turn says. "Deze week nog" is this
-    ``friday``: within a term of three business days from Tuesday, after "vandaag" not."""
-    if debtor.speaker == COLLECTOR:
-        return False
-    if asks_for_more(debtor):
-        return True
-    if answering is not None and answering.has("date") and _says_yes(debtor):
-        return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
-    dates = [*_dates(debtor), *([friday] if friday and this_week(debtor) else [])]
-    if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
-        return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
-    if asked_by is not None and any(d > asked_by for d in dates):
-        return True
-    if answering is not None and question_kind(answering.text) == "closed" \
-            and not ABOUT_THE_DEBT.search(answering.text.lower()):
-        return False  # "Zal ik na carnaval een offerte maken?" – "Ja, dan kan ik het in maart …"
-    if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
-        return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
-    vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))
-             or vague_date(debtor))
-    return vague and not any(asked_by is None or d <= asked_by for d in dates)
-
-
-def _says_yes(debtor: Turn) -> bool:
-    """The debtor's turn starts with a short yes without a day of its own ("Ja, dat is goed.
-    In één keer, dat is makkelijker."): it takes what was proposed."""
-    first = SENTENCE_END.split(debtor.text.strip())[0]
-    return (len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
-            and not EXACT_DATE.search(first.lower()))
 
 
 def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None) -> bool:
@@ -283,16 +221,16 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
-    if asked_by in _dates(act) and not ACCEPT.search(text):
+    if asked_by in dates_of(act) and not ACCEPT.search(text):
         return False  # "Wij vroegen vrijdag 19 februari, woensdag de 24e is dus vijf dagen
         #               later.": weighs the two dates, takes neither
-    if expected is not None and _dates(act) and all(d <= expected for d in _dates(act)):
+    if expected is not None and dates_of(act) and all(d <= expected for d in dates_of(act)):
         return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
-    later = {d for d in _dates(ask) if expected is None or d > expected}
-    moved = asked_by is not None and bool(_dates(act)) and min(_dates(act)) > asked_by
+    later = {d for d in dates_of(ask) if expected is None or d > expected}
+    moved = asked_by is not None and bool(dates_of(act)) and min(dates_of(act)) > asked_by
     return (bool(ACCEPT.search(text))
             or (act.intent == moves.OFFER_CONCESSION and gives(text))
-            or bool(later & set(_dates(act))) or moved or _takes_over_term(text, ask))
+            or bool(later & set(dates_of(act))) or moved or _takes_over_term(text, ask))
 
 
 def _takes_over_term(text: str, ask: Turn) -> bool:

@@ -5,6 +5,7 @@ does not resolve ("deze week nog"). bot.coach.roleplay.cues, .agreement, .readin
 """
 from __future__ import annotations
 
+import datetime as dt
 import re
 
 from bot.coach.roleplay.trade import COSTS
@@ -38,13 +39,26 @@ DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vanda
 # wel"), in a sentence that does not deny it ("deze week lukt het niet").
 THIS_WEEK = re.compile(r"\bdeze week\b|\bvoor het weekend\b|\beind van deze week\b")
 DENIED = re.compile(r"\b(niet|geen)\b")
-SENTENCES = re.compile(r"[.!?…]+\s*")
+SENTENCE_END = re.compile(r"[.!?…]+\s+")  # between the sentences of a turn
 
 
 def this_week(turn: Turn) -> bool:
     """The turn names this week as its time and does not deny it."""
     return any(THIS_WEEK.search(s) and not DENIED.search(s)
-               for s in SENTENCES.split(turn.text.lower()))
+               for s in SENTENCE_END.split(turn.text.lower()))
+
+
+def as_date(value: object) -> dt.date | None:
+    """A date entity's value as a date; None for one the reader could not resolve."""
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def dates_of(turn: Turn) -> list[dt.date]:
+    """The dates the turn names."""
+    return [d for d in map(as_date, turn.entities.get("date") or []) if d is not None]
 
 
 def deadline_words(turn: Turn) -> bool:

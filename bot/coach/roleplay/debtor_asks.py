@@ -1,0 +1,65 @@
+"""Whether the debtor asks for more than the collector asked for: a split, less, or a
+later or vaguer date. A collector's yes to such an ask gives something away
+(bot.coach.roleplay.reading); a yes to what the debtor already owed by the collector's own
+term does not.
+"""
+from __future__ import annotations
+
+import datetime as dt
+import re
+
+from bot.coach.roleplay.agreement import SHORT_YES
+from bot.coach.roleplay.cues import ABOUT_THE_DEBT, YES
+from bot.coach.roleplay.questions import question_kind
+from bot.coach.roleplay.terms import EXACT_DATE, SENTENCE_END, dates_of, this_week, vague_date
+from bot.coach.roleplay.trade import asks_for_more
+from bot.coach.roleplay.turns import COLLECTOR, Turn
+
+# The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
+# betaalbewijs.").
+ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
+# A time the debtor puts on it, however vague ("volgende week", "na de kerst", "later"):
+# "Ik kijk ernaar." and "Eerst zien dat het gemaakt wordt." ask for no time.
+WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|februari|maart"
+                  r"|later|straks|binnenkort|snel|morgen|\w+dag\b|tijd|eind|begin|zodra|als\b"
+                  r"|wanneer|na\b|voor\b|rond|ergens")
+# A debtor's question about the payment ("Kan het ook maandag?", "Zeg maar de achttiende?"),
+# not about anything else.
+PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo"
+                  r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
+                  r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
+
+
+def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
+              friday: dt.date | None = None) -> bool:
+    """The debtor asks for a split, less or more time, or offers a later or vaguer date
+    than the one the collector asked for; a yes to the day the collector just proposed
+    (``answering``) takes it, whatever else the turn says. "Deze week nog" is this
+    ``friday``: within a term of three business days from Tuesday, after "vandaag" not."""
+    if debtor.speaker == COLLECTOR:
+        return False
+    if asks_for_more(debtor):
+        return True
+    if answering is not None and answering.has("date") and _says_yes(debtor):
+        return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
+    dates = [*dates_of(debtor), *([friday] if friday and this_week(debtor) else [])]
+    if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
+        return False  # "O ja, wordt er op tweede kerstdag wel opgehaald?" asks, offers nothing
+    if asked_by is not None and any(d > asked_by for d in dates):
+        return True
+    if answering is not None and question_kind(answering.text) == "closed" \
+            and not ABOUT_THE_DEBT.search(answering.text.lower()):
+        return False  # "Zal ik na carnaval een offerte maken?" – "Ja, dan kan ik het in maart …"
+    if answering is not None and ASKS_PROOF.search(answering.text.lower()) and not dates:
+        return False  # "Stuurt u dan een betaalbewijs." – "Ik zal het doorgeven.": no payment
+    vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))
+             or vague_date(debtor))
+    return vague and not any(asked_by is None or d <= asked_by for d in dates)
+
+
+def _says_yes(debtor: Turn) -> bool:
+    """The debtor's turn starts with a short yes without a day of its own ("Ja, dat is goed.
+    In één keer, dat is makkelijker."): it takes what was proposed."""
+    first = SENTENCE_END.split(debtor.text.strip())[0]
+    return (len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
+            and not EXACT_DATE.search(first.lower()))
