@@ -55,8 +55,9 @@ _DATE_REGEXES = [
     ("day_month",
      rf"\b(?:(?P<wd>{_WEEKDAY})\s+)?(?P<day>\d{{1,2}})(?:e|ste|de)?\s+"
      rf"(?P<month>{_MONTH})\.?(?:\s+(?P<year>20\d\d))?\b"),
-    ("day_of_month",  # "de achttiende" (made "de 18e" before matching), not "de 3e keer"
-     r"\b(?:de|den)\s+(?P<day>[12]?\d|3[01])(?:e|ste|de)\b(?!\s*(?:keer|week|weken|maand"
+    ("day_of_month",  # "(vrijdag) de achttiende" (made "de 18e" before matching), not "de 3e keer"
+     rf"\b(?:(?P<wd>{_WEEKDAY})\s+)?(?:de|den)\s+(?P<day>[12]?\d|3[01])(?:e|ste|de)\b"
+     r"(?!\s*(?:keer|week|weken|maand"
      r"|maanden|termijn|factuur|aanmaning|herinnering|brief|mail|rij|plaats|dag|persoon"
      r"|klant|helft|deel|\d))"),
     ("numeric",
@@ -186,6 +187,21 @@ def _day_of_month(day: int, today: dt.date, past: bool) -> dt.date | None:
     return None
 
 
+def _day_of_month_on(day: int, weekday: int, today: dt.date, past: bool) -> dt.date | None:
+    """"vrijdag de dertigste": the nearest such day (ahead, or with ``past`` gone) that falls
+    on ``weekday`` within a year; the plain day of the month when none does (a slip)."""
+    step = -1 if past else 1
+    first = dt.date(today.year, today.month, 1)
+    for months in range(0, 13 * step, step):
+        try:
+            found = (first + relativedelta(months=months)).replace(day=day)
+        except ValueError:
+            continue
+        if found.weekday() == weekday and ((found >= today) if not past else (found <= today)):
+            return found
+    return _day_of_month(day, today, past)
+
+
 PERIOD_SHIFT = {"volgende": 1, "komende": 1, "vorige": -1, "afgelopen": -1}
 
 
@@ -260,6 +276,8 @@ def resolve_date(kind: str, m: re.Match, today: dt.date, past: bool = False) -> 
             found = gone if (today - gone) < (found - today) else found
         return found
     if kind == "day_of_month":
+        if g["wd"]:  # "vrijdag de achttiende": the next 18th that is a Friday
+            return _day_of_month_on(int(g["day"]), WEEKDAYS[g["wd"]], today, past)
         return _day_of_month(int(g["day"]), today, past)
     if kind == "next_week_day":
         wd = WEEKDAYS[g["wd"] or g["wd2"]]

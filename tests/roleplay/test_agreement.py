@@ -38,6 +38,12 @@ def test_a_yes_that_promises_nothing_is_no_agreement():
     assert not agreed(PLAN, Turn(DEBTOR, "Ja. Maar ik kan niks toezeggen, hoor.", "affirm", {}))
     assert not agreed(PLAN, Turn(DEBTOR, "Dat is spannend. Ik weet niet of het lukt.",
                                  "promise_vague", {}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, noteer maar, we gaan ons best doen.", "affirm",
+                                 {}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Allez, we gaan zien, hè. Als de bank meewerkt.",
+                                 "excuse_bank_problem", {}))
+    assert agreed(PLAN, Turn(DEBTOR, "Dat komt goed. Ik pas het nummer vandaag nog aan.",
+                             "promise_vague", {}))
 
 
 def test_a_date_for_the_amount_the_collector_just_named_is_agreed_when_taken():
@@ -46,6 +52,7 @@ def test_a_date_for_the_amount_the_collector_just_named_is_agreed_when_taken():
     date = Turn(DEBTOR, "Prima. Dan maak ik dat vrijdag de achttiende over.", "promise_to_pay",
                 {"date": ["2026-12-18"]})
     assert agreed(amount, date, Turn(COLLECTOR, "Helemaal goed.", "", {}))
+    assert agreed(amount, date, Turn(COLLECTOR, "Doe maar. Vrijdag, hè.", "", {}))
     assert not agreed(amount, date, Turn(COLLECTOR, "Hm.", "", {}))
     no_amount = Turn(COLLECTOR, "Dat zien we dan wel.", "", {})
     assert not agreed(no_amount, date, Turn(COLLECTOR, "Helemaal goed.", "", {}))

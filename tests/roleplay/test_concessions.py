@@ -63,3 +63,39 @@ def test_interest_let_go_because_it_is_the_debtor_is_a_gift():
     gift = act("Ach, nou, omdat jij het bent, die laten we zitten.", "nlu_fallback")
     after = act("Daar maak ik geen punt van.", "nlu_fallback")
     assert unpaired([ask, gift, after]) == [gift.text]
+
+
+def test_a_return_the_debtor_turned_down_pays_for_nothing():
+    split = debtor_says("Weet je wat ik kan doen? Een deel nu en de rest na de kerst.",
+                        "request_payment_plan")
+    bigger = act("Dan wil ik wel iets terug: dat deel van nu moet groter.", "")
+    refused = debtor_says("Nou, duizend euro kan ik vrijdag wel doen. Meer echt niet.",
+                          "cannot_pay", amount=[1000.0], date=["2027-05-14"])
+    when = act("En de rest na de kerst, is dat dan meteen begin januari?", "",
+               date=["2028-01-03"])
+    later = debtor_says("Ja, tweede week januari of zo, dan is alles binnen.", "promise_to_pay")
+    given = act("Zullen we dan zeggen: de rest op vrijdag 7 januari?", moves.CLOSED_QUESTION,
+                date=["2028-01-07"])
+    assert unpaired([split, bigger, refused, when, later, given]) == [given.text]
+    took = debtor_says("Ja, dat is goed, dan maak ik vrijdag die duizend over.", "promise_to_pay",
+                       amount=[1000.0], date=["2027-05-14"])
+    assert unpaired([split, bigger, took, when, later, given]) == []
+
+
+def test_a_return_asked_in_the_first_words_after_the_debtor_took_the_split_pays_for_it():
+    asked = act("Ik wil graag dat het bedrag uiterlijk morgen binnen is.", moves.STATE_PURPOSE,
+                date=["2027-05-12"])
+    plan = debtor_says("Rond de zesentwintigste komen de incasso's binnen.",
+                       "request_payment_plan", date=["2027-05-26"])
+    split = act("Oké. Dan stel ik voor: we splitsen het in twee gelijke termijnen.",
+                moves.OFFER_CONCESSION)
+    first = act("De eerste morgen, woensdag 12 mei, en de tweede op vrijdag 28 mei.",
+                moves.SUMMARISE, date=["2027-05-12", "2027-05-28"])
+    margin = act("Dan heb je ook nog wat marge.", "")
+    check = act("Is dat te doen?", moves.CLOSED_QUESTION)
+    took = debtor_says("Ja, dat red ik net. En de achtentwintigste is prima.", "affirm",
+                       date=["2027-05-28"])
+    back = act("Daar vraag ik wel twee dingen tegenover: je tekent vandaag de regeling.", "")
+    chat = act("Hoe gaat het verder met de zaak?", moves.OPEN_QUESTION)
+    assert unpaired([asked, plan, split, first, margin, check, took, back]) == []
+    assert unpaired([asked, plan, split, first, margin, check, took, chat, back]) == [split.text]

@@ -113,6 +113,7 @@ def debtor_says(text: str, intent: str, **entities: list) -> Turn:
     ("En waarom januari, wat komt er dan binnen?", "open"),
     ("Waarom duurt het goedkeuren bij jullie zo lang?", "open"),
     ("Hoe is het met Bobbie, loopt hij alweer een beetje?", "social"),
+    ("Nou, eh, hoe bevalt die nieuwe lichtbak eigenlijk?", "social"),
 ])
 def test_the_form_of_a_question_says_open_or_closed(text, kind):
     assert question_kind(text) == kind
@@ -208,6 +209,10 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Dan eh, dan wacht ik gewoon tot ze terug is.", "", moves.OFFER_CONCESSION),
     ("Nee, die staat genoteerd, daar hoeft u niets meer voor te doen.",
      moves.OFFER_CONCESSION, ""),
+    ("Ge moet uw zaken beter op orde hebben, wij zijn geen bank.", "", moves.THREATEN),
+    ("Ik ga niet weer achter u moeten bellen.", "", moves.THREATEN),
+    ("Ja, maar dat is ons probleem niet, hé.", "nlu_fallback", moves.THREATEN),
+    ("Goedemiddag, en alvast een fijn weekend.", moves.INTRODUCE, moves.POSITIVE_CLOSE),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read

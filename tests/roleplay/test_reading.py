@@ -615,3 +615,47 @@ def test_scorn_put_as_praise_is_no_yes():
 def test_understanding_in_a_word_after_a_hum_is_an_act_of_its_own():
     assert split_acts("Hm, vervelend. Hoe lang staat dat bij die handelaar al open dan?") == [
         "Hm, vervelend.", "Hoe lang staat dat bij die handelaar al open dan?"]
+
+
+def test_checking_the_debtors_story_or_thanking_them_gives_nothing():
+    asked = act("Ik wil graag afspreken dat die uiterlijk morgen betaald wordt.",
+                moves.STATE_PURPOSE, date=["2026-12-03"])
+    later = debtor_says("Onze afnemer betaalt pas op 28 december, dan kan ik betalen.",
+                        "excuse_waiting_for_customer", date=["2026-12-28"])
+    check = act("Klopt het dat dat geld op 28 december echt binnenkomt, is dat toegezegd?",
+                moves.OFFER_CONCESSION, date=["2026-12-28"])
+    assert read_acts([asked, later, check], TODAY)[-1].intent != moves.OFFER_CONCESSION
+    thanks = act("Bedankt, Ruud, en succes op 28 december met die klus.", moves.POSITIVE_CLOSE,
+                 date=["2026-12-28"])
+    assert read_acts([asked, later, thanks], TODAY)[-1].intent == moves.POSITIVE_CLOSE
+    given = act("Allez, 't is goed, 28 december dan.", "", date=["2026-12-28"])
+    warning = act("Ik ga niet weer achter u moeten bellen.", moves.THREATEN)
+    assert [t.intent for t in read_acts([asked, later, given, warning], TODAY)][2] == \
+        moves.OFFER_CONCESSION
+
+
+def test_a_yes_that_closes_the_call_is_a_concession_and_a_close():
+    asked = act("Ik zou hem graag deze week nog betaald zien.", moves.STATE_PURPOSE)
+    later = debtor_says("Nou, ze zeiden eind van de maand. Eind december, zeg maar.",
+                        "request_extension", date=["2026-12-31"])
+    close = act("Eind december. Prima. Bedankt, dag.", moves.OFFER_CONCESSION,
+                date=["2026-12-31"])
+    read = read_acts([asked, later, close], TODAY)
+    assert [t.intent for t in read[2:]] == [moves.OFFER_CONCESSION, moves.POSITIVE_CLOSE]
+
+
+def test_a_vague_week_of_a_month_asks_for_more():
+    from bot.coach.roleplay.terms import vague_date
+    assert vague_date(debtor_says("Ja, tweede week januari of zo.", "promise_to_pay"))
+    assert not vague_date(debtor_says("Ja, 12 januari.", "promise_to_pay"))
+
+
+def test_the_day_the_invoice_goes_out_again_sets_no_term():
+    resend = act("Ik stuur hem vandaag nog opnieuw naar jouw eigen adres.", "",
+                 date=["2026-12-02"])
+    later = debtor_says("Ja graag. Nou, dan betaal ik 'm eind volgende week.",
+                        "request_extension", date=["2026-12-11"])
+    taken = act("Eind volgende week… nou, zeg maar vrijdag de elfde dan?",
+                moves.CLOSED_QUESTION, date=["2026-12-11", "2026-12-04"])
+    # "vandaag nog" for the mail is no term of this Friday that the 4th would keep to
+    assert read_acts([resend, later, taken], TODAY)[-1].intent == moves.OFFER_CONCESSION

@@ -110,3 +110,9 @@ def test_several_things_or_interest_asked_for_a_split_are_a_return(text, asks):
 ])
 def test_moving_a_date_is_given_only_by_the_collector(text, given):
     assert gives(text.lower()) is given
+
+
+def test_no_more_than_this_turns_the_ask_down():
+    from bot.coach.roleplay.trade import REJECTS
+    assert REJECTS.search("nou, duizend euro kan ik vrijdag wel doen. meer echt niet.")
+    assert not REJECTS.search("dan kan ik vrijdag meer doen dan duizend.")

@@ -51,6 +51,8 @@ def test_amounts(text, expected):
     ("begin volgende maand", "2026-12-01"),
     ("eind december", "2026-12-31"),
     ("over drie werkdagen", "2026-11-26"),
+    ("vrijdag de achttiende", "2026-12-18"),  # one date, the next 18th that is a Friday
+    ("zeg maar maandag de dertigste", "2026-11-30"),
 ])
 def test_dates(text, expected):
     assert values(text) == {"date": [expected]}

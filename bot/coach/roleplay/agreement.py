@@ -30,6 +30,8 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
                    r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
                    r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
+                   r"|\b(we|wij|ik) (gaan|zullen|ga|zal) (het )?zien\b"
+                   r"|\b(ons|mijn) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
@@ -46,7 +48,7 @@ BARE_YES = re.compile(r"(ja\W*)+")
 TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
                          r"|\b(is|een) deal\b|^(ja\W+)+dat (doe|regel) ik\b"
-                         r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b"
+                         r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b|^(ja\W+)*dat komt (wel )?goed\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")

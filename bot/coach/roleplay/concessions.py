@@ -25,10 +25,11 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     was given (else in the two acts before), nor in the two acts after ("Ik laat de rente
     vallen. Dan betaalt u wel vandaag de helft." is a trade, not a gift), and not by one the
     debtor turned down before it was given ("Als jij de rest deze week betaalt, …" –
-    "Alleen, deze week lukt echt niet." – "Nou ja, oké dan. Dertig april."). "Ja, dan wil ik
-    wel iets terug" to a split does not pay for the costs the debtor asks off later, nor for
-    what is given on top ("die kosten laat ik ook vallen", or after the debtor took the
-    trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
+    "Alleen, deze week lukt echt niet." – "Nou ja, oké dan. Dertig april."; "Dan wil ik wel
+    iets terug: dat deel van nu moet groter." – "… Meer echt niet." – … – "Nou, goed dan").
+    "Ja, dan wil ik wel iets terug" to a split does not pay for the costs the debtor asks off
+    later, nor for what is given on top ("die kosten laat ik ook vallen", or after the
+    debtor took the trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
     unpaired = []
     for i, act in enumerate(turns):
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
@@ -39,8 +40,12 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
                  else collector_turns(turns[:i])[-2:])
         closed = next((j for j in range(i - 1, ask if ask is not None else -1, -1)
                        if turns[j].speaker != COLLECTOR), None)
-        if closed is not None and REJECTS.search(turns[closed].text.lower()):
-            since = collector_turns(turns[closed + 1:i])  # "Alleen, deze week lukt echt niet."
+        refused = next((j for j in range(i - 1, ask if ask is not None else -1, -1)
+                        if turns[j].speaker != COLLECTOR
+                        and REJECTS.search(turns[j].text.lower())), None)
+        if refused is not None:  # "Alleen, deze week lukt echt niet.", "Meer echt niet."
+            later = {id(t) for t in turns[refused + 1:i]}
+            since = [t for t in since if id(t) in later]
         if ADDS.search(act.text.lower()) or closed is not None and COSTS.search(
                 act.text.lower()) and turns[closed].intent in ACCEPTANCE:  # costs on top
             since = []
@@ -56,12 +61,20 @@ def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
     """The collector's acts after ``index`` until the debtor takes the offer or another
     concession follows ("Goed, dan stel ik voor: maandag 17 mei." – "Ah nee, maandag is
     het Pinkstermaandag." – "Nee, inderdaad." – "Dan corrigeer ik mij: dinsdag 18 mei." –
-    "Maar dan vraag ik wel iets terug: …"), at most ``AFTER_ACTS``, at least the next two."""
+    "Maar dan vraag ik wel iets terug: …"), at most ``AFTER_ACTS``, at least the next two;
+    the collector's first words after the debtor took it still count ("… En de dertigste is
+    prima." – "Daar vraag ik wel twee dingen tegenover, Marco.")."""
     window: list[Turn] = []
-    for act in turns[index + 1:]:
+    reply: list[Turn] = []  # the collector's first words after the debtor took it
+    for at, act in enumerate(turns[index + 1:], start=index + 1):
         if act.speaker != COLLECTOR and (act.intent in ACCEPTANCE or YES.search(
-                act.text.lower())) or act.intent == moves.OFFER_CONCESSION:
+                act.text.lower())):
+            reply = [t for t in turns[at + 1:at + 2] if t.speaker == COLLECTOR]
+            break
+        if act.intent == moves.OFFER_CONCESSION:
             break
         if act.speaker == COLLECTOR:
             window.append(act)
-    return window[:AFTER_ACTS] if len(window) > 2 else collector_turns(turns[index + 1:])[:2]
+    if len(window) <= 2:
+        return collector_turns(turns[index + 1:])[:2]
+    return [*window[:AFTER_ACTS], *reply]

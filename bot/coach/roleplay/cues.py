@@ -37,7 +37,11 @@ THREAT = re.compile(
     r"|\b(we|wij) (stoppen|staken) (\w+ ){0,2}(levering|leveranties|diensten)"
     r"|(u|je|ge|gij|jij|jullie) (bent|zijt|zijn|is) (\w+ )?altijd (te )?laat"
     r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer"
-    r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b")
+    r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
+    # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
+    r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
+    r"|\b(niet )?(weer|opnieuw|nog eens) achter (u|je|jou|jullie) aan"
+    r"|\bniet (weer|opnieuw|nog eens) achter (u|je|jou|jullie) (\w+ ){0,2}bellen")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
@@ -106,7 +110,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|(u|je) bent (echt |heus )?niet de enige"
                      r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)"
                      r"|(dat is|da'?s|heel|erg) (\w+ )?begrijpelijk")
-CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
+CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
@@ -122,12 +126,14 @@ CLOSING = re.compile(r"\b(fijne|prettige|goede) (dag|middag|avond|ochtend|morgen
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
-ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*)*"
+ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|allez\W*)*"
                     r"(ja\W*)?(helemaal\W*)?(hoor|prima"
                     r"|goed|perfect"
-                    r"|akkoord|afgesproken|top|mooi|dat is (ook )?(goed|prima|akkoord)|dat kan"
+                    r"|akkoord|afgesproken|top|mooi|dat kan"
+                    r"|(dat|'t|het) is (ook )?(goed|prima|akkoord)"
                     r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
+                    r"|doe (dat |het )?maar"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
                     r"|akkoord"

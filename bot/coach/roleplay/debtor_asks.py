@@ -14,6 +14,7 @@ from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.terms import EXACT_DATE, SENTENCE_END, dates_of, this_week, vague_date
 from bot.coach.roleplay.trade import asks_for_more
 from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.written import SENDS
 
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
 # betaalbewijs.").
@@ -30,6 +31,7 @@ PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo
                   r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
 
 
+
 def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
               friday: dt.date | None = None) -> bool:
     """The debtor asks for a split, less or more time, or offers a later or vaguer date
@@ -40,7 +42,8 @@ def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = N
         return False
     if asks_for_more(debtor):
         return True
-    if answering is not None and answering.has("date") and _says_yes(debtor):
+    if answering is not None and answering.has("date") and _says_yes(debtor) \
+            and not mail_day(answering):
         return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
     dates = [*dates_of(debtor), *([friday] if friday and this_week(debtor) else [])]
     if debtor.text.rstrip().endswith("?") and not PAYS.search(debtor.text.lower()):
@@ -55,6 +58,13 @@ def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = N
     vague = (debtor.intent == "promise_vague" and bool(WHEN.search(debtor.text.lower()))
              or vague_date(debtor))
     return vague and not any(asked_by is None or d <= asked_by for d in dates)
+
+
+def mail_day(collector: Turn) -> bool:
+    """The collector's date is the day something goes out ("Ik stuur hem vandaag nog opnieuw
+    naar jouw eigen adres."): a yes to it takes no day to pay, and it sets no term."""
+    text = collector.text.lower()
+    return bool(SENDS.search(text)) and not PAYS.search(text)
 
 
 def _says_yes(debtor: Turn) -> bool:

@@ -6,7 +6,8 @@ form. A question that starts with a question word (after fillers, a preposition 
 leading "als …," clause) lets the debtor explain: open. One that starts with the verb, or
 that leans on "toch" / "hè" / "of niet", asks for yes or no: closed — unless it asks to
 tell or explain ("Kunt u mij vertellen wat er speelt?"). "Hoe is het?" and "Met wie spreek
-ik?" are small talk, and so is "Hoe is het met Bobbie, loopt hij alweer?". "Wat als we
+ik?" are small talk, and so are "Hoe is het met Bobbie, loopt hij alweer?" and "Hoe
+bevalt die nieuwe lichtbak eigenlijk?". "Wat als we
 tien procent eraf doen?" starts with a question word but puts a proposal to yes or no:
 closed, and "Waarom hoor ik dat nu pas?" is a reproach: closed too. "Op welke datum
 precies?" asks for a fact off a paper: factual, not open.
@@ -48,6 +49,7 @@ REPROACH = re.compile(rf"^{_FILLERS}waarom\b[^,]*\b(?:dan|niet|nooit|toch|nu pas
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
                     rf"(?: ermee)?(?: vandaag)?|alles goed(?: daar| met (?:u|je))?"
                     rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$"
+                    rf"|^{_FILLERS}hoe (?:bevalt|bevallen) (?:de|die|het|dat|uw|je|jullie) "
                     rf"|^{_FILLERS}hoe (?:is|gaat) (?:het )?met "
                     rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")
 

@@ -19,6 +19,7 @@ from bot.coach.business_days import add_business_days
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import (
     ACCEPT,
+    CLOSING,
     EMPATHY,
     RULES,
     SPARING,
@@ -29,7 +30,7 @@ from bot.coach.roleplay.cues import (
     says_back,
     summarised_in_passing,
 )
-from bot.coach.roleplay.debtor_asks import PAYS, asks_more
+from bot.coach.roleplay.debtor_asks import PAYS, asks_more, mail_day
 from bot.coach.roleplay.terms import (
     SENTENCE_END,
     VAGUE_DATE,
@@ -50,6 +51,10 @@ COMMIT_QUESTION = re.compile(
     r"|\bkunt u daarmee leven)[^.!?]*\?")
 # Taking what was said as the plan ("… dan.", "Oké. …").
 AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b")
+# Checking the debtor's story ("Klopt het dat dat geld op 28 oktober echt binnenkomt, is dat
+# toegezegd?"): a question about a fact, however much its date lies past the collector's own.
+CHECKS_STORY = re.compile(r"^(\w+\W+){0,2}klopt (het|dat)\b[^?]*\?"
+                          r"|\bis (dat|het) (\w+ )?(toegezegd|bevestigd|zeker)\b[^?]*\?")
 # Scorn put as praise ("Polen. Nou, mooi is dat."): no yes.
 SCORN = re.compile(r"\b(mooi|lekker|prachtig|knap) is (dat|het)\b")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
@@ -111,8 +116,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(current)
             if asks_back(current):
                 pending = None
-        named = [*(d for d in dates_of(current) if today is None or d >= today),  # no deadline
-                 *([_this_friday(today)] if today and deadline_words(current) else [])]
+        named = [] if mail_day(current) else [  # "Ik stuur hem vandaag nog opnieuw."
+            *(d for d in dates_of(current) if today is None or d >= today),  # no deadline
+            *([_this_friday(today)] if today and deadline_words(current) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
 
@@ -210,13 +216,15 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     debtor's later date ("Nou ja, dan maandag.") or vague term ("Oké. Na de kerstvakantie
     dan."), or by moving the collector's own date (``asked_by``) later, with nothing asked
     back. ``now`` stands in for a date the collector never named. A summary in so many
-    words says back what was agreed and scorn ("Nou, mooi is dat.") says no yes: neither
+    words says back what was agreed, scorn ("Nou, mooi is dat.") says no yes and thanks
+    ("Bedankt, Ruud, en succes volgende week met die klus.") take no date: none of them
     gives anything."""
     text = act.text.lower()
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
             and not PAYS.search(text):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
+            or CHECKS_STORY.search(text) or CLOSING.search(text) and not ACCEPT.search(text) \
             or REJECTS.search(text) or SCORN.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
@@ -244,11 +252,12 @@ def _takes_over_term(text: str, ask: Turn) -> bool:
 
 def _as_concession(act: Turn) -> list[Turn]:
     """The "ja" as a concession; the sentences after it in the same act ("Goed. Dan hebben
-    we afgesproken …") are read on their own when long enough to be an act."""
+    we afgesproken …") are read on their own when long enough to be an act or when they
+    close the call ("Eind oktober. Prima. Bedankt, dag.")."""
     match = ACCEPT.search(act.text.lower())
     end = SENTENCE_END.search(act.text, match.end()) if match else None
     rest = act.text[end.end():] if end else ""
-    if end is None or len(rest.split()) < 3:
+    if end is None or len(rest.split()) < 3 and not CLOSING.search(rest.lower()):
         return [Turn(act.speaker, act.text, moves.OFFER_CONCESSION, act.entities)]
     return [Turn(act.speaker, act.text[:end.end()].strip(), moves.OFFER_CONCESSION, {}),
             evident(Turn(act.speaker, rest, act.intent, act.entities))]

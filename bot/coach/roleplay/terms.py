@@ -11,9 +11,12 @@ import re
 from bot.coach.roleplay.trade import COSTS
 from bot.coach.roleplay.turns import Turn
 
+MONTHS = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
+          r"|november|december)")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
-                        r"|in de loop van|half (januari|februari|december)|na de kerst")
+                        r"|in de loop van|half (januari|februari|december)|na de kerst"
+                        rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
 # 15 euro").
 COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
@@ -21,8 +24,7 @@ COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rent
 INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
-    r"|\b\d{1,2}(e|ste|de)? (januari|februari|maart|april|mei|juni|juli|augustus|september"
-    r"|oktober|november|december)|\b\d{1,2}[-/.]\d{1,2}\b"
+    rf"|\b\d{{1,2}}(e|ste|de)? {MONTHS}|\b\d{{1,2}}[-/.]\d{{1,2}}\b"
     r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
     r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
 WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "

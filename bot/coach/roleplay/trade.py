@@ -26,7 +26,7 @@ REFUSED = re.compile(
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
                      r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
-                     r"|\bniet (akkoord|goed genoeg)\b"
+                     r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
                      r"|^nee\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
