@@ -92,7 +92,7 @@ PAST_CUE = re.compile(
     re.IGNORECASE)
 FUTURE_CUE = re.compile(
     r"\b(?:ga|gaan|gaat|zal|zullen|kan|kunnen|wil|willen|betaal|maak|komt|komende|volgende"
-    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|wordt|worden|plan|moet"
+    r"|aanstaande|uiterlijk|morgen|overmorgen|straks|binnenkort|voor|vóór|wordt|worden|plan|moet"
     r"|moeten|tegen|graag|krijgen)\b",
     re.IGNORECASE)
 PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden|geweest|heb|hebt"
@@ -100,7 +100,7 @@ PAST_VERB = re.compile(r"\b(?:was|waren|stond|stonden|lag|lagen|had|hadden|gewee
 # Words that point ahead unless the verb is past ("die stond voor eind november", "die had
 # half november betaald moeten zijn"); "die moet tegen vrijdag betaald zijn" and "ik had graag
 # … tegen vrijdag betaald" point ahead.
-AHEAD_UNLESS_PAST = {"voor", "moet", "moeten", "tegen"}
+AHEAD_UNLESS_PAST = {"voor", "vóór", "moet", "moeten", "tegen"}
 RECENT_MONTHS = 2  # a bare month name this many months back or less is the one just gone
 CLAUSE_END = re.compile(r"[.;:!?]|,|\b(?:maar|en|dus|want)\b", re.IGNORECASE)
 

@@ -213,6 +213,11 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Ik ga niet weer achter u moeten bellen.", "", moves.THREATEN),
     ("Ja, maar dat is ons probleem niet, hé.", "nlu_fallback", moves.THREATEN),
     ("Goedemiddag, en alvast een fijn weekend.", moves.INTRODUCE, moves.POSITIVE_CLOSE),
+    ("Da had ge toen moeten zeggen, nu is 't te laat.", "", moves.THREATEN),
+    ("U had die mensen wel nodig in mei, hè, toen kon het wel.", "", moves.THREATEN),
+    ("Vrijdag is vrijdag. Anders hoort u van ons.", "", moves.THREATEN),
+    ("Fijn. Als een termijn niet op tijd binnen is, vervalt de regeling.",
+     moves.OFFER_CONCESSION, ""),
 ])
 def test_words_and_form_over_the_models_reading(text, model, read):
     assert evident(act(text, model)).intent == read
@@ -298,6 +303,20 @@ def test_a_return_in_dutch_inversion_and_an_amount_next_to_the_costs():
     assert debt_amount(both)
     assert not debt_amount(act("De veertig euro aanmaningskosten laat ik vallen.", "",
                                amount=[40.0]))
+
+
+def test_a_rough_size_is_not_the_open_amount():
+    assert not debt_amount(act("Daar staat nog ruim veertienhonderd euro van open.", "",
+                               amount=[1400.0]))
+    assert not debt_amount(act("Het gaat om zo'n 800 euro.", "", amount=[800.0]))
+    assert debt_amount(act("Die staat al zo'n 3 weken open, € 1.412,50.", "",
+                           amount=[1412.5]))
+
+
+def test_an_agreement_checked_back_in_a_sentence_of_its_own_is_a_summary():
+    checked = act("Dus maandag 7 december, 689,70 euro, factuur 26-0088. Klopt dat?",
+                  moves.CONCRETE_PROPOSAL, date=["2026-12-07"], amount=[689.7])
+    assert evident(checked).intent == moves.SUMMARISE
 
 
 def test_noting_down_what_was_agreed_is_a_summary():

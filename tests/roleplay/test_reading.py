@@ -659,3 +659,55 @@ def test_the_day_the_invoice_goes_out_again_sets_no_term():
                 moves.CLOSED_QUESTION, date=["2026-12-11", "2026-12-04"])
     # "vandaag nog" for the mail is no term of this Friday that the 4th would keep to
     assert read_acts([resend, later, taken], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+def test_the_debtors_later_day_still_stands_after_a_question_and_a_no():
+    asked = act("Ik wil dat uiterlijk vrijdag op de rekening hebben.", moves.STATE_PURPOSE,
+                date=["2026-12-04"])
+    later = debtor_says("Dus als dat binnen is, kan ik dinsdag betalen.", "promise_to_pay",
+                        date=["2026-12-08"])
+    probe = act("Vrijdag gaat niet?", "", date=["2026-12-04"])
+    no = debtor_says("Nee, echt niet, dan sta ik rood.", "cannot_pay")
+    taken = act("Goed. Dinsdag dan.", "", date=["2026-12-08"])
+    assert read_acts([asked, later, probe, no, taken], TODAY)[-1].intent \
+        == moves.OFFER_CONCESSION
+    firm = act("Nou, dan zet ik u alvast op de lijst voor het incassobureau.",
+               moves.THREATEN)
+    angry = debtor_says("Doe wat u niet laten kunt.", "express_anger")
+    bye = act("Prima. Dag.", "")
+    assert read_acts([asked, later, firm, angry, bye], TODAY)[-1].intent \
+        != moves.OFFER_CONCESSION
+
+
+def test_a_later_day_offered_unasked_to_spare_the_debtor_is_a_concession():
+    asked = act("Ik wil graag dat die deze week nog, uiterlijk donderdag 3 december, "
+                "betaald wordt.", moves.STATE_PURPOSE, date=["2026-12-03"])
+    yes = debtor_says("Ja, dat moet lukken.", "affirm")
+    spared = act("Of weet u wat, laten we vrijdag 4 december zeggen, dan zit u niet zo krap.",
+                 "", date=["2026-12-04"])
+    assert read_acts([asked, yes, spared], TODAY)[-1].intent == moves.OFFER_CONCESSION
+    kept = act("Laten we vrijdag 4 december zeggen.", "", date=["2026-12-04"])
+    assert read_acts([asked, yes, kept], TODAY)[-1].intent != moves.OFFER_CONCESSION
+
+
+def test_asking_how_a_split_on_offer_would_go_asks_for_nothing_more():
+    split = act("We kunnen het bedrag in drie delen splitsen.", moves.OFFER_CONCESSION)
+    back = act("Maar dan vraag ik wel iets terug: dat de eerste termijn morgen binnen is.",
+               moves.ASK_IN_RETURN, date=["2026-12-03"])
+    how = debtor_says("Drie delen. Hoe had je dat dan in gedachten?", "request_payment_plan")
+    detail = act("Dan vrijdag 18 december € 1.800.", moves.OFFER_CONCESSION,
+                 date=["2026-12-18"], amount=[1800.0])
+    read = read_acts([split, back, how, detail], TODAY)
+    assert read[-1].intent != moves.OFFER_CONCESSION
+    assert score([split, back, how, detail], today=TODAY).result("concession_return").passed
+
+
+def test_a_summary_in_two_sentences_has_its_date_and_amount():
+    agreed = debtor_says("Zo is het.", "affirm")
+    amounts = act("Dan vat ik het even samen: factuur F-2026-118 van 9.360 euro betaal je in "
+                  "drie termijnen van 3.120 euro.", moves.SUMMARISE, amount=[9360.0, 3120.0])
+    dates = act("De eerste maak jij vrijdag 4 december over, de tweede op 18 december.",
+                moves.SUMMARISE, date=["2026-12-04", "2026-12-18"])
+    assert score([amounts, dates, agreed], today=TODAY).result("summarised").passed
+    apart = [amounts, agreed, dates]
+    assert not score(apart, today=TODAY).result("summarised").passed

@@ -252,6 +252,8 @@ def test_a_past_verb_makes_voor_no_future():
 
 def test_what_must_be_paid_by_a_day_points_ahead_unless_it_should_have_been():
     assert values("die moet tegen vrijdag betaald zijn", DECEMBER) == {"date": ["2026-12-04"]}
+    assert values("we zouden het fijn vinden als dat vóór vrijdag betaald is", DECEMBER) == {
+        "date": ["2026-12-04"]}
     assert values("die had half november betaald moeten zijn", DECEMBER) == {
         "date": ["2026-11-15"]}
 

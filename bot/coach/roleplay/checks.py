@@ -194,9 +194,27 @@ def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, 
                  f"vallen.”")
 
 
+def _summary_runs(turns: Sequence[Turn]) -> list[list[Turn]]:
+    """Summary acts said one after the other ("… betaal je in drie termijnen van 3.120 euro.
+    De eerste maak jij vrijdag 12 februari over, …"): one summary, its date in one sentence
+    and its amount in the next."""
+    runs: list[list[Turn]] = []
+    previous = None
+    for turn in turns:
+        if turn.speaker == COLLECTOR and turn.intent == moves.SUMMARISE:
+            if previous is not None and previous.intent == moves.SUMMARISE \
+                    and previous.speaker == COLLECTOR:
+                runs[-1].append(turn)
+            else:
+                runs.append([turn])
+        previous = turn
+    return runs
+
+
 def check_summarised(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     summaries = said(turns, moves.SUMMARISE)
-    if any(exact_date(t) and amount_named(t) for t in summaries):
+    if any(any(map(exact_date, run)) and any(map(amount_named, run))
+           for run in _summary_runs(turns)):
         return 1.0, None
     model = f"“Even samengevat: u betaalt {ex.amount} uiterlijk {ex.deadline}.”"
     half = [t for t in summaries if exact_date(t) or amount_named(t)]

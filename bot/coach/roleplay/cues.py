@@ -28,7 +28,8 @@ THREAT = re.compile(
     r"|op slot|(zetten|leggen) .{0,40}\b(stop|stil)\b"
     r"|stoppen (we|wij|ik)|stop(gezet|zetten)|blokker|gevolgen|laatste (keer|kans)"
     r"|nog steeds niet|alweer (niet|te laat|geen)|(derde|tweede) keer"
-    r"|(had(den)? (u|je|jullie)|(u|je|jullie) had(den|t)?)\b.{0,40}(moeten|mogen|kunnen)"
+    r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
+    r"(moeten|mogen|kunnen)|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|grappig genoeg|altijd net (als|wanneer)|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
@@ -38,6 +39,7 @@ THREAT = re.compile(
     r"|(u|je|ge|gij|jij|jullie) (bent|zijt|zijn|is) (\w+ )?altijd (te )?laat"
     r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer"
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
+    r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
     r"|\b(niet )?(weer|opnieuw|nog eens) achter (u|je|jou|jullie) aan"
@@ -71,7 +73,7 @@ SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)
 # The same, checked with the debtor ("Dus u betaalt € 2.178,00 uiterlijk vrijdag 18 juni, klopt
 # dat?").
 CHECKED_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
-                          r".*,\s*(klopt dat|toch|is dat (juist|correct))\?\s*$")
+                          r".*[,.]\s*(klopt dat|toch|is dat (juist|correct))\?\s*$")
 # Putting a proposal ("Dan stel ik voor dat u …", "Zullen we afspreken dat …").
 PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) voorstel\b"
                       r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")

@@ -1,19 +1,27 @@
 """Whether the debtor asks for more than the collector asked for: a split, less, or a
-later or vaguer date. A collector's yes to such an ask gives something away
-(bot.coach.roleplay.reading); a yes to what the debtor already owed by the collector's own
-term does not.
+later or vaguer date, and whether that ask still stands after the collector's next words. A
+collector's yes to such an ask gives something away (bot.coach.roleplay.reading); a yes to
+what the debtor already owed by the collector's own term does not.
 """
 from __future__ import annotations
 
 import datetime as dt
 import re
 
+from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.agreement import SHORT_YES
-from bot.coach.roleplay.cues import ABOUT_THE_DEBT, YES
+from bot.coach.roleplay.cues import ABOUT_THE_DEBT, THREAT, YES, asks_back
 from bot.coach.roleplay.questions import question_kind
-from bot.coach.roleplay.terms import EXACT_DATE, SENTENCE_END, dates_of, this_week, vague_date
-from bot.coach.roleplay.trade import asks_for_more
-from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.terms import (
+    EXACT_DATE,
+    SENTENCE_END,
+    VAGUE_DATE,
+    dates_of,
+    this_week,
+    vague_date,
+)
+from bot.coach.roleplay.trade import REJECTS, asks_for_more
+from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS
 
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
@@ -30,6 +38,15 @@ PAYS = re.compile(r"betaa?l|overmaa?k|over te maken|maak .{0,30}over|stort|voldo
                   r"|\b(kan|mag|kunnen|mogen|is|wordt|lukt|zou) (het|dat|dit|die)\b"
                   r"|\b(het|dat) ook\b|zeg maar|zullen we|wat (dacht|zegt) u")
 
+# The collector's acts that put something on offer.
+OFFERED = (moves.OFFER_CONCESSION, moves.ASK_IN_RETURN, moves.CONCRETE_PROPOSAL)
+
+
+def _asks_how(debtor: Turn) -> bool:
+    """The debtor ends on an open question and names no date of their own."""
+    last = SENTENCE_END.split(debtor.text.strip())[-1]
+    return (last.rstrip().endswith("?") and question_kind(last) == "open"
+            and not dates_of(debtor))
 
 
 def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
@@ -40,6 +57,9 @@ def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = N
     ``friday``: within a term of three business days from Tuesday, after "vandaag" not."""
     if debtor.speaker == COLLECTOR:
         return False
+    if answering is not None and answering.intent in OFFERED and _asks_how(debtor):
+        return False  # "… in drie delen splitsen. Maar dan vraag ik …" – "Hoe had je dat dan
+        #               in gedachten?" asks what is on offer, not for more
     if asks_for_more(debtor):
         return True
     if answering is not None and answering.has("date") and _says_yes(debtor) \
@@ -73,3 +93,32 @@ def _says_yes(debtor: Turn) -> bool:
     first = SENTENCE_END.split(debtor.text.strip())[0]
     return (len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
             and not EXACT_DATE.search(first.lower()))
+
+
+def answers_ask(act: Turn, ask: Turn, expected: dt.date | None) -> bool:
+    """The collector turns the ask down, keeps to their own date or warns in a statement
+    ("Tegelijk wil ik wel graag dat deze factuur vóór het einde van het jaar geregeld is.",
+    "Nou, dan zet ik u alvast op de lijst voor het incassobureau."); a warning on the
+    debtor's own term ("Als het na de bouwvak niet binnen is, …") takes that term."""
+    text = act.text.lower()
+    if text.rstrip().endswith("?"):
+        return False
+    own = [d for d in dates_of(act) if expected is None or d <= expected]
+    term = VAGUE_DATE.search(text)
+    on_the_ask = term is not None and term.group(0) in ask.text.lower()
+    return bool(REJECTS.search(text) or own
+                or (act.intent == moves.THREATEN or THREAT.search(text)) and not on_the_ask)
+
+
+def ask_stands(answering: Turn | None, debtor: Turn, ask: Turn,
+                expected: dt.date | None) -> bool:
+    """The debtor's ask is still open when the collector only asked about it or warned on
+    its term ("Vrijdag gaat niet?" – "Nee, echt niet."; "Als het na de bouwvak niet binnen
+    is, stuur ik de deurwaarder." – "Dat hoeft nou ook weer niet.") and the debtor did not
+    take the collector's own term: a yes after that still gives it."""
+    if answering is None or not (answering.text.rstrip().endswith("?")
+                                 or answering.intent == moves.THREATEN):
+        return False
+    return not (debtor.intent in ACCEPTANCE or YES.search(debtor.text.lower())
+                or any(expected is None or d <= expected for d in dates_of(debtor))
+                or asks_back(answering) or answers_ask(answering, ask, expected))

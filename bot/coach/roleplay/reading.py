@@ -30,7 +30,13 @@ from bot.coach.roleplay.cues import (
     says_back,
     summarised_in_passing,
 )
-from bot.coach.roleplay.debtor_asks import PAYS, asks_more, mail_day
+from bot.coach.roleplay.debtor_asks import (
+    PAYS,
+    answers_ask,
+    ask_stands,
+    asks_more,
+    mail_day,
+)
 from bot.coach.roleplay.terms import (
     SENTENCE_END,
     VAGUE_DATE,
@@ -39,7 +45,7 @@ from bot.coach.roleplay.terms import (
     deadline_words,
     exact_date,
 )
-from bot.coach.roleplay.trade import REJECTS, asks_return, gives
+from bot.coach.roleplay.trade import REJECTS, UNASKED, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice
 
@@ -63,14 +69,17 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     """Every act as ``evident`` reads it, and a collector's yes to a debtor who asks more
     than the collector asked for — a split, less, a vaguer date or a later one than the
     collector's own — read as what it is: a concession (split off when more follows in the
-    same act). With ``today``, dates already past are dropped from the acts: an invoice's
-    due date is no deadline."""
+    same act). The ask stands until the collector answers it or the debtor takes the
+    collector's term; a later date offered unasked to spare the debtor is a concession too.
+    With ``today``, dates already past are dropped from the acts: an invoice's due date is
+    no deadline."""
     read: list[Turn] = []
     asked_by: dt.date | None = None  # the latest date the collector asked for
     now = add_business_days(today, NOW_DAYS) if today else None  # when none was named
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
     summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
     invoice_out = False  # the collector said the invoice goes out again
+    held = False  # the collector answered the pending ask since the debtor last spoke
     for index, turn in enumerate(turns):
         turn = _ahead_only(turn, today) if today else turn
         current = evident(turn)
@@ -81,8 +90,12 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         if current.speaker != COLLECTOR:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
             friday = _this_friday(today) if today else None
-            pending = current if asks_more(current, asked_by or now, answering,
-                                            friday) else None
+            if asks_more(current, asked_by or now, answering, friday):
+                pending = current
+            elif pending is not None and (held or not ask_stands(answering, current, pending,
+                                                                  asked_by or now)):
+                pending = None
+            held = False
             summing_up = False
             read.append(current)
             continue
@@ -109,18 +122,29 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
             current = Turn(current.speaker, current.text, "", current.entities)
         if pending is not None and _gives_in(current, pending, asked_by, now) \
-                and not _holds_firm(current, rest, asked_by or now):
+                and not _holds_firm(current, rest, asked_by or now) \
+                or pending is None and _moves_unasked(current, asked_by):
             read.extend(_as_concession(current))
             pending = None
         else:
             read.append(current)
             if asks_back(current):
                 pending = None
+            held = held or pending is not None and answers_ask(current, pending, asked_by or now)
+        ahead = [d for d in dates_of(current) if today is None or d >= today]  # no deadline
         named = [] if mail_day(current) else [  # "Ik stuur hem vandaag nog opnieuw."
-            *(d for d in dates_of(current) if today is None or d >= today),  # no deadline
-            *([_this_friday(today)] if today and deadline_words(current) else [])]
+            *ahead,  # "deze week nog, uiterlijk donderdag 1 juli" asks for the Thursday
+            *([_this_friday(today)] if today and deadline_words(current) and not ahead else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _moves_unasked(act: Turn, asked_by: dt.date | None) -> bool:
+    """The collector moves their own date later, unasked, to spare the debtor ("Of weet u
+    wat, laten we vrijdag 2 juli zeggen, dan zit u niet zo krap."): a gift as well."""
+    dates = dates_of(act)
+    return (asked_by is not None and bool(dates) and min(dates) > asked_by
+            and bool(UNASKED.search(act.text.lower())) and not asks_return(act.text.lower()))
 
 
 def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:

@@ -16,11 +16,17 @@ MONTHS = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktob
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst"
+                        r"|na de \w*(vak|vakantie)\b|na de zomer\b"
                         rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
 # 15 euro").
 COST_AMOUNT = re.compile(r"(€\s*[\d.,]+|\b\w+ euro)\s+(\w+\s+)?\w*(kosten|rente)\b"
                          r"|\w*(kosten|rente) van (€\s*[\d.,]+|\w+ euro)")
+# An amount given as a rough size ("ruim veertienhonderd euro", "zo'n 800 euro"): not the
+# open amount a debtor can pay to the cent.
+APPROXIMATE = re.compile(r"\b(ruim|ongeveer|zo'?n|circa|ca\.|pakweg|bijna|rond(om)? de|een kleine"
+                         r"|iets (meer|minder) dan|om en nabij|tegen de)\s+(de\s+)?"
+                         r"(€\s*\d|\d[\d.,]*\s*(euro|€)|\w*(honderd|duizend)\w*\b|\w+ euro\b)")
 INCLUDING = re.compile(r"\binclusief\b|\bincl\b|\bmet (de )?\w*kosten erbij")
 EXACT_DATE = re.compile(
     r"maandag|dinsdag|woensdag|donderdag|vrijdag|zaterdag|zondag|vandaag|morgen"
@@ -85,10 +91,11 @@ def amount_named(turn: Turn) -> bool:
 
 
 def debt_amount(turn: Turn) -> bool:
-    """An amount of the debt itself, not of costs or interest given away ("€ 612,35,
+    """An exact amount of the debt itself, not of costs or interest given away ("€ 612,35,
     inclusief de aanmaningskosten" is the debt, and so is an amount named next to the
-    costs)."""
+    costs), nor a rough size ("ruim veertienhonderd euro")."""
     text = turn.text.lower()
     costs = len(COST_AMOUNT.findall(text))  # "€ 2.118,75, plus veertig euro aanmaningskosten"
-    return turn.has("amount") and (not COSTS.search(text) or bool(INCLUDING.search(text))
-                                   or len(turn.entities["amount"]) > costs)
+    named = len(turn.entities.get("amount") or []) - len(APPROXIMATE.findall(text))
+    return named > 0 and (not COSTS.search(text) or bool(INCLUDING.search(text))
+                          or named > costs)

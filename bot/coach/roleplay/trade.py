@@ -22,12 +22,19 @@ REFUSED = re.compile(
     r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen)\b"
     r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
-    r"|toezeggen|aanbieden|akkoord|meer)\b")
+    r"|toezeggen|aanbieden|akkoord|meer)\b"
+    # the condition that ends it ("als een termijn niet binnen is, vervalt de regeling")
+    r"|\b(vervalt|vervallen) (de|die|deze|uw|onze|het|ons) (\w+ )?(regeling|afspraak|akkoord)")
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
                      r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
                      r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
                      r"|^nee\b")
+# Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
+# u wat meer lucht").
+UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
+                     r"(\w+ )?niet zo krap\b|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?"
+                     r"(wat )?(meer )?(lucht|ruimte|speling)\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
