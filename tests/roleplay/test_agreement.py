@@ -155,3 +155,23 @@ def test_a_yes_to_an_aside_after_the_debtor_held_back_is_no_agreement():
     again = Turn(COLLECTOR, "Dan houd ik u aan vrijdag 4 december voor de 4.840 euro.",
                  moves.CONCRETE_PROPOSAL, {"date": ["2026-12-04"], "amount": [4840.0]})
     assert agreed(proposal, held_back, again, Turn(DEBTOR, "Ja, goed, dat doe ik.", "affirm", {}))
+
+
+def test_a_murmur_is_no_yes_and_the_day_said_back_comes_before_the_yes():
+    proposal = Turn(COLLECTOR, "Kan het volledige bedrag vrijdag 4 december binnen zijn?",
+                    moves.CONCRETE_PROPOSAL, {"date": ["2026-12-04"]})
+    assert agreed(proposal, Turn(DEBTOR, "Vrijdag... ja. Vrijdag moet lukken.", "nlu_fallback",
+                                 {"date": ["2026-12-04"]}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Mm.", "affirm"))
+
+
+def test_taking_a_day_the_debtor_promised_nothing_for_is_no_agreement():
+    hedged = Turn(DEBTOR, "Nou, ik ga mijn best doen. Maar het is vandaag kwartaalafsluiting, "
+                  "dus ik beloof niks.", "promise_vague", {"date": ["2026-12-02"]})
+    noted = Turn(COLLECTOR, "Prima. Dan noteer ik: woensdag 9 december € 9.840,00.",
+                 moves.SUMMARISE, {"date": ["2026-12-09"], "amount": [9840.0]})
+    assert not agreed(hedged, noted)
+    promised = Turn(DEBTOR, "Donderdag hebben we een betaalrun. Dan zet ik 5531 erbij, de volle "
+                    "1.180.", "promise_to_pay", {"date": ["2026-12-03"]})
+    assert agreed(promised, Turn(COLLECTOR, "Donderdag, oké. Eh, dat is prima.", "",
+                                 {"date": ["2026-12-03"]}))

@@ -216,6 +216,9 @@ def test_the_form_of_a_question_says_open_or_closed(text, kind):
     ("Da had ge toen moeten zeggen, nu is 't te laat.", "", moves.THREATEN),
     ("U had die mensen wel nodig in mei, hè, toen kon het wel.", "", moves.THREATEN),
     ("Vrijdag is vrijdag. Anders hoort u van ons.", "", moves.THREATEN),
+    ("U weet toch dat die al sinds januari vervallen is? Waarom heeft u dan nooit even gebeld?",
+     moves.OPEN_QUESTION, moves.THREATEN),
+    ("Dan had u ook een antwoord moeten krijgen, dat neem ik mee.", moves.THREATEN, ""),
     ("Fijn. Als een termijn niet op tijd binnen is, vervalt de regeling.",
      moves.OFFER_CONCESSION, ""),
 ])

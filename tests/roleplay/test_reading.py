@@ -9,6 +9,7 @@ from bot.coach.roleplay.acts import split_acts
 from bot.coach.roleplay.cues import evident
 from bot.coach.roleplay.reading import read_acts
 from bot.coach.roleplay.scorecard import score
+from bot.coach.roleplay.terms import vague_date
 from bot.coach.roleplay.turns import COLLECTOR, DEBTOR, Turn
 
 TODAY = dt.date(2026, 12, 2)  # a Wednesday
@@ -711,3 +712,44 @@ def test_a_summary_in_two_sentences_has_its_date_and_amount():
     assert score([amounts, dates, agreed], today=TODAY).result("summarised").passed
     apart = [amounts, agreed, dates]
     assert not score(apart, today=TODAY).result("summarised").passed
+
+
+def test_a_warning_about_the_procedure_one_hopes_to_avoid_is_no_threat():
+    rule = act("Als een betaalafspraak niet wordt nagekomen, gaat een dossier volgens onze "
+               "procedure naar het incassobureau.", moves.THREATEN)
+    spared = act("Daar wil ik niet op uitkomen, en met deze afspraak is dat ook niet nodig.")
+    assert score([rule, spared], today=TODAY).result("no_threats").passed
+    assert not score([rule], today=TODAY).result("no_threats").passed
+
+
+def test_mailing_the_invoice_the_debtor_asked_for_confirms_nothing():
+    asked = debtor_says("Vrijdag moet lukken. Kunt u mij de factuur nog even mailen?",
+                        "promise_to_pay", date=["2026-12-04"])
+    mailed = act("Ik mail hem vanmiddag naar u.", moves.ANNOUNCE_CONFIRMATION)
+    assert not score([asked, mailed], today=TODAY).result("confirmation").passed
+    told = debtor_says("Vrijdag moet lukken.", "promise_to_pay", date=["2026-12-04"])
+    assert score([told, mailed], today=TODAY).result("confirmation").passed
+
+
+def test_the_condition_in_a_summary_pays_for_no_gift():
+    gift = act("Weet je wat, die veertig euro aanmaningskosten laat ik alvast vallen.",
+               moves.OFFER_CONCESSION, amount=[40.0])
+    fine = debtor_says("Haha, prima.", "affirm")
+    summary = act("Dus even samengevat: als de urenstaat klopt maak jij vrijdag 4 december de "
+                  "4.980 euro over.", moves.SUMMARISE, date=["2026-12-04"], amount=[4980.0])
+    assert not score([gift, fine, summary], today=TODAY).result("concession_return").passed
+
+
+def test_the_deadline_comes_with_the_invoice_named_after_welke_factuur():
+    purpose = act("Ik bel over een factuur.", moves.STATE_PURPOSE)
+    which = debtor_says("Welke factuur?", "ask_invoice_details")
+    named = act("Factuur 5531, van 1.180 euro. We zouden hem graag deze week nog ontvangen.",
+                "", invoice_number=["5531"], amount=[1180.0])
+    assert score([purpose, which, named], today=TODAY).result("purpose_deadline").passed
+
+
+def test_a_day_or_so_is_no_exact_day():
+    promise = debtor_says("Als het klopt, betaal ik het hele bedrag. Vrijdag 4 december of zo.",
+                          "promise_to_pay", date=["2026-12-04"])
+    assert vague_date(promise)
+    assert not vague_date(debtor_says("Moet ik daar iets voor tekenen of zo?", "affirm"))

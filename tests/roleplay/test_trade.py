@@ -116,3 +116,17 @@ def test_no_more_than_this_turns_the_ask_down():
     from bot.coach.roleplay.trade import REJECTS
     assert REJECTS.search("nou, duizend euro kan ik vrijdag wel doen. meer echt niet.")
     assert not REJECTS.search("dan kan ik vrijdag meer doen dan duizend.")
+
+
+def test_a_courtesy_asked_back_is_no_return():
+    assert not asks_return("die veertig euro aanmaningskosten laat ik alvast vallen, als je me "
+                           "even laat weten dat je de mail hebt ontvangen.")
+    assert not asks_return("prima, de veertiende, als u me dan even een mailtje stuurt als het "
+                           "betaald is.")
+    assert asks_return("die kosten laat ik vallen, als je me even laat weten dat je vandaag de "
+                       "helft overmaakt.")
+
+
+def test_not_wanting_to_make_it_hard_gives_in():
+    assert gives("als het voor eind april lukt, is het ook goed, we willen ook niet moeilijk "
+                 "doen.")

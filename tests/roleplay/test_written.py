@@ -35,3 +35,9 @@ def test_what_the_debtor_is_to_mail_is_no_written_confirmation():
     assert not confirms("dus even op een rijtje: u betaalt de € 2.118,75 uiterlijk vrijdag 11 "
                         "december, en u mailt mij vandaag het ordernummer.")
     assert confirms("dus even op een rijtje, en dat zet ik ook in de mail: u betaalt vrijdag.")
+
+
+def test_the_agreement_on_whatsapp_with_its_amount_and_date_is_in_writing():
+    assert confirms("ik zet het ook even op de whatsapp naar dit nummer, met het bedrag, de "
+                    "datum en het factuurnummer, dan heb je het zwart op wit.")
+    assert not confirms("ik zet het factuurnummer even op de whatsapp.")

@@ -38,11 +38,17 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat)\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
                    r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
-                   r"|\bik leg (het|dat) (\w+ ){0,2}voor\b")
+                   r"|\bik leg (het|dat) (\w+ ){0,2}voor\b"
+                   r"|\b(ik )?beloof (ik )?(u |je )?(niks|niets)\b"
+                   # on a condition the creditor has to meet first ("als die urenstaat klopt")
+                   r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b")
 # The collector asks when the amount is paid ("… wanneer zou u die elfhonderdachtenveertig
 # kunnen overmaken?"): the debtor's day answers it.
 ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
 BARE_YES = re.compile(r"(ja\W*)+")
+# Hearing the proposal out ("Mm.", "Hm hm."): no yes.
+MURMUR = re.compile(r"((h?m+|hm+)\W*)+")
+ECHO = 2  # words of a day said back before the answer itself
 # Taking it on, wherever in the turn ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat
 # krijg ik wel rond.", "Als jij die pakbonnen stuurt, durf ik het aan.").
 TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
@@ -70,7 +76,9 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     mailed = any(t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at])
     if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed:
         return False
-    first = SENTENCE_BREAK.split(answer.text.strip())[0]
+    if MURMUR.fullmatch(text.strip()):
+        return False  # "Mm." hears the proposal out, whatever the model read
+    first = _first_words(answer.text)
     aside = not (exact_date(turns[index]) or amount_named(turns[index]))
     if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
@@ -80,6 +88,16 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
         answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
         or bool(FIRM_YES.search(first.lower()))))
+
+
+def _first_words(text: str) -> str:
+    """The answer's first sentence; after the day said back on its own ("Vrijdag... ja.
+    Vrijdag moet lukken."), the sentence that follows it."""
+    sentences = SENTENCE_BREAK.split(text.strip())
+    if len(sentences) > 1 and len(sentences[0].split()) <= ECHO and not YES.search(
+            sentences[0].lower()):
+        return sentences[1]
+    return sentences[0]
 
 
 def _held_back(turns: Sequence[Turn], index: int) -> bool:
@@ -164,4 +182,5 @@ def takes_offer(turns: Sequence[Turn], index: int) -> bool:
     offer = next((t for t in reversed(turns[:index]) if t.speaker != COLLECTOR), None)
     return (offer is not None and (exact_date(offer) or offer.intent == "promise_to_pay")
             and offer.intent != "deny" and not vague_date(offer)
+            and not HEDGE.search(offer.text.lower())  # "… dus ik beloof niks." – "Prima."
             and bool(ACCEPT.search(turns[index].text.lower())))

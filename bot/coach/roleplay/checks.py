@@ -50,7 +50,9 @@ def _opening(turns: Sequence[Turn], stated: list[int]) -> list[Turn]:
     debtor's story is not early ("Ik zou het graag woensdag binnen hebben." ten turns on)."""
     named = [i for i in stated if any(t.has("invoice_number") or t.has("amount")
                                       for t in _same_turn(turns, i))]
-    return [t for i in {stated[0], *named[:1]} for t in _same_turn(turns, i)]
+    first = [i for i, t in enumerate(turns) if t.speaker == COLLECTOR  # "Welke factuur?" –
+             and (t.has("invoice_number") or t.has("amount"))]  # "Factuur 5531, van 1.180 euro."
+    return [t for i in {stated[0], *named[:1], *first[:1]} for t in _same_turn(turns, i)]
 
 
 # The words of wanting the money by a day ("Ik wil dat hij vandaag betaald wordt.").

@@ -51,7 +51,8 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
             since = []
         after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
                  if not (gives(n.text.lower())    # vallen als …" trades its own gift
-                         and ANOTHER.search(n.text.lower()))]
+                         and ANOTHER.search(n.text.lower()))
+                 and n.intent != moves.SUMMARISE]  # the agreement's own terms said back
         if not any(asks_back(n) for n in [*since, act, *after]):
             unpaired.append(act)
     return unpaired

@@ -29,7 +29,8 @@ THREAT = re.compile(
     r"|stoppen (we|wij|ik)|stop(gezet|zetten)|blokker|gevolgen|laatste (keer|kans)"
     r"|nog steeds niet|alweer (niet|te laat|geen)|(derde|tweede) keer"
     r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
-    r"(moeten|mogen|kunnen)|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
+    r"(moeten|mogen|kunnen)(?! (krijgen|ontvangen|horen)\b)"  # not what we owed them
+    r"|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
     r"|niet ons probleem|uw (eigen )?probleem|gaat u betalen of niet"
     r"|grappig genoeg|altijd net (als|wanneer)|zei(den)? (u|je|jullie) (\w+ ){0,3}ook\b"
@@ -43,7 +44,10 @@ THREAT = re.compile(
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
     r"|\b(niet )?(weer|opnieuw|nog eens) achter (u|je|jou|jullie) aan"
-    r"|\bniet (weer|opnieuw|nog eens) achter (u|je|jou|jullie) (\w+ ){0,2}bellen")
+    r"|\bniet (weer|opnieuw|nog eens) achter (u|je|jou|jullie) (\w+ ){0,2}bellen"
+    # why the debtor never called ("Waarom heeft u dan nooit even gebeld?")
+    r"|\bwaarom (heeft|hebt|heb|had|hadden) (u|je|ge|jullie) (dan |toen )?(nooit|niet eens) "
+    r"(even |eens )?(gebeld|gereageerd|gemeld|iets laten horen|laten weten)")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
@@ -56,6 +60,7 @@ RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|proc
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
+                     r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
@@ -117,7 +122,7 @@ CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morg
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
-                     r"|succes (met|op|bij)|\bmerci\b|zet (\'?m|hem|em) op"
+                     r"|succes (met|op|bij)|\bveel succes\b|\bmerci\b|zet (\'?m|hem|em) op"
                      r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
                      r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
                      r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"

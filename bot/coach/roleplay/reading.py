@@ -47,7 +47,7 @@ from bot.coach.roleplay.terms import (
 )
 from bot.coach.roleplay.trade import REJECTS, UNASKED, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
-from bot.coach.roleplay.written import SENDS, resends_it, sends_invoice
+from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, sends_invoice
 
 # Asking the debtor to commit ("Lukt dat?", "Kunt u dat toezeggen?"), not checking what was
 # agreed ("Klopt dat?").
@@ -78,7 +78,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     now = add_business_days(today, NOW_DAYS) if today else None  # when none was named
     pending: Turn | None = None  # the debtor's ask for more, until the collector answers
     summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
-    invoice_out = False  # the collector said the invoice goes out again
+    invoice_out = False  # the invoice goes out again, the collector said or the debtor asked
     held = False  # the collector answered the pending ask since the debtor last spoke
     for index, turn in enumerate(turns):
         turn = _ahead_only(turn, today) if today else turn
@@ -96,6 +96,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                                                                   asked_by or now)):
                 pending = None
             held = False
+            invoice_out = invoice_out or asks_for_invoice(current.text.lower())
             summing_up = False
             read.append(current)
             continue

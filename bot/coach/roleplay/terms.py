@@ -17,6 +17,7 @@ VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst"
                         r"|na de \w*(vak|vakantie)\b|na de zomer\b"
+                        rf"|\b(\w*dag|{MONTHS}|morgen|week|maand)\W+of zo\b"
                         rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
 # 15 euro").
@@ -33,8 +34,8 @@ EXACT_DATE = re.compile(
     rf"|\b\d{{1,2}}(e|ste|de)? {MONTHS}|\b\d{{1,2}}[-/.]\d{{1,2}}\b"
     r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
     r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
-WHOLE_AMOUNT = re.compile(r"(hele|volledige|gehele|totale|openstaande) bedrag|alles in "
-                          r"één keer|het hele bedrag|in één keer"
+WHOLE_AMOUNT = re.compile(r"(hele|volle|volledige|gehele|totale|openstaande) bedrag|alles in "
+                          r"één keer|het hele bedrag|in één keer|\bde volle [\d.,]+\b"
                           # the invoice itself paid ("Kunt ge hem dan betalen tegen vrijdag?")
                           r"|\b(de|die|uw|deze) factuur (\w+ ){0,4}"
                           r"(betalen|betaald|voldoen|voldaan)"

@@ -81,6 +81,7 @@ CONCESSION = re.compile(
     r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
+    r"|\b(we|wij|ik) (willen|wil) (ook |echt )?niet moeilijk doen\b"
     r"|wordt het (dan )?maar\b|betaal (het )?maar (\w+ ){0,3}(als|wanneer|zodra)\b"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
     r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
@@ -123,6 +124,12 @@ SPLIT = re.compile(r"termijn|\bdel(en|tjes)\b|\bdeel|\bkeer\b|regeling|\bper (ma
 OWED_ANYWAY = re.compile(r"\b(hele|volledige|gehele|totale) (bedrag|som)\b|\bin één keer\b")
 SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|eerste|helft"
                     r"|bevestig|teken|stuur|mail")
+# A return that costs the debtor nothing ("als je me even laat weten dat je de mail hebt
+# ontvangen", "als u me een mailtje stuurt als het betaald is"): a courtesy, not a trade.
+TRIVIAL = re.compile(r"\bweten (dat|of) (u|je|ge|jij|jullie) (\w+ ){0,3}(ontvangen|gekregen|gezien)"
+                     r"|\b(mailtje|berichtje|seintje|appje) (\w+ ){0,2}(stuurt|sturen|geeft|geven"
+                     r"|doet|doen) (als|wanneer|zodra) (het|u|je|dat) (\w+ )?(betaald|overgemaakt"
+                     r"|binnen|gedaan)")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 # A split the debtor proposes as a question ("als ik de helft nu betaal en de rest als die
@@ -157,9 +164,11 @@ def asks_for_more(turn: Turn) -> bool:
 def asks_return(text: str) -> bool:
     """A condition about what the debtor does in return ("als u vandaag de helft
     betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
-    comes in or after the condition; "Dan betaal je als de bank het weer doet." and "als u
-    het zo snel mogelijk overmaakt" ask nothing back."""
+    comes in or after the condition; "Dan betaal je als de bank het weer doet.", "als u
+    het zo snel mogelijk overmaakt" and a courtesy ("als je me laat weten dat je de mail
+    hebt ontvangen") ask nothing back."""
     if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
         return False
+    text = TRIVIAL.sub(" ", text)
     return bool(TRADE.search(text)) or not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))

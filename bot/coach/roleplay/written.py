@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import re
 
-WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post"
+WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post|whats ?app"
                      r"|\bbevestig|zwart op wit")
 # The collector sending something ("ik zet het in een mail", "u krijgt een mail").
 SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
@@ -29,6 +29,7 @@ OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|be
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
                           r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
 ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
+                             r"|\bmet (het|de) (bedrag|datum)\b"
                              r"|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
                              r"|samenvatting|op een rij|wat we (nu )?(hebben )?(af)?gesproken"
@@ -61,6 +62,16 @@ THING = re.compile(r"\b(hem|die)\b")
 def sends_invoice(text: str) -> bool:
     """The collector sends the invoice again ("ik stuur de factuur vandaag opnieuw")."""
     return bool(SENDS.search(text) and INVOICE.search(text))
+
+
+# The debtor asks for the invoice ("Kunt u mij de factuur nog even mailen?").
+ASKS_INVOICE = re.compile(r"\b(factuur|nota|rekening|kopie)\b[^.!?]*\b(mailen|sturen|opsturen"
+                          r"|doorsturen|toesturen|e-mailen)\b[^.!?]*\?")
+
+
+def asks_for_invoice(text: str) -> bool:
+    """The debtor asks to have the invoice sent: "Ik mail hem vanmiddag." answers that."""
+    return bool(ASKS_INVOICE.search(text))
 
 
 def resends_it(text: str) -> bool:
