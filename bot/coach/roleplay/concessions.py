@@ -11,7 +11,7 @@ import re
 from collections.abc import Sequence
 
 from bot.coach.roleplay import turns as moves
-from bot.coach.roleplay.cues import YES, asks_back
+from bot.coach.roleplay.cues import YES, asks_back, says_back
 from bot.coach.roleplay.trade import ADDS, COSTS, REJECTS, asks_for_more, gives
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn, collector_turns
 
@@ -52,7 +52,8 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
         after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
                  if not (gives(n.text.lower())    # vallen als …" trades its own gift
                          and ANOTHER.search(n.text.lower()))
-                 and n.intent != moves.SUMMARISE]  # the agreement's own terms said back
+                 and not (n.intent == moves.SUMMARISE  # the agreement's terms said back
+                          and says_back(n.text.lower()))]
         if not any(asks_back(n) for n in [*since, act, *after]):
             unpaired.append(act)
     return unpaired
