@@ -47,7 +47,7 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
 ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
 BARE_YES = re.compile(r"(ja\W*)+")
 # Hearing the proposal out ("Mm.", "Hm hm."): no yes.
-MURMUR = re.compile(r"((h?m+|hm+)\W*)+")
+MURMUR = re.compile(r"(h?m+\W*)+")
 ECHO = 2  # words of a day said back before the answer itself
 # Taking it on, wherever in the turn ("Vijftienhonderd, vandaag nog... amai. Ja, goed, dat
 # krijg ik wel rond.", "Als jij die pakbonnen stuurt, durf ik het aan.").

@@ -10,7 +10,7 @@ import re
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.agreement import SHORT_YES
-from bot.coach.roleplay.cues import ABOUT_THE_DEBT, THREAT, YES, asks_back
+from bot.coach.roleplay.cues import ABOUT_THE_DEBT, THREAT, YES
 from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.terms import (
     EXACT_DATE,
@@ -110,15 +110,14 @@ def answers_ask(act: Turn, ask: Turn, expected: dt.date | None) -> bool:
                 or (act.intent == moves.THREATEN or THREAT.search(text)) and not on_the_ask)
 
 
-def ask_stands(answering: Turn | None, debtor: Turn, ask: Turn,
-                expected: dt.date | None) -> bool:
-    """The debtor's ask is still open when the collector only asked about it or warned on
-    its term ("Vrijdag gaat niet?" – "Nee, echt niet."; "Als het na de bouwvak niet binnen
-    is, stuur ik de deurwaarder." – "Dat hoeft nou ook weer niet.") and the debtor did not
-    take the collector's own term: a yes after that still gives it."""
+def ask_stands(answering: Turn | None, debtor: Turn, expected: dt.date | None) -> bool:
+    """The debtor's ask is still open when the collector, without answering it
+    (``answers_ask``), only asked about it or warned on its term ("Vrijdag gaat niet?" –
+    "Nee, echt niet."; "Als het na de bouwvak niet binnen is, stuur ik de deurwaarder." –
+    "Dat hoeft nou ook weer niet.") and the debtor did not take the collector's own term: a
+    yes after that still gives it."""
     if answering is None or not (answering.text.rstrip().endswith("?")
                                  or answering.intent == moves.THREATEN):
         return False
     return not (debtor.intent in ACCEPTANCE or YES.search(debtor.text.lower())
-                or any(expected is None or d <= expected for d in dates_of(debtor))
-                or asks_back(answering) or answers_ask(answering, ask, expected))
+                or any(expected is None or d <= expected for d in dates_of(debtor)))

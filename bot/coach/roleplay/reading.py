@@ -92,7 +92,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             friday = _this_friday(today) if today else None
             if asks_more(current, asked_by or now, answering, friday):
                 pending = current
-            elif pending is not None and (held or not ask_stands(answering, current, pending,
+            elif pending is not None and (held or not ask_stands(answering, current,
                                                                   asked_by or now)):
                 pending = None
             held = False
