@@ -29,7 +29,8 @@ MAX_SCAN_CHARS = 2000  # longer messages are scanned up to here; speech never ne
 
 # Amounts: "€ 1.250,50", "1250 euro", "EUR 75", "75,-", "500 euro en 50 cent", "612 euro 50",
 # "die 612,50" (two decimals after a comma: money, unless a unit follows), "200 per maand",
-# and "1,234 euro" (three decimals, kept so that validation refuses it).
+# "zeshonderd per keer", "die 5.600" (a thousands point: money, unless a unit follows), and
+# "1,234 euro" (three decimals, kept so that validation refuses it).
 _NUMBER = (r"(?<![\d.,])(?:\d{1,3}(?:[.\s]\d{3})+(?:,\d{1,2})?|\d+,\d{3}(?![\d.,])"
            r"|\d+(?:[.,]\d{1,2})?)")
 # Not money when a unit or a month follows ("50 dagen", "2,50 meter", "15 december").
@@ -44,7 +45,8 @@ AMOUNT_RE = re.compile(
     rf"|\s+(?P<spoken_cents>\d{{2}})(?!\d|[.,:/-]\d){_NOT_A_UNIT})?"
     rf"|(?P<bare>{_NUMBER})\s*,-"
     rf"|(?P<decimal>(?<![\d.,])\d{{1,3}}(?:\.\d{{3}})*,\d{{2}})(?!\d|[.,]\d){_NOT_A_UNIT}"
-    rf"|(?P<monthly>{_NUMBER})\s+(?:per|in de|elke|iedere)\s+maand\b",
+    rf"|(?P<monthly>{_NUMBER})\s+(?:(?:per|in de|elke|iedere)\s+maand|per\s+(?:keer|termijn))\b"
+    rf"|(?P<grouped>(?<![\d.,])[1-9]\d{{0,2}}(?:\.\d{{3}})+)(?![\d.,]?\d){_NOT_A_UNIT}",
     re.IGNORECASE)
 
 # A sum of a thousand or more said in words without "euro" ("Goed dan, tweeduizend
@@ -149,7 +151,8 @@ def find_values(text: str, today: dt.date) -> list[Found]:
     for m in AMOUNT_RE.finditer(text):
         if _overlaps(m.start(), m.end(), taken):
             continue
-        number = next(m.group(k) for k in ("pre", "post", "bare", "decimal", "monthly")
+        number = next(m.group(k) for k in ("pre", "post", "bare", "decimal", "monthly",
+                                           "grouped")
                       if m.group(k))
         value = parse_amount(number)
         if value is None:

@@ -175,3 +175,42 @@ def test_taking_a_day_the_debtor_promised_nothing_for_is_no_agreement():
                     "1.180.", "promise_to_pay", {"date": ["2026-12-03"]})
     assert agreed(promised, Turn(COLLECTOR, "Donderdag, oké. Eh, dat is prima.", "",
                                  {"date": ["2026-12-03"]}))
+
+
+@pytest.mark.parametrize("answer", [
+    "Als de budgethouder akkoord geeft, ja. Dat kan ik niet beloven.",
+    "Ja, als hij het bevestigt, hè.",
+])
+def test_a_yes_that_waits_on_someone_elses_approval_is_no_agreement(answer):
+    noted = Turn(COLLECTOR, "Dan noteer ik donderdag 10 december voor € 9.730,00.",
+                 moves.SUMMARISE, {"date": ["2026-12-10"], "amount": [9730.0]})
+    assert not agreed(noted, Turn(DEBTOR, answer, "affirm", {}))
+    assert agreed(noted, Turn(DEBTOR, "Ja, dat is goed.", "affirm", {}))
+
+
+def test_komt_goed_is_a_yes():
+    asked = Turn(COLLECTOR, "Dus dan maakt u vrijdag 4 december het volle bedrag over, die "
+                 "€ 3.412,50.", "", {"date": ["2026-12-04"], "amount": [3412.5]})
+    assert agreed(asked, Turn(DEBTOR, "Ja, komt goed.", "promise_vague", {}))
+
+
+def test_the_debtors_instalment_taken_goes_with_the_day_of_the_first():
+    parts = Turn(DEBTOR, "In drie keer zou wel gaan. Zeshonderd per keer.",
+                 "request_payment_plan", {"amount": [600.0]})
+    taken = Turn(COLLECTOR, "Ehm, ja, dat is goed.", moves.OFFER_CONCESSION, {})
+    first = Turn(COLLECTOR, "Kan de eerste dan wel vrijdag de elfde?", "",
+                 {"date": ["2026-12-11"]})
+    yes = Turn(DEBTOR, "Vrijdag de elfde, ja, dat gaat lukken.", "promise_to_pay",
+               {"date": ["2026-12-11"]})
+    assert agreed(parts, taken, first, yes)
+    turned_down = Turn(COLLECTOR, "Nee, dat is te weinig.", "", {})
+    assert not agreed(parts, turned_down, first, yes)
+
+
+def test_a_yes_to_a_mail_promised_for_today_after_the_debtor_held_back_is_no_agreement():
+    terms = Turn(COLLECTOR, "Dus als Martijn het bevestigt, betaalt u donderdag de € 1.640,00.",
+                 moves.SUMMARISE, {"date": ["2026-12-03"], "amount": [1640.0]})
+    held = Turn(DEBTOR, "Ja, als hij het bevestigt, hè.", "affirm", {})
+    mail = Turn(COLLECTOR, "Ik vraag Martijn of hij u vandaag nog even mailt over die "
+                "prijsafspraak.", "", {"date": ["2026-12-02"]})
+    assert not agreed(terms, held, mail, Turn(DEBTOR, "Da's goed. Ik wacht het af.", "affirm"))

@@ -99,3 +99,17 @@ def test_a_return_asked_in_the_first_words_after_the_debtor_took_the_split_pays_
     chat = act("Hoe gaat het verder met de zaak?", moves.OPEN_QUESTION)
     assert unpaired([asked, plan, split, first, margin, check, took, back]) == []
     assert unpaired([asked, plan, split, first, margin, check, took, chat, back]) == [split.text]
+
+
+def test_a_split_granted_on_a_condition_does_not_pay_for_costs_dropped_after_it():
+    asked = act("Ik wil dat bedrag uiterlijk vrijdag op onze rekening zien.", moves.STATE_PURPOSE,
+                date=["2027-05-14"])
+    ask = debtor_says("Kunnen we het niet in drie keer doen? En dan graag zonder die rente en "
+                      "kosten.", "request_discount")
+    split = act("In drie termijnen kan, als de eerste termijn deze vrijdag binnen is.",
+                moves.ASK_IN_RETURN, date=["2027-05-14"])
+    costs = act("De rente en kosten laat ik vervallen.", moves.OFFER_CONCESSION)
+    assert unpaired([asked, ask, split, costs]) == [costs.text]
+    both = act("In drie termijnen kan en de kosten laat ik vallen, als de eerste termijn deze "
+               "vrijdag binnen is.", moves.ASK_IN_RETURN, date=["2027-05-14"])
+    assert unpaired([asked, ask, both]) == []

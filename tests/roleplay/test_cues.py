@@ -614,3 +614,39 @@ def test_a_summary_headed_om_het_samen_te_vatten_is_one():
 ])
 def test_unease_about_calling_is_no_understanding(text, model, read):
     assert evident(act(text, model)).intent == read
+
+
+def test_a_step_of_the_procedure_said_not_to_be_a_threat_informs():
+    step = act("Ik moet u wel vertellen dat, als de betaling niet uiterlijk donderdag 23 september "
+               "binnen is, het dossier volgens onze vaste procedure wordt overgedragen aan het "
+               "incassobureau.", moves.THREATEN, date=["2027-09-23"])
+    said = act("Dat is geen dreigement, zo werkt het bij ons gewoon.", "")
+    assert score([step, said]).result("no_threats").passed
+    assert not score([step]).result("no_threats").passed
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Dat hoor ik vaker deze maand.", ""),
+    ("Dat hoor ik vaker.", moves.THREATEN),
+])
+def test_heard_more_often_this_month_doubts_nothing(text, read):
+    assert evident(act(text, moves.THREATEN)).intent == read
+
+
+@pytest.mark.parametrize("text, understood", [
+    ("Ja, logisch, die weken tussen kerst en oud en nieuw, daar gebeurt nergens wat.", True),
+    ("Zo'n verhuizing, daar komt van alles bij kijken, dan glipt er makkelijk iets tussendoor.",
+     True),
+    ("Logisch, maar we willen wel gewoon ons geld.", False),
+])
+def test_understanding_for_a_mishap_in_so_many_words(text, understood):
+    read = evident(act(text, "nlu_fallback")).intent
+    assert (read == moves.SHOW_UNDERSTANDING) is understood
+
+
+def test_no_worries_about_the_invoice_drops_the_goal():
+    from bot.coach.roleplay.cues import drops_goal
+    assert drops_goal(act("Nou, weet u wat, maakt u zich over die factuur maar helemaal geen "
+                          "zorgen."))
+    assert drops_goal(act("Die factuur loopt niet weg."))
+    assert not drops_goal(act("Maakt u zich geen zorgen, we vinden samen een oplossing."))

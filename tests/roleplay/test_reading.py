@@ -753,3 +753,12 @@ def test_a_day_or_so_is_no_exact_day():
                           "promise_to_pay", date=["2026-12-04"])
     assert vague_date(promise)
     assert not vague_date(debtor_says("Moet ik daar iets voor tekenen of zo?", "affirm"))
+
+
+def test_terms_put_with_is_dat_goed_after_them_are_a_proposal_not_a_summary():
+    terms = Turn(COLLECTOR, "Mooi. Dan de tweede 1.000 op vrijdag 22 januari en de laatste 960 "
+                 "op vrijdag 5 februari.", moves.SUMMARISE,
+                 {"date": ["2027-01-22", "2027-02-05"], "amount": [1000.0]})
+    check = Turn(COLLECTOR, "Is dat goed?", moves.CLOSED_QUESTION, {})
+    assert moves.SUMMARISE not in [t.intent for t in read_acts([terms, check])]
+    assert moves.SUMMARISE in [t.intent for t in read_acts([terms])]

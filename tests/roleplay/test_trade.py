@@ -130,3 +130,27 @@ def test_a_courtesy_asked_back_is_no_return():
 def test_not_wanting_to_make_it_hard_gives_in():
     assert gives("als het voor eind april lukt, is het ook goed, we willen ook niet moeilijk "
                  "doen.")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("nou, oké, vrijdag de 24e dan. als u me dan wel even een mailtje stuurt dat u het gezien "
+     "heeft.", False),
+    ("nou, weet je wat, als jij me dan even een seintje geeft als hij eruit is, dan is 3 februari "
+     "prima.", False),
+    ("als u me een seintje geeft als de eerste helft vandaag de deur uit is, dan is vrijdag "
+     "prima.", True),
+    ("als hij woensdag al bij ons binnen is, dan laat ik die veertig euro vallen.", True),
+    ("als hij terug is, dan laat ik die veertig euro vallen.", False),
+])
+def test_word_that_something_happened_asks_nothing_back(text, asked):
+    assert asks_return(text) is asked
+
+
+def test_being_done_with_it_takes_nothing_off():
+    assert not gives("kun jij het anders niet even overmaken? dan zijn we er vanaf.")
+    assert gives("dan haal ik er de kosten vanaf.")
+
+
+def test_a_sanction_for_a_missed_term_asks_nothing_back():
+    assert not asks_return("mist u een termijn, dan is het hele restant direct opeisbaar.")
+    assert asks_return("betaalt u de eerste termijn vrijdag, dan laat ik de rente vallen.")

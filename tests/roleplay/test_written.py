@@ -41,3 +41,14 @@ def test_the_agreement_on_whatsapp_with_its_amount_and_date_is_in_writing():
     assert confirms("ik zet het ook even op de whatsapp naar dit nummer, met het bedrag, de "
                     "datum en het factuurnummer, dan heb je het zwart op wit.")
     assert not confirms("ik zet het factuurnummer even op de whatsapp.")
+
+
+@pytest.mark.parametrize("text, confirmed", [
+    ("Ik app je zo even de afspraak, met datum en bedrag.", True),
+    ("Ik stuur u straks een sms'je met de afspraak.", True),
+    ("Dus als Martijn het bevestigt, betaalt u donderdag de € 1.640,00.", False),
+    ("Als u akkoord bent, bevestig ik het per mail.", True),
+])
+def test_a_text_message_with_the_agreement_confirms_someone_elses_approval_does_not(text,
+                                                                                  confirmed):
+    assert confirms(text.lower()) is confirmed

@@ -368,3 +368,13 @@ def test_a_wish_in_the_past_tense_points_ahead():
 ])
 def test_cents_said_after_euro_and_two_decimals_without_euro_are_money(text, expected):
     assert values(text, DECEMBER) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("In drie keer zou wel gaan. Zeshonderd per keer.", {"amount": [600.0]}),
+    ("Nou, dus die 5.600 gaat gewoon mee in de volgende betaalrun.", {"amount": [5600.0]}),
+    ("We hebben 5.600 stuks geleverd.", {}),
+    ("Mijn nummer is 06.123.456.", {}),
+])
+def test_an_instalment_per_time_and_a_thousands_point_are_money(text, expected):
+    assert values(text, DECEMBER) == expected

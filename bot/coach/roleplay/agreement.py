@@ -29,13 +29,17 @@ FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
                    r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
+                   r"|\b(kan|wil|durf) ik (\w+ )?(niet|niks|niets) (beloven|garanderen|toezeggen)\b"
                    r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
                    r"|\b(we|wij|ik) (gaan|zullen|ga|zal) (het )?zien\b"
                    r"|\b(ons|mijn) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
-                   r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat)\b"
+                   r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
+                   # on someone else's approval or proof ("Ja, als hij het bevestigt, hè.")
+                   r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
+                   r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
                    r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
                    r"|\bik leg (het|dat) (\w+ ){0,2}voor\b"
@@ -54,7 +58,8 @@ ECHO = 2  # words of a day said back before the answer itself
 TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
                          r"|\b(is|een) deal\b|^(ja\W+)+dat (doe|regel) ik\b"
-                         r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b|^(ja\W+)*dat komt (wel )?goed\b"
+                         r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b"
+                         r"|^(ja\W+)*(dat )?komt (wel )?goed\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
@@ -79,7 +84,9 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     if MURMUR.fullmatch(text.strip()):
         return False  # "Mm." hears the proposal out, whatever the model read
     first = _first_words(answer.text)
-    aside = not (exact_date(turns[index]) or amount_named(turns[index]))
+    act = turns[index]  # "Ik vraag Martijn of hij u vandaag nog even mailt.": a day for a mail
+    aside = not amount_named(act) and (not exact_date(act) or bool(
+        ABOUT_THE_MAIL.search(act.text.lower())))
     if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
         #               leg het voor." – "Ik mail u de foto's." – "Oké, handig.": no yes to it
@@ -121,7 +128,8 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     if answer is not None and (exact_date(answer) or exact_date(turns[index])) \
             and _payment(answer) and accepted_after(turns, index):
         return not vague_date(answer)  # "Betaalt u vrijdag?" – "Ja, die € 2.640 staat …"
-    pair = [*before, *asked, *_taken_day(turns, index), turns[index]]
+    pair = [*before, *asked, *_taken_day(turns, index), *_taken_amount(turns, index),
+            turns[index]]
     return (any(exact_date(t) for t in pair) and any(_payment(t) for t in pair)
             and not vague_date(turns[index]))
 
@@ -139,6 +147,19 @@ def _taken_day(turns: Sequence[Turn], index: int) -> list[Turn]:
     if any(set(t.entities.get("date") or []) - offered for t in since):
         return []
     return [turns[day]] if any(ACCEPT.search(t.text.lower()) for t in since) else []
+
+
+def _taken_amount(turns: Sequence[Turn], index: int) -> list[Turn]:
+    """The debtor's amount that the collector took since, with no other amount named in
+    between ("In drie keer zou wel gaan. Zeshonderd per keer." – "Ja, dat is goed." – "Kan de
+    eerste dan vrijdag de zeventiende?"): the amount the act at ``index`` goes with."""
+    offer = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
+    if offer is None or not _payment(turns[offer]):
+        return []
+    since = [t for t in turns[offer + 1:index] if t.speaker == COLLECTOR]
+    if any(t.has("amount") for t in since):
+        return []
+    return [turns[offer]] if since and ACCEPT.search(since[0].text.lower()) else []
 
 
 def _payment(turn: Turn) -> bool:

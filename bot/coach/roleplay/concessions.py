@@ -28,7 +28,9 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     "Alleen, deze week lukt echt niet." – "Nou ja, oké dan. Dertig april."; "Dan wil ik wel
     iets terug: dat deel van nu moet groter." – "… Meer echt niet." – … – "Nou, goed dan").
     "Ja, dan wil ik wel iets terug" to a split does not pay for the costs the debtor asks off
-    later, nor for what is given on top ("die kosten laat ik ook vallen", or after the
+    later, nor does a split granted on a condition pay for the costs dropped after it ("In
+    drie termijnen kan, als …" … "De rente en kosten laat ik vervallen."), nor for what is
+    given on top ("die kosten laat ik ook vallen", or after the
     debtor took the trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
     unpaired = []
     for i, act in enumerate(turns):
@@ -49,6 +51,8 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
         if ADDS.search(act.text.lower()) or closed is not None and COSTS.search(
                 act.text.lower()) and turns[closed].intent in ACCEPTANCE:  # costs on top
             since = []
+        if COSTS.search(act.text.lower()):  # "In drie termijnen kan, als …" pays for the split
+            since = [n for n in since if not _trades_other_gift(n)]
         after = [n for n in _answer_after(turns, i)  # "En ik doe u nog een voorstel: … laten
                  if not (gives(n.text.lower())    # vallen als …" trades its own gift
                          and ANOTHER.search(n.text.lower()))
@@ -57,6 +61,14 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
         if not any(asks_back(n) for n in [*since, act, *after]):
             unpaired.append(act)
     return unpaired
+
+
+def _trades_other_gift(act: Turn) -> bool:
+    """A return asked for a gift of its own that is not the costs ("In drie termijnen kan,
+    als de eerste termijn deze vrijdag binnen is."): it pays for that gift, not for the
+    costs given up later."""
+    text = act.text.lower()
+    return asks_back(act) and gives(text) and not COSTS.search(text)
 
 
 def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:

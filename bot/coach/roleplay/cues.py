@@ -54,14 +54,18 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?
                    r"|\b(zag|hoorde|las) (ik )?anders\b")
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor
 # ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag
-# besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen."):
-# informing, not threatening, when both the rule or regret and the wish to spare are said.
+# besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen.", "…
+# volgens onze vaste procedure overgedragen. Dat is geen dreigement, zo werkt het bij ons."):
+# informing, not threatening, when both the rule or regret and the wish to spare or to
+# inform are said.
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
-                     r"|waar (u|je|jullie) aan toe (bent|bén|is)")
+                     r"|waar (u|je|jullie) aan toe (bent|bén|is)"
+                     r"|\b(dat|het) is geen (dreigement|dreiging|bedreiging)\b"
+                     r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"
@@ -116,7 +120,11 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
                      r"|(u|je) bent (echt |heus )?niet de enige"
                      r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)"
-                     r"|(dat is|da'?s|heel|erg) (\w+ )?begrijpelijk")
+                     r"|(dat is|da'?s|heel|erg) (\w+ )?begrijpelijk"
+                     r"|^(\w+\W+){0,2}(ja\W+)?(heel )?logisch\b(?!\W+(maar|toch)\b)"
+                     r"|\bkomt (er )?(\w+ ){0,3}bij kijken\b"
+                     r"|\b(gaat|glipt|schiet|raakt) er (\w+ ){0,2}(iets|wat) (mis|tussendoor"
+                     r"|doorheen|zoek)\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -229,8 +237,10 @@ _NEEDS_WORDS = {
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
 
 
-# "… vaker, in de transport", "… vaker bij ondernemers": it happens to others too.
-ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) ")
+# "… vaker, in de transport", "… vaker bij ondernemers", "… vaker deze maand": it happens to
+# others too, or at this time of year.
+ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) "
+                           r"|vaker,? (\w+ )?(rond )?deze (tijd|maand|periode|week|weken|dagen)\b")
 # Laughing along ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug."): a joke.
 LAUGH = re.compile(r"\b(haha|hihi|hehe)\w*")
 
@@ -273,6 +283,9 @@ def says_back(text: str) -> bool:
 DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
                         r"|wacht (u|je|jullie) (\w+ ){0,3}(tot|af|maar)"
                         r"|laten we (\w+ ){0,8}vergeten|(wij|we) lopen (heus )?niet weg"
+                        r"|\b(factuur|rekening|nota|bedrag) (\w+ )?(loopt|lopen) (heus )?niet weg"
+                        r"|\bmaak(t)? (u|je) (zich|je) (\w+ ){0,3}(over|om) (de|die|deze|uw|je|het)"
+                        r" (factuur|rekening|nota|betaling|bedrag)\w* (\w+ ){0,2}geen zorgen"
                         r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"

@@ -54,7 +54,7 @@ from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, send
 COMMIT_QUESTION = re.compile(
     r"(\blukt (dat|het)\b|\b(kunt|kan) (u|je|ge) (dat|het|daar) (\w+ )?(toezeggen|beloven)"
     r"|\b(gaat|ga) (u|je|ge) (daarmee |daar )?akkoord|\bis dat haalbaar|\bzou dat (lukken|kunnen)"
-    r"|\bkunt u daarmee leven)[^.!?]*\?")
+    r"|\bkunt u daarmee leven|^(\w+\W+)?is dat (goed|oké|ok|akkoord))[^.!?]*\?")
 # Taking what was said as the plan ("… dan.", "Oké. …").
 AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b")
 # Checking the debtor's story ("Klopt het dat dat geld op 28 oktober echt binnenkomt, is dat
@@ -151,7 +151,8 @@ def _moves_unasked(act: Turn, asked_by: dt.date | None) -> bool:
 def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
     """What the model read as a summary, without the words of one, ends in asking the debtor
     to commit ("Dus zeshonderdtwintig euro morgen, en de rest op 30 november. Lukt dat?",
-    "Dan gaan wij ervan uit dat … Kunt u dat toezeggen?"): a proposal, not a summary."""
+    "Dan gaan wij ervan uit dat … Kunt u dat toezeggen?", "… op vrijdag 5 februari." – "Is dat
+    goed?"): a proposal, not a summary."""
     text = act.text.lower()
     asked = COMMIT_QUESTION.search(text) or rest and COMMIT_QUESTION.search(rest[0].text.lower())
     return bool(asked) and not SUMMARY.search(text)

@@ -64,7 +64,7 @@ CONCESSION = re.compile(
     r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
     r"|maar (\w+ )?wat (u|je|ge|jij|jullie) (\w+ )?(kan|kunt|kunnen|lukt|missen)\b"
     r"|\b(ik|we|wij) (kan|kunnen|mag|mogen|wil|willen) (\w+ ){0,4}per (kwartaal|maand|week)\b"
-    r"|(?<!hangt )\ber (\w+ ){0,3}vanaf\b"
+    r"|(?<!hangt )(?<!zijn we )(?<!zijn wij )(?<!bent u )(?<!ben je )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|verleng"
@@ -91,6 +91,7 @@ CONCESSION = re.compile(
 # does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
 CONDITION = re.compile(
     r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b(?! (\w+ ){0,2}niet\b)|\bmits\b"
+    r"|\bals (hij|ie|ze) (\w+ ){0,4}(binnen|betaald|overgemaakt|bijgeschreven)\b"
     r"|op (één |een )?voorwaarde|in ruil"
     r"|\b(zolang|zodra) (u|ge|je|jij|jullie|het (bedrag|geld)|de (betaling|rest|eerste|regeling))\b"
     r"|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
@@ -125,11 +126,18 @@ OWED_ANYWAY = re.compile(r"\b(hele|volledige|gehele|totale) (bedrag|som)\b|\bin 
 SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|eerste|helft"
                     r"|bevestig|teken|stuur|mail")
 # A return that costs the debtor nothing ("als je me even laat weten dat je de mail hebt
-# ontvangen", "als u me een mailtje stuurt als het betaald is"): a courtesy, not a trade.
-TRIVIAL = re.compile(r"\bweten (dat|of) (u|je|ge|jij|jullie) (\w+ ){0,3}(ontvangen|gekregen|gezien)"
-                     r"|\b(mailtje|berichtje|seintje|appje) (\w+ ){0,2}(stuurt|sturen|geeft|geven"
-                     r"|doet|doen) (als|wanneer|zodra) (het|u|je|dat) (\w+ )?(betaald|overgemaakt"
-                     r"|binnen|gedaan)")
+# ontvangen", "als u me een mailtje stuurt dat u het gezien heeft", "als jij me een seintje
+# geeft als hij eruit is"): word that something happened, a courtesy, not a trade.
+TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
+                     r"\b(weten|horen|mailtje|mail|berichtje|seintje|appje|belletje) "
+                     r"(\w+ ){0,2}(stuurt|sturen|geeft|geven|doet|doen)?\W*"
+                     r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die) "
+                     r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
+                     r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld)\b")
+# What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
+# opeisbaar."): a sanction, not a return.
+SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"
+                      r"(termijn|betaling|afspraak)|\bopeisbaar\b)[^.!?]*")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
 # A split the debtor proposes as a question ("als ik de helft nu betaal en de rest als die
@@ -165,10 +173,10 @@ def asks_return(text: str) -> bool:
     """A condition about what the debtor does in return ("als u vandaag de helft
     betaalt", "mits u de regeling tekent", "wat kunt u ons bieden als …"): the commitment
     comes in or after the condition; "Dan betaal je als de bank het weer doet.", "als u
-    het zo snel mogelijk overmaakt" and a courtesy ("als je me laat weten dat je de mail
-    hebt ontvangen") ask nothing back."""
+    het zo snel mogelijk overmaakt", a courtesy ("als je me laat weten dat je de mail
+    hebt ontvangen") and a sanction ("Mist u een termijn, dan …") ask nothing back."""
     if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
         return False
-    text = TRIVIAL.sub(" ", text)
+    text = SANCTION.sub(" ", TRIVIAL.sub(" ", text))
     return bool(TRADE.search(text)) or not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))

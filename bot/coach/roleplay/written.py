@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 
 WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post|whats ?app"
+                     r"|\bapp(je|t|en)?\b|\bsms\w*"
                      r"|\bbevestig|zwart op wit")
 # The collector sending something ("ik zet het in een mail", "u krijgt een mail").
 SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
@@ -36,10 +37,11 @@ ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproke
                              r"|\bdat (we|wij) (\w+ ){0,3}(hebben )?afgesproken\b")
 
 
-# What the debtor is to send ("… en u mailt mij vandaag het ordernummer."): not the
-# collector's confirmation.
+# What the debtor is to send ("… en u mailt mij vandaag het ordernummer."), or someone is to
+# confirm first ("Dus als Martijn het bevestigt, betaalt u donderdag."): not the collector's
+# confirmation.
 DEBTOR_SENDS = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,3}(mailt|stuurt|mailen|sturen)\b"
-                          r"[^,.;]*")
+                          r"[^,.;]*|\bals (\w+ ){1,3}bevestig(t|en)\b")
 
 
 def confirms(text: str) -> bool:
