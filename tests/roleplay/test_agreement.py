@@ -214,3 +214,46 @@ def test_a_yes_to_a_mail_promised_for_today_after_the_debtor_held_back_is_no_agr
     mail = Turn(COLLECTOR, "Ik vraag Martijn of hij u vandaag nog even mailt over die "
                 "prijsafspraak.", "", {"date": ["2026-12-02"]})
     assert not agreed(terms, held, mail, Turn(DEBTOR, "Da's goed. Ik wacht het af.", "affirm"))
+
+
+@pytest.mark.parametrize("summary, answer", [
+    ("Even samengevat: als u maandag de creditnota heeft, maakt u woensdag 9 december € 2.800 "
+     "over.", "Zo is het."),
+    ("Dus even samengevat: vrijdag 4 december de 1.840 euro, als de rekening dan weer open is.",
+     "Ja, zo doen we het."),
+    ("Dus woensdag 9 december de € 2.800.", "Maar alleen als die creditnota er is, hè."),
+])
+def test_an_agreement_that_waits_on_something_still_to_come_is_none(summary, answer):
+    terms = Turn(COLLECTOR, summary, moves.SUMMARISE,
+                 {"date": ["2026-12-09"], "amount": [2800.0]})
+    assert not agreed(terms, Turn(DEBTOR, answer, "affirm", {}))
+
+
+def test_dat_kan_ik_doen_later_in_the_turn_takes_it_on():
+    asked = Turn(COLLECTOR, "De eerste termijn van 4.200 euro staat morgen, donderdag 3 december, "
+                 "op onze rekening.", moves.ASK_IN_RETURN,
+                 {"date": ["2026-12-03"], "amount": [4200.0]})
+    assert agreed(asked, Turn(DEBTOR, "Morgen al 4.200... dat wordt krap. Ja, dat kan ik doen.",
+                              "nlu_fallback", {"date": ["2026-12-03"], "amount": [4200.0]}))
+
+
+def test_after_holding_back_a_yes_to_passing_a_message_on_agrees_nothing():
+    held = Turn(DEBTOR, "Ik kan hem wel appen, maar ik ga m'n best doen.", "promise_vague", {})
+    message = Turn(COLLECTOR, "Dus u geeft aan Frank door dat die achttienhonderd euro nog "
+                   "openstaat, ja?", "", {"amount": [1800.0]})
+    day = Turn(COLLECTOR, "Dan wil ik best tot woensdag 9 december wachten.", "",
+               {"date": ["2026-12-09"]})
+    assert not agreed(day, held, message, Turn(DEBTOR, "Ja, doe ik.", "affirm", {}))
+
+
+def test_a_day_the_debtor_promised_on_a_condition_and_taken_is_no_agreement():
+    promised = Turn(DEBTOR, "Als ik die creditnota maandag heb, dan maak ik woensdag de 2.800 "
+                    "over.", "promise_to_pay", {"date": ["2026-12-07", "2026-12-09"],
+                                                "amount": [2800.0]})
+    taken = Turn(COLLECTOR, "Goed, dat noteer ik.", "", {})
+    chase = Turn(COLLECTOR, "Ik ga er vandaag nog achteraan.", "", {"date": ["2026-12-02"]})
+    yes = Turn(DEBTOR, "Zo is het.", "affirm", {})
+    assert not agreed(promised, taken, chase, yes)
+    plain = Turn(DEBTOR, "Dan maak ik woensdag de 2.800 over.", "promise_to_pay",
+                 {"date": ["2026-12-09"], "amount": [2800.0]})
+    assert agreed(plain, taken, chase, yes)

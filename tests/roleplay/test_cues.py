@@ -650,3 +650,18 @@ def test_no_worries_about_the_invoice_drops_the_goal():
                           "zorgen."))
     assert drops_goal(act("Die factuur loopt niet weg."))
     assert not drops_goal(act("Maakt u zich geen zorgen, we vinden samen een oplossing."))
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Dat is een lastige positie, zeker voor een stichting.", moves.SHOW_UNDERSTANDING),
+    ("O, nou ja, tuurlijk, iedereen mag op vakantie, hè.", moves.SHOW_UNDERSTANDING),
+    ("Ja, bankwissel, dat is altijd gedoe.", moves.SHOW_UNDERSTANDING),
+    ("Allez, beterschap nog, hè, en tot ziens!", moves.POSITIVE_CLOSE),
+    ("Ik stuur u een mailtje met die afspraak: de € 8.975,00 wordt betaald zodra jullie "
+     "opdrachtgever betaald heeft.", moves.ANNOUNCE_CONFIRMATION),
+    ("Maar dan vraag ik wel iets terug: dat de eerste termijn morgen binnen is en dat u de "
+     "regeling per mail bevestigt.", moves.ASK_IN_RETURN),
+])
+def test_more_words_for_understanding_a_close_and_a_mailed_agreement(text, read):
+    model = moves.ASK_IN_RETURN if "zodra" in text or "terug" in text else "nlu_fallback"
+    assert evident(act(text, model)).intent == read

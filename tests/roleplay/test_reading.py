@@ -762,3 +762,30 @@ def test_terms_put_with_is_dat_goed_after_them_are_a_proposal_not_a_summary():
     check = Turn(COLLECTOR, "Is dat goed?", moves.CLOSED_QUESTION, {})
     assert moves.SUMMARISE not in [t.intent for t in read_acts([terms, check])]
     assert moves.SUMMARISE in [t.intent for t in read_acts([terms])]
+
+
+def test_a_later_date_offered_unasked_to_spare_the_debtor_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    later = act("Zullen we dan maar zeggen eind december?", moves.VAGUE_PROPOSAL,
+                date=["2026-12-31"])
+    spare = act("Dan heeft u wat lucht.", "nlu_fallback")
+    assert unpaired_concessions(read_acts([later, spare], TODAY)) != []
+    assert unpaired_concessions(read_acts([later], TODAY)) == []
+    own = act("Ik wil graag dat hij deze week nog betaald wordt.", moves.STATE_PURPOSE)
+    until = act("Dan geef ik je gewoon tot eind volgende week.", "", date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([own, until], TODAY)) != []
+    first = act("Ik geef u tot vrijdag 11 december.", moves.STATE_PURPOSE, date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([first], TODAY)) == []
+    hurry = act("Weet ge wat, ge moet u niet haasten, betaal maar ten laatste vrijdag 18 december.",
+                "", date=["2026-12-18"])
+    assert unpaired_concessions(read_acts([hurry], TODAY)) != []
+    time = act("Heeft u even tijd? Ik wil graag afspreken dat hij uiterlijk vrijdag 11 december "
+               "betaald is.", moves.STATE_PURPOSE, date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([time], TODAY)) == []
+
+
+def test_nergens_is_no_vague_date():
+    excuse = debtor_says("Die heb ik hier nergens zien passeren, eerlijk gezegd.",
+                         "excuse_invoice_not_received")
+    assert not vague_date(excuse)
+    assert vague_date(debtor_says("Volgende week ergens, hoop ik.", "promise_vague"))

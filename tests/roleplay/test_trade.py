@@ -154,3 +154,8 @@ def test_being_done_with_it_takes_nothing_off():
 def test_a_sanction_for_a_missed_term_asks_nothing_back():
     assert not asks_return("mist u een termijn, dan is het hele restant direct opeisbaar.")
     assert asks_return("betaalt u de eerste termijn vrijdag, dan laat ik de rente vallen.")
+
+
+def test_keeping_the_interest_gives_nothing():
+    assert not gives("vier termijnen tot in januari gaat mij te ver, en de rente laat ik staan.")
+    assert gives("laat die factuur maar even staan.")

@@ -52,3 +52,11 @@ def test_the_agreement_on_whatsapp_with_its_amount_and_date_is_in_writing():
 def test_a_text_message_with_the_agreement_confirms_someone_elses_approval_does_not(text,
                                                                                   confirmed):
     assert confirms(text.lower()) is confirmed
+
+
+@pytest.mark.parametrize("text", [
+    "Ik stuur u da vandaag nog per mail, zodat ge het zwart op wit hebt.",
+    "Ik zet da ook in het berichtje erbij.",
+])
+def test_flemish_and_a_text_message_about_it_confirm(text):
+    assert confirms(text.lower())

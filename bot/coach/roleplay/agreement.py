@@ -24,28 +24,33 @@ SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a sto
 # A yes that no story starts with, however the sentence goes on ("Prima, dan kijk ik er
 # vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
+# A yes or a promise on a condition that is not the debtor's to meet: someone else's approval
+# or proof ("Ja, als hij het bevestigt, hè.", "als die urenstaat klopt") or something still to
+# come ("Maar alleen als die creditnota er is, hè.", "…, als de rekening dan weer open is.").
+ON_CONDITION = re.compile(
+    r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
+    r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
+    r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
+    r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
+    r"|\bals (de|die|onze|mijn|uw) (bank)?rekening (\w+ ){0,2}open\b"
+    r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b")
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
-# kan doen.", "Ja, als Ronald het goed vindt.", "Ik leg het voor."): no agreement.
+# kan doen.", "Ik leg het voor.") or waits on a condition: no agreement.
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
                    r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
                    r"|\b(kan|wil|durf) ik (\w+ )?(niet|niks|niets) (beloven|garanderen|toezeggen)\b"
                    r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
                    r"|\b(we|wij|ik) (gaan|zullen|ga|zal) (het )?zien\b"
-                   r"|\b(ons|mijn) (uiterste )?best (doen|te doen)\b"
+                   r"|\b(ons|mijn|m'n|me) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
-                   r"|\bmisschien\b|\bhopelijk\b|\bals (\w+ ){1,2}(het|dat) goed ?vindt\b"
-                   r"|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
-                   # on someone else's approval or proof ("Ja, als hij het bevestigt, hè.")
-                   r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
-                   r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
+                   r"|\bmisschien\b|\bhopelijk\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
                    r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
                    r"|\bik leg (het|dat) (\w+ ){0,2}voor\b"
                    r"|\b(ik )?beloof (ik )?(u |je )?(niks|niets)\b"
-                   # on a condition the creditor has to meet first ("als die urenstaat klopt")
-                   r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b")
+                   rf"|{ON_CONDITION.pattern}")
 # The collector asks when the amount is paid ("… wanneer zou u die elfhonderdachtenveertig
 # kunnen overmaken?"): the debtor's day answers it.
 ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
@@ -59,6 +64,7 @@ TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bdurf (ik|we) (het|dat) (wel )?aan\b|\bdat gaat (wel )?lukken\b"
                          r"|\b(is|een) deal\b|^(ja\W+)+dat (doe|regel) ik\b"
                          r"|\bja\W+(oké\W+)?dat (doen|regelen) we\b"
+                         r"|\bja\W+(dat|da) kan ik (wel )?doen\b"
                          r"|^(ja\W+)*(dat )?komt (wel )?goed\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
@@ -79,14 +85,16 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     answer = turns[at]
     text = answer.text.lower()
     mailed = any(t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at])
-    if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed:
-        return False
+    if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed \
+            or ON_CONDITION.search(turns[index].text.lower()):
+        return False  # the act itself waits: "…, als de rekening dan weer open is."
     if MURMUR.fullmatch(text.strip()):
         return False  # "Mm." hears the proposal out, whatever the model read
     first = _first_words(answer.text)
-    act = turns[index]  # "Ik vraag Martijn of hij u vandaag nog even mailt.": a day for a mail
-    aside = not amount_named(act) and (not exact_date(act) or bool(
-        ABOUT_THE_MAIL.search(act.text.lower())))
+    act = turns[index]  # "Ik vraag Martijn of hij u vandaag nog even mailt.": a day for a mail;
+    #                     "Dus u geeft aan Frank door dat die 1.800 euro nog openstaat?": no day
+    aside = not exact_date(act) or not amount_named(act) and bool(
+        ABOUT_THE_MAIL.search(act.text.lower()))
     if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
         #               leg het voor." – "Ik mail u de foto's." – "Oké, handig.": no yes to it
@@ -123,7 +131,8 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     names both ("Betaalt u vrijdag?" – "Ja, goed, die € 2.640 staat vrijdag op uw
     rekening.")."""
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
-    asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR else []
+    asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR \
+        and not ON_CONDITION.search(turns[index - 1].text.lower()) else []
     answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
     if answer is not None and (exact_date(answer) or exact_date(turns[index])) \
             and _payment(answer) and accepted_after(turns, index):
@@ -140,8 +149,8 @@ def _taken_day(turns: Sequence[Turn], index: int) -> list[Turn]:
     bedrag?"): the day the act at ``index`` goes with."""
     day = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR
                 and exact_date(turns[j])), None)
-    if day is None or vague_date(turns[day]):
-        return []
+    if day is None or vague_date(turns[day]) or ON_CONDITION.search(turns[day].text.lower()):
+        return []  # "Als ik die creditnota maandag heb, dan maak ik woensdag de 2.800 over."
     since = [t for t in turns[day + 1:index] if t.speaker == COLLECTOR]
     offered = set(turns[day].entities.get("date") or [])
     if any(set(t.entities.get("date") or []) - offered for t in since):
@@ -154,7 +163,8 @@ def _taken_amount(turns: Sequence[Turn], index: int) -> list[Turn]:
     between ("In drie keer zou wel gaan. Zeshonderd per keer." – "Ja, dat is goed." – "Kan de
     eerste dan vrijdag de zeventiende?"): the amount the act at ``index`` goes with."""
     offer = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
-    if offer is None or not _payment(turns[offer]):
+    if offer is None or not _payment(turns[offer]) \
+            or ON_CONDITION.search(turns[offer].text.lower()):
         return []
     since = [t for t in turns[offer + 1:index] if t.speaker == COLLECTOR]
     if any(t.has("amount") for t in since):

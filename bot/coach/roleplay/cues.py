@@ -124,7 +124,11 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|^(\w+\W+){0,2}(ja\W+)?(heel )?logisch\b(?!\W+(maar|toch)\b)"
                      r"|\bkomt (er )?(\w+ ){0,3}bij kijken\b"
                      r"|\b(gaat|glipt|schiet|raakt) er (\w+ ){0,2}(iets|wat) (mis|tussendoor"
-                     r"|doorheen|zoek)\b")
+                     r"|doorheen|zoek)\b"
+                     r"|\b(dat is|da'?s|wat) een (\w+ )?(lastige|vervelende|nare|moeilijke|rotte)"
+                     r" (positie|situatie|periode|tijd|toestand)\b"
+                     r"|\biedereen (mag|moet|heeft) (\w+ ){0,2}(vakantie|vrij)\b"
+                     r"|\b(is|blijft) (\w+ )?(altijd|toch|echt) (een )?(\w+ )?gedoe\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -137,7 +141,7 @@ CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morg
                      r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
                      r"|gelukkig (nieuw ?jaar|nieuwjaar)"
                      r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)"
-                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel (plezier|succes)\b")
+                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel (plezier|succes)\b|\bbeterschap\b")
 # Saying yes to what was asked, at the start of a sentence ("Ja hoor, maandag is ook goed.",
 # "Eind december. Nou ja, goed, …") or after the day said back ("Woensdag 9 december, dat is
 # goed."); a bare "ja" or "oké" is only listening.
@@ -160,6 +164,9 @@ YES = re.compile(r"^(?:(?:eh|ehm|nou|oké|ok|o)\W+)*(?:ja|jawel|jazeker|prima|ak
                  r"|goed|is goed|dat is goed|dat kan|dat lukt|dat moet lukken|doen we|top|zeker"
                  r"|oké|ok)\b(?![\s,]*maar\b)")
 QUESTIONS = (moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
+# The collector's sentence opens with sending it in writing ("Ik stuur u een mailtje met die
+# afspraak: … zodra …"): a confirmation, whatever condition it then repeats.
+MAILS_FIRST = re.compile(r"^(\w+\W+){0,2}(ik|wij|we) (stuur|zet|mail|bevestig)")
 # The collector's own unease about calling ("Het is een beetje vervelend, maar ik bel over
 # een factuur.", "Sorry dat ik u stoor"): no understanding of the debtor's situation.
 UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)\W+(maar )?"
@@ -182,6 +189,8 @@ def evident(turn: Turn) -> Turn:
     kind = question_kind(text)
     if THREAT.search(text) or doubts(text):
         intent = moves.THREATEN
+    elif MAILS_FIRST.search(text) and confirms(text):
+        intent = moves.ANNOUNCE_CONFIRMATION  # "Ik stuur u een mailtje met die afspraak: …"
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
         pass
     elif intent == moves.STATE_PURPOSE and asks_return(text) and not PURPOSE.search(text):

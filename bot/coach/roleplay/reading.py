@@ -124,7 +124,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             current = Turn(current.speaker, current.text, "", current.entities)
         if pending is not None and _gives_in(current, pending, asked_by, now) \
                 and not _holds_firm(current, rest, asked_by or now) \
-                or pending is None and _moves_unasked(current, asked_by):
+                or pending is None and _moves_unasked(current, rest[:1], asked_by or now):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -140,12 +140,15 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     return read
 
 
-def _moves_unasked(act: Turn, asked_by: dt.date | None) -> bool:
-    """The collector moves their own date later, unasked, to spare the debtor ("Of weet u
-    wat, laten we vrijdag 2 juli zeggen, dan zit u niet zo krap."): a gift as well."""
+def _moves_unasked(act: Turn, next_act: list[Turn], expected: dt.date | None) -> bool:
+    """The collector names a later date than their own (or, without one, than now) unasked,
+    to spare the debtor, in the act or the next one ("Of weet u wat, laten we vrijdag 2 juli
+    zeggen, dan zit u niet zo krap.", "Zullen we dan maar zeggen eind april?" – "Dan heeft u
+    wat lucht."): a gift as well."""
     dates = dates_of(act)
-    return (asked_by is not None and bool(dates) and min(dates) > asked_by
-            and bool(UNASKED.search(act.text.lower())) and not asks_return(act.text.lower()))
+    words = " ".join(t.text.lower() for t in [act, *next_act])
+    return (expected is not None and bool(dates) and min(dates) > expected
+            and bool(UNASKED.search(words)) and not asks_return(act.text.lower()))
 
 
 def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:

@@ -13,7 +13,8 @@ from bot.coach.roleplay.turns import Turn
 
 MONTHS = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
           r"|november|december)")
-VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)|ergens"
+VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)"
+                        r"|\bergens\b"
                         r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
                         r"|in de loop van|half (januari|februari|december)|na de kerst"
                         r"|na de \w*(vak|vakantie)\b|na de zomer\b"

@@ -24,17 +24,25 @@ REFUSED = re.compile(
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
     r"|toezeggen|aanbieden|akkoord|meer)\b"
     # the condition that ends it ("als een termijn niet binnen is, vervalt de regeling")
-    r"|\b(vervalt|vervallen) (de|die|deze|uw|onze|het|ons) (\w+ )?(regeling|afspraak|akkoord)")
+    r"|\b(vervalt|vervallen) (de|die|deze|uw|onze|het|ons) (\w+ )?(regeling|afspraak|akkoord)"
+    # keeping the costs ("de rente laat ik staan")
+    r"|\b(rente|kosten|intrest|boete)\w* (\w+ ){0,2}(laat|laten) (ik|we|wij) (\w+ )?staan\b")
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
                      r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
                      r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
                      r"|^nee\b")
 # Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
-# u wat meer lucht").
+# u wat meer lucht", "ge moet u niet haasten", "dan wil ik best tot de twintigste wachten",
+# "dan geef ik je gewoon tot eind volgende week").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?"
-                     r"(wat )?(meer )?(lucht|ruimte|speling)\b")
+                     r"(wat )?(meer )?(lucht|ruimte|speling)\b"
+                     r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
+                     r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
+                     r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
+                     r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) "
+                     r"(gewoon|maar|best|wel|rustig) (\w+ ){0,2}tot\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")

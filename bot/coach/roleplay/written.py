@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 
 WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per post|whats ?app"
-                     r"|\bapp(je|t|en)?\b|\bsms\w*"
+                     r"|\bapp(je|t|en)?\b|\bsms\w*|\bberichtje\b"
                      r"|\bbevestig|zwart op wit")
 # The collector sending something ("ik zet het in een mail", "u krijgt een mail").
 SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
@@ -23,7 +23,8 @@ SEND_WORDS = frozenset(
     "u je jou jullie het dit dat deze die alles allemaal nog even straks vanmiddag vandaag "
     "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
     "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
-    "met datum data bedrag bedragen afspraak afspraken termijnen regeling".split())
+    "met datum data bedrag bedragen afspraak afspraken termijnen regeling da ge t berichtje "
+    "erbij".split())
 CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
