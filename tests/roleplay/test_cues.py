@@ -351,12 +351,6 @@ def test_the_words_decide_the_act(text, model, read):
     assert evident(act(text, model)).intent == read
 
 
-def test_telling_the_debtor_not_to_worry_about_it_drops_the_goal():
-    from bot.coach.roleplay.cues import drops_goal
-    assert drops_goal(act("Ach joh, dan moet je je daar nu helemaal niet druk om maken."))
-    assert not drops_goal(act("Daar hoeft u zich geen zorgen over te maken."))
-
-
 def test_an_open_question_that_floats_a_split_counts_as_open():
     turns = [act("Hoe ziet uw kas er de komende weken uit?", moves.OPEN_QUESTION),
              act("Wat zou wél lukken, als we het in twee delen zouden doen?",
@@ -389,12 +383,6 @@ def test_a_second_offer_trades_only_its_own_gift():
 def test_the_words_decide_the_act_too(text, model, read):
     entities = {"date": ["2026-12-28"], "amount": [980.4]} if "980" in text else {}
     assert evident(act(text, model, **entities)).intent == read
-
-
-def test_putting_the_invoice_on_hold_drops_the_goal():
-    from bot.coach.roleplay.cues import drops_goal
-    assert drops_goal(act("Dan zet ik de factuur even in de wacht."))
-    assert drops_goal(act("Dan hoeft u voorlopig niks te betalen."))
 
 
 def test_a_deadline_next_to_the_invoice_states_the_purpose():
@@ -642,14 +630,6 @@ def test_heard_more_often_this_month_doubts_nothing(text, read):
 def test_understanding_for_a_mishap_in_so_many_words(text, understood):
     read = evident(act(text, "nlu_fallback")).intent
     assert (read == moves.SHOW_UNDERSTANDING) is understood
-
-
-def test_no_worries_about_the_invoice_drops_the_goal():
-    from bot.coach.roleplay.cues import drops_goal
-    assert drops_goal(act("Nou, weet u wat, maakt u zich over die factuur maar helemaal geen "
-                          "zorgen."))
-    assert drops_goal(act("Die factuur loopt niet weg."))
-    assert not drops_goal(act("Maakt u zich geen zorgen, we vinden samen een oplossing."))
 
 
 @pytest.mark.parametrize("text, read", [

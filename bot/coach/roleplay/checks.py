@@ -15,7 +15,7 @@ from bot.coach.roleplay.agreement import (
     took_debtors_promise,
 )
 from bot.coach.roleplay.concessions import unpaired_concessions
-from bot.coach.roleplay.cues import drops_goal, has_phrase
+from bot.coach.roleplay.cues import has_phrase
 from bot.coach.roleplay.questions import open_questions_in, question_kind
 from bot.coach.roleplay.terms import amount_named, deadline_words, debt_amount, exact_date
 from bot.coach.roleplay.tips import Example, after_excuse, closing, first_line, last_line, quote
@@ -27,6 +27,7 @@ from bot.coach.roleplay.turns import (
     named,
     said,
 )
+from bot.coach.roleplay.warmth import drops_goal
 from bot.coach.roleplay.written import INVOICE
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",

@@ -1,0 +1,88 @@
+"""How the collector treats the debtor, in so many words: understanding shown (and what only
+sounds like it: sorry for one's own tone, unease about calling), a friendly close, and
+letting go of the goal. bot.coach.roleplay.cues reads an act with these,
+bot.coach.roleplay.checks the call around it. Plain Dutch patterns, lower case.
+"""
+from __future__ import annotations
+
+import re
+
+from bot.coach.roleplay.trade import ON_THE_LINE
+from bot.coach.roleplay.turns import Turn
+
+UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
+                           r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
+                           r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
+                           r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt|versta ik")
+# Sorry for one's own tone ("Sorry, dat was niet netjes van me."): no understanding of the
+# debtor's situation.
+OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schuld)"
+                       r"|ik (was|ging|reageerde) (\w+ ){0,2}(te ver|te fel|fel|kortaf)")
+# Understanding that stands on its own, whatever the model read ("Dat is balen.").
+EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
+                     r"|\bdat ken ik\b"
+                     r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
+                     r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
+                     r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
+                     r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
+                     r"|wat een gedoe|(dat is|wat) (ook )?heftig|(dat is|da'?s) (ook )?nie?t? niks"
+                     r"|ambetant|\b(dat|da) versta ik\b|\bik versta (dat|het) (wel|best|goed)\b"
+                     r"|kan (iedereen|de beste) (\w+ )?(gebeuren|overkomen)|overkomt iedereen"
+                     r"|geloof ik (meteen|direct|graag|best|zeker)|kan ik me (goed )?indenken"
+                     r"|\bdat? kan (\w+ )?gebeuren|\boei\b|(flinke|harde|zware|nare) klap"
+                     r"|(ge zijt|u bent|je bent|jij bent) (\w+ )?niet de (enige|eerste)"
+                     r"|gaat (bijna )?nooit (in één keer|meteen|vlekkeloos) goed"
+                     r"|(u|je) bent (echt |heus )?niet de enige"
+                     r"|\bspijt me\b|had (\w+ ){0,2}niet zo moeten (lopen|gaan)"
+                     r"|(dat is|da'?s|heel|erg) (\w+ )?begrijpelijk"
+                     r"|^(\w+\W+){0,2}(ja\W+)?(heel )?logisch\b(?!\W+(maar|toch)\b)"
+                     r"|\bkomt (er )?(\w+ ){0,3}bij kijken\b"
+                     r"|\b(gaat|glipt|schiet|raakt) er (\w+ ){0,2}(iets|wat) (mis|tussendoor"
+                     r"|doorheen|zoek)\b"
+                     r"|\b(dat is|da'?s|wat) een (\w+ )?(lastige|vervelende|nare|moeilijke|rotte)"
+                     r" (positie|situatie|periode|tijd|toestand)\b"
+                     r"|\biedereen (mag|moet|heeft) (\w+ ){0,2}(vakantie|vrij)\b"
+                     r"|\b(is|blijft) (\w+ )?(altijd|toch|echt) (een )?(\w+ )?gedoe\b")
+CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
+                     r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
+                     r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
+                     r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
+                     r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
+                     r"|succes (met|op|bij)|\bveel succes\b|\bmerci\b|zet (\'?m|hem|em) op"
+                     r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
+                     r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
+                     r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
+                     r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
+                     r"|gelukkig (nieuw ?jaar|nieuwjaar)"
+                     r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)"
+                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel (plezier|succes)\b|\bbeterschap\b")
+# The collector's own unease about calling ("Het is een beetje vervelend, maar ik bel over
+# een factuur.", "Sorry dat ik u stoor"): no understanding of the debtor's situation.
+UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)\W+(maar )?"
+                    r"(ik|we|wij) bel|\b(vervelend|lastig|sorry) dat (ik|we|wij) (u |je |jullie )?"
+                    r"(\w+ )?(bel|stoor)")
+
+
+# Letting go of the goal out loud: no date, no hurry, wait and see.
+DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
+                        r"|wacht (u|je|jullie) (\w+ ){0,3}(tot|af|maar)"
+                        r"|laten we (\w+ ){0,8}vergeten|(wij|we) lopen (heus )?niet weg"
+                        r"|\b(factuur|rekening|nota|bedrag) (\w+ )?(loopt|lopen) (heus )?niet weg"
+                        r"|\bmaak(t)? (u|je) (zich|je) (\w+ ){0,3}(over|om) (de|die|deze|uw|je|het)"
+                        r" (factuur|rekening|nota|betaling|bedrag)\w* (\w+ ){0,2}geen zorgen"
+                        r"|zie (ik )?(het|dat) (dan )?wel\b(?! \w)|kijk (\w+ )?maar wanneer"
+                        r"|hoor ik het (dan )?wel"
+                        r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
+                        r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima"
+                        r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
+                        r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
+                        r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
+                        r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
+                        r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
+                        r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
+                        r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren")
+
+
+def drops_goal(turn: Turn) -> bool:
+    """The collector says in so many words that the payment can wait."""
+    return bool(DROPS_GOAL.search(ON_THE_LINE.sub(" ", turn.text.lower())))

@@ -1,0 +1,27 @@
+"""Giving up the goal in so many words (bot.coach.roleplay.warmth): it costs the show of
+understanding its points unless an exact agreement stands."""
+from __future__ import annotations
+
+from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.warmth import drops_goal
+
+
+def act(text: str) -> Turn:
+    return Turn(COLLECTOR, text, "", {})
+
+
+def test_telling_the_debtor_not_to_worry_about_it_drops_the_goal():
+    assert drops_goal(act("Ach joh, dan moet je je daar nu helemaal niet druk om maken."))
+    assert not drops_goal(act("Daar hoeft u zich geen zorgen over te maken."))
+
+
+def test_putting_the_invoice_on_hold_drops_the_goal():
+    assert drops_goal(act("Dan zet ik de factuur even in de wacht."))
+    assert drops_goal(act("Dan hoeft u voorlopig niks te betalen."))
+
+
+def test_no_worries_about_the_invoice_drops_the_goal():
+    assert drops_goal(act("Nou, weet u wat, maakt u zich over die factuur maar helemaal geen "
+                          "zorgen."))
+    assert drops_goal(act("Die factuur loopt niet weg."))
+    assert not drops_goal(act("Maakt u zich geen zorgen, we vinden samen een oplossing."))
