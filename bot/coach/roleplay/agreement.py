@@ -86,7 +86,7 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     text = answer.text.lower()
     mailed = any(t.intent == ANNOUNCE_CONFIRMATION for t in turns[index + 1:at])
     if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed \
-            or ON_CONDITION.search(turns[index].text.lower()):
+            or _on_condition(turns[index]):
         return False  # the act itself waits: "…, als de rekening dan weer open is."
     if MURMUR.fullmatch(text.strip()):
         return False  # "Mm." hears the proposal out, whatever the model read
@@ -132,7 +132,7 @@ def concrete_at(turns: Sequence[Turn], index: int) -> bool:
     rekening.")."""
     before = [t for t in turns[max(index - 4, 0):index] if t.speaker == COLLECTOR][-2:]
     asked = [turns[index - 1]] if index and turns[index - 1].speaker != COLLECTOR \
-        and not ON_CONDITION.search(turns[index - 1].text.lower()) else []
+        and not _on_condition(turns[index - 1]) else []
     answer = next((t for t in turns[index + 1:] if t.speaker != COLLECTOR), None)
     if answer is not None and (exact_date(answer) or exact_date(turns[index])) \
             and _payment(answer) and accepted_after(turns, index):
@@ -149,7 +149,7 @@ def _taken_day(turns: Sequence[Turn], index: int) -> list[Turn]:
     bedrag?"): the day the act at ``index`` goes with."""
     day = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR
                 and exact_date(turns[j])), None)
-    if day is None or vague_date(turns[day]) or ON_CONDITION.search(turns[day].text.lower()):
+    if day is None or vague_date(turns[day]) or _on_condition(turns[day]):
         return []  # "Als ik die creditnota maandag heb, dan maak ik woensdag de 2.800 over."
     since = [t for t in turns[day + 1:index] if t.speaker == COLLECTOR]
     offered = set(turns[day].entities.get("date") or [])
@@ -163,13 +163,17 @@ def _taken_amount(turns: Sequence[Turn], index: int) -> list[Turn]:
     between ("In drie keer zou wel gaan. Zeshonderd per keer." – "Ja, dat is goed." – "Kan de
     eerste dan vrijdag de zeventiende?"): the amount the act at ``index`` goes with."""
     offer = next((j for j in range(index - 1, -1, -1) if turns[j].speaker != COLLECTOR), None)
-    if offer is None or not _payment(turns[offer]) \
-            or ON_CONDITION.search(turns[offer].text.lower()):
+    if offer is None or not _payment(turns[offer]) or _on_condition(turns[offer]):
         return []
     since = [t for t in turns[offer + 1:index] if t.speaker == COLLECTOR]
     if any(t.has("amount") for t in since):
         return []
     return [turns[offer]] if since and ACCEPT.search(since[0].text.lower()) else []
+
+
+def _on_condition(turn: Turn) -> bool:
+    """The turn waits on a condition that is not the debtor's to meet (``ON_CONDITION``)."""
+    return bool(ON_CONDITION.search(turn.text.lower()))
 
 
 def _payment(turn: Turn) -> bool:

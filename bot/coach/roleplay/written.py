@@ -41,7 +41,7 @@ ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproke
 # What the debtor is to send ("… en u mailt mij vandaag het ordernummer."), or someone is to
 # confirm first ("Dus als Martijn het bevestigt, betaalt u donderdag."): not the collector's
 # confirmation.
-DEBTOR_SENDS = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,3}(mailt|stuurt|mailen|sturen)\b"
+OTHERS_WRITE = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,3}(mailt|stuurt|mailen|sturen)\b"
                           r"[^,.;]*|\bals (\w+ ){1,3}bevestig(t|en)\b")
 
 
@@ -49,7 +49,7 @@ def confirms(text: str) -> bool:
     """In writing, and about the agreement: resending the invoice is not confirming, nor
     is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
     something else ("een brief met het nummer van de schuldhulp")."""
-    text = DEBTOR_SENDS.sub(" ", text)
+    text = OTHERS_WRITE.sub(" ", text)
     about = bool(ABOUT_AGREEMENT.search(text))
     sends = SENDS.search(text)
     return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
