@@ -36,7 +36,7 @@ EXACT_DATE = re.compile(
     r"|\bden? (\d{1,2}(e|ste|de)|\w*(tiende|elfde|twaalfde|tigste))\b"
     r"|oudejaarsdag|oudjaar|nieuwjaarsdag|kerstavond|kerstdag|kerstmis")
 WHOLE_AMOUNT = re.compile(r"(hele|volle|volledige|gehele|totale|openstaande) bedrag|alles in "
-                          r"één keer|het hele bedrag|in één keer|\bde volle [\d.,]+\b"
+                          r"één keer|in één keer|\bde volle [\d.,]+\b"
                           # the invoice itself paid ("Kunt ge hem dan betalen tegen vrijdag?")
                           r"|\b(de|die|uw|deze) factuur (\w+ ){0,4}"
                           r"(betalen|betaald|voldoen|voldaan)"
