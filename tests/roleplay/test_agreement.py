@@ -257,3 +257,25 @@ def test_a_day_the_debtor_promised_on_a_condition_and_taken_is_no_agreement():
     plain = Turn(DEBTOR, "Dan maak ik woensdag de 2.800 over.", "promise_to_pay",
                  {"date": ["2026-12-09"], "amount": [2800.0]})
     assert agreed(plain, taken, chase, yes)
+
+
+def test_a_whole_yes_before_another_matter_takes_the_proposal():
+    day = Turn(COLLECTOR, "Dan betaalt u vrijdag 4 december 1.694 euro.",
+               moves.CONCRETE_PROPOSAL, {"date": ["2026-12-04"], "amount": [1694.0]})
+    other = Turn(DEBTOR, "Ja, dat kan. En die veertig euro administratiekosten, die betaal ik "
+                 "echt niet.", "dispute_invoice", {"amount": [40.0]})
+    assert agreed(day, other)
+    but = Turn(DEBTOR, "Ja, dat kan. Maar niet vrijdag, pas na het weekend.", "dispute_invoice",
+               {})
+    assert not agreed(day, but)
+
+
+def test_a_promise_that_waits_on_someone_else_paying_is_no_agreement():
+    promised = Turn(DEBTOR, "Nou, als zij vrijdag betalen, dan kan ik u maandag 7 december "
+                    "de 3.412,50 betalen.", "promise_to_pay",
+                    {"date": ["2026-12-04", "2026-12-07"], "amount": [3412.5]})
+    taken = Turn(COLLECTOR, "Ja, prima.", "", {})
+    assert not agreed(promised, taken)
+    plain = Turn(DEBTOR, "Nou, dan kan ik u maandag 7 december de 3.412,50 betalen.",
+                 "promise_to_pay", {"date": ["2026-12-07"], "amount": [3412.5]})
+    assert agreed(plain, taken)

@@ -645,3 +645,23 @@ def test_understanding_for_a_mishap_in_so_many_words(text, understood):
 def test_more_words_for_understanding_a_close_and_a_mailed_agreement(text, read):
     model = moves.ASK_IN_RETURN if "zodra" in text or "terug" in text else "nlu_fallback"
     assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("En wat doet u als die klant op de 22e nog steeds niet betaald heeft?", ""),
+    ("U heeft nog steeds niet betaald.", moves.THREATEN),
+    ("Alweer?", moves.THREATEN),
+    ("Het kan toch niet zo zijn dat alles stilligt als Ingrid weg is.", moves.THREATEN),
+])
+def test_a_reproach_is_one_a_question_about_a_third_party_is_not(text, read):
+    model = moves.OPEN_QUESTION if read == "" else "nlu_fallback"
+    assert (evident(act(text, model)).intent == moves.THREATEN) is (read == moves.THREATEN)
+
+
+@pytest.mark.parametrize("text", [
+    "Ah, da's lastig, zo vlak voor de feestdagen.",
+    "Geen zorgen, dat gebeurt, zeker in de zomer met halve bezetting.",
+    "Da's goed mogelijk, ik wil het samen met u uitzoeken.",
+])
+def test_more_words_for_understanding_flemish_and_calm(text):
+    assert evident(act(text, "nlu_fallback")).intent == moves.SHOW_UNDERSTANDING

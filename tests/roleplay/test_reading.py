@@ -789,3 +789,51 @@ def test_nergens_is_no_vague_date():
                          "excuse_invoice_not_received")
     assert not vague_date(excuse)
     assert vague_date(debtor_says("Volgende week ergens, hoop ik.", "promise_vague"))
+
+
+def test_more_time_than_the_debtor_asked_and_rest_offered_unasked_are_concessions():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = debtor_says("Mijn boekhouder komt op donderdag, dan kan hij dat deze week nog "
+                        "meenemen.", "excuse_contact_unavailable", date=["2026-12-03"])
+    further = act("Ah, maar weet ge wat, neem gerust tot volgende week vrijdag, de elfde.",
+                  "nlu_fallback", date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([asked, further], TODAY)) != []
+    kept = act("Dan spreken we vrijdag de vierde af.", "", date=["2026-12-04"])
+    assert unpaired_concessions(read_acts([asked, kept], TODAY)) == []
+    rest = act("Weet je wat, zullen we gewoon zeggen na de feestdagen, dan heb je even rust?",
+               moves.OPEN_QUESTION)
+    day = act("Maandag 4 januari, 812 euro, lukt dat?", moves.CONCRETE_PROPOSAL,
+              date=["2027-01-04"], amount=[812.0])
+    assert unpaired_concessions(read_acts([rest, day], TODAY)) != []
+    assert unpaired_concessions(read_acts([day], TODAY)) == []
+    air = act("Dan hebt ge wat ademruimte na het verlof.", "nlu_fallback")
+    later = act("Laten we vrijdag 18 december zeggen.", "", date=["2026-12-18"])
+    assert unpaired_concessions(read_acts([later, air], TODAY)) != []
+
+
+def test_yes_to_a_later_day_than_before_christmas_gives_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    today = dt.date(2028, 12, 20)  # a Wednesday; Christmas Day is a Monday
+    ask = act("U gaat het toch wel vóór de kerst betalen, hè?", "nlu_fallback")
+    later = debtor_says("Dan maak ik het na de kerst meteen over. Woensdag de 27e.",
+                        "promise_to_pay", date=["2028-12-27"])
+    taken = act("Eh, ja, oké, dat is goed. Woensdag dan.", "", date=["2028-12-27"])
+    assert unpaired_concessions(read_acts([ask, later, taken], today)) != []
+    friday = debtor_says("Dan maak ik het vrijdag over.", "promise_to_pay",
+                         date=["2028-12-22"])
+    assert unpaired_concessions(read_acts([ask, friday, taken], today)) == []
+    # small talk about the season asks no day; a day asked before stays the day
+    chat = act("Iedereen wil nog voor de kerst z'n steiger weg hebben.", "nlu_fallback")
+    assert unpaired_concessions(read_acts([chat, later, taken], today)) == []
+    own = act("Ik wil het uiterlijk vrijdag binnen hebben.", "", date=["2028-12-22"])
+    monday = debtor_says("Woensdag de 27e.", "promise_to_pay", date=["2028-12-27"])
+    assert unpaired_concessions(read_acts([own, ask, monday, taken], today)) != []
+
+
+def test_a_warning_about_the_next_step_called_a_fixed_procedure_is_no_threat():
+    step = act("Ik wil u wel eerlijk zeggen hoe het bij ons verder loopt: als een factuur na "
+               "twee herinneringen niet betaald is, gaat het dossier op 4 januari naar ons "
+               "incassobureau.", moves.THREATEN, date=["2027-01-04"])
+    fixed = act("Dat is een vaste procedure, dat beslis ik niet zelf.", "nlu_fallback")
+    assert moves.THREATEN not in [t.intent for t in read_acts([step, fixed], TODAY)]
+    assert moves.THREATEN in [t.intent for t in read_acts([step], TODAY)]

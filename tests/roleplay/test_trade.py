@@ -159,3 +159,9 @@ def test_a_sanction_for_a_missed_term_asks_nothing_back():
 def test_keeping_the_interest_gives_nothing():
     assert not gives("vier termijnen tot in januari gaat mij te ver, en de rente laat ik staan.")
     assert gives("laat die factuur maar even staan.")
+
+
+def test_mentioning_the_invoice_number_on_the_transfer_is_no_return():
+    assert not asks_return("ok, weet ge wat, die 95 euro laat ik vallen, als ge wel het "
+                           "factuurnummer vermeldt bij de overschrijving.")
+    assert asks_return("die 95 euro laat ik vallen, als ge het bedrag vrijdag overschrijft.")

@@ -25,3 +25,9 @@ def test_no_worries_about_the_invoice_drops_the_goal():
                           "zorgen."))
     assert drops_goal(act("Die factuur loopt niet weg."))
     assert not drops_goal(act("Maakt u zich geen zorgen, we vinden samen een oplossing."))
+
+
+def test_pay_when_you_can_drops_the_goal():
+    assert drops_goal(act("Betaal maar als ge kunt."))
+    assert drops_goal(act("Betaalt u het maar wanneer u kunt."))
+    assert not drops_goal(act("Betaal het deel dat u kunt vandaag, de rest vrijdag."))

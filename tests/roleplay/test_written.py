@@ -60,3 +60,9 @@ def test_a_text_message_with_the_agreement_confirms_someone_elses_approval_does_
 ])
 def test_flemish_and_a_text_message_about_it_confirm(text):
     assert confirms(text.lower())
+
+
+def test_a_mail_the_debtor_sends_for_a_concession_confirms_nothing():
+    assert not confirms("nou, vooruit, die laat ik vallen, als u me even de data van die "
+                        "gemiste beurten mailt.")
+    assert confirms("die laat ik vallen, en dat zet ik voor u in de mail met de afspraak.")

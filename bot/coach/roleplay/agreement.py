@@ -24,11 +24,15 @@ SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a sto
 # A yes that no story starts with, however the sentence goes on ("Prima, dan kijk ik er
 # vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
-# A yes or a promise on a condition that is not the debtor's to meet: someone else's approval
-# or proof ("Ja, als hij het bevestigt, hè.", "als die urenstaat klopt") or something still to
-# come ("Maar alleen als die creditnota er is, hè.", "…, als de rekening dan weer open is.").
+# A yes or a promise on a condition that is not the debtor's to meet: someone else's approval,
+# proof or payment ("Ja, als hij het bevestigt, hè.", "als die urenstaat klopt", "als zij
+# vrijdag betalen") or something still to come ("Maar alleen als die creditnota er is, hè.",
+# "…, als de rekening dan weer open is.").
 ON_CONDITION = re.compile(
     r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
+    # someone else paying first ("als zij vrijdag betalen, dan kan ik u maandag betalen")
+    r"|\bals (zij|ze|hij|die \w+|de klant|mijn klant|onze klant|de opdrachtgever) (\w+ ){0,3}"
+    r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b"
     r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
@@ -67,6 +71,10 @@ TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|\bja\W+(dat|da) kan ik (wel )?doen\b"
                          r"|^(ja\W+)*(dat )?komt (wel )?goed\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
+# A first sentence that is a whole yes and nothing else ("Ja, dat kan. En die veertig euro
+# …"): it answers the proposal, whatever the turn goes on to raise, unless a "maar" follows.
+WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|is akkoord)\W*")
+BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
@@ -99,7 +107,8 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
         #               leg het voor." – "Ik mail u de foto's." – "Oké, handig.": no yes to it
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
-    return answer.intent in ACCEPTANCE or bool(TAKES_IT_ON.search(text)) or (
+    whole_yes = bool(WHOLE_YES.fullmatch(first.lower().strip())) and not BUT_NEXT.search(text)
+    return answer.intent in ACCEPTANCE or bool(TAKES_IT_ON.search(text)) or whole_yes or (
         answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
         or bool(FIRM_YES.search(first.lower()))))

@@ -28,7 +28,11 @@ THREAT = re.compile(
     r"advocaat|deurwaarder|incassobureau|incassotraject|rechter|rechtbank|dagvaard|beslag"
     r"|op slot|(zetten|leggen) .{0,40}\b(stop|stil)\b"
     r"|stoppen (we|wij|ik)|stop(gezet|zetten)|blokker|gevolgen|laatste (keer|kans)"
-    r"|nog steeds niet|alweer (niet|te laat|geen)|(derde|tweede) keer"
+    # "nog steeds niet", but not of a third party in a question what then ("En wat doet u als
+    # die klant op de 22e nog steeds niet betaald heeft?")
+    r"|^(?!.*\bals (zij|ze|hij|die \w+|de \w+) ).*\bnog steeds niet"
+    r"|alweer (niet|te laat|geen)|^alweer\W*$|(derde|tweede) keer"
+    r"|\bhet kan (\w+ )?(toch )?niet (zo )?zijn dat\b"
     r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
     r"(moeten|mogen|kunnen)(?! (krijgen|ontvangen|horen)\b)"  # not what we owed them
     r"|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
@@ -56,17 +60,22 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor
 # ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag
 # besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen.", "…
-# volgens onze vaste procedure overgedragen. Dat is geen dreigement, zo werkt het bij ons."):
+# volgens onze vaste procedure overgedragen. Dat is geen dreigement, zo werkt het bij ons.",
+# "Ik wil u wel eerlijk zeggen hoe het bij ons verder loopt: … Dat is een vaste procedure,
+# dat beslis ik niet zelf."):
 # informing, not threatening, when both the rule or regret and the wish to spare or to
 # inform are said.
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
+                   r"|\bhoe het (bij ons |hier )?verder (loopt|gaat)\b"
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
                      r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)"
                      r"|\b(dat|het) is geen (dreigement|dreiging|bedreiging)\b"
-                     r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b")
+                     r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b"
+                     r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
+                     r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"

@@ -41,6 +41,7 @@ from bot.coach.roleplay.terms import (
     SENTENCE_END,
     VAGUE_DATE,
     as_date,
+    before_christmas,
     dates_of,
     deadline_words,
     exact_date,
@@ -124,7 +125,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             current = Turn(current.speaker, current.text, "", current.entities)
         if pending is not None and _gives_in(current, pending, asked_by, now) \
                 and not _holds_firm(current, rest, asked_by or now) \
-                or pending is None and _moves_unasked(current, rest[:1], asked_by or now):
+                or pending is None and _moves_unasked(
+                    current, [*_said_before(turns, index), *rest[:1]], asked_by or now):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -135,20 +137,31 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         ahead = [d for d in dates_of(current) if today is None or d >= today]  # no deadline
         named = [] if mail_day(current) else [  # "Ik stuur hem vandaag nog opnieuw."
             *ahead,  # "deze week nog, uiterlijk donderdag 1 juli" asks for the Thursday
-            *([_this_friday(today)] if today and deadline_words(current) and not ahead else [])]
+            *([_this_friday(today)] if today and deadline_words(current) and not ahead else []),
+            # "U gaat het toch wel vóór de kerst betalen?" when no day was asked yet
+            *([christmas] if today and asked_by is None and PAYS.search(current.text.lower())
+              and (christmas := before_christmas(current, today)) else [])]
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
 
 
-def _moves_unasked(act: Turn, next_act: list[Turn], expected: dt.date | None) -> bool:
+def _moves_unasked(act: Turn, around: list[Turn], expected: dt.date | None) -> bool:
     """The collector names a later date than their own (or, without one, than now) unasked,
-    to spare the debtor, in the act or the next one ("Of weet u wat, laten we vrijdag 2 juli
-    zeggen, dan zit u niet zo krap.", "Zullen we dan maar zeggen eind april?" – "Dan heeft u
-    wat lucht."): a gift as well."""
+    to spare the debtor, in the act or the one just before or after it in the same turn ("Of
+    weet u wat, laten we vrijdag 2 juli zeggen, dan zit u niet zo krap.", "Zullen we dan maar
+    zeggen eind april?" – "Dan heeft u wat lucht.", "Zullen we gewoon zeggen na de
+    feestdagen, dan heb je even rust?" – "Maandag 8 januari, 812 euro, lukt dat?"): a gift as
+    well."""
     dates = dates_of(act)
-    words = " ".join(t.text.lower() for t in [act, *next_act])
+    words = " ".join(t.text.lower() for t in [act, *around])
     return (expected is not None and bool(dates) and min(dates) > expected
             and bool(UNASKED.search(words)) and not asks_return(act.text.lower()))
+
+
+def _said_before(turns: list[Turn], index: int) -> list[Turn]:
+    """The collector's act just before ``index`` in the same turn, if any."""
+    before = turns[index - 1] if index else None
+    return [before] if before is not None and before.speaker == COLLECTOR else []
 
 
 def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
@@ -265,7 +278,11 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
         return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
     later = {d for d in dates_of(ask) if expected is None or d > expected}
     moved = asked_by is not None and bool(dates_of(act)) and min(dates_of(act)) > asked_by
-    return (bool(ACCEPT.search(text))
+    # more than asked: "Dan kan hij dat deze week nog meenemen." – "neem gerust tot volgende
+    # week vrijdag"
+    further = expected is not None and bool(dates_of(act)) and min(dates_of(act)) > max(
+        [expected, *dates_of(ask)]) and bool(UNASKED.search(text))
+    return (bool(ACCEPT.search(text)) or further
             or (act.intent == moves.OFFER_CONCESSION and gives(text))
             or bool(later & set(dates_of(act))) or moved or _takes_over_term(text, ask))
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 
+from bot.coach.business_days import on_or_before
 from bot.coach.roleplay.trade import COSTS
 from bot.coach.roleplay.turns import Turn
 
@@ -43,6 +44,9 @@ WHOLE_AMOUNT = re.compile(r"(hele|volle|volledige|gehele|totale|openstaande) bed
                           r"|\bhem (\w+ ){0,3}(betalen|betaald|voldoen|voldaan)\b")
 DEADLINE = re.compile(r"deze week|voor het weekend|eind van (deze|de) week|vandaag nog"
                       r"|binnen (\w+ )?(werk)?dagen")
+# "vóór de kerst", "voor de feestdagen": the last business day before Christmas.
+BEFORE_CHRISTMAS = re.compile(r"\bv[oó][oó]r (de )?(kerst|kerstmis|kerstdagen|feestdagen"
+                              r"|kerstvakantie)\b")
 
 
 # This week, said by a debtor as the time they will pay ("dan betaal ik hem deze week nog
@@ -74,6 +78,14 @@ def dates_of(turn: Turn) -> list[dt.date]:
 def deadline_words(turn: Turn) -> bool:
     """A term in words the date reader does not resolve ("deze week nog")."""
     return bool(DEADLINE.search(turn.text.lower()))
+
+
+def before_christmas(turn: Turn, today: dt.date) -> dt.date | None:
+    """The last business day before Christmas, when the act asks for payment before it and
+    Christmas is still to come this year."""
+    if not BEFORE_CHRISTMAS.search(turn.text.lower()) or today > dt.date(today.year, 12, 24):
+        return None
+    return on_or_before(dt.date(today.year, 12, 24))
 
 
 def vague_date(turn: Turn) -> bool:

@@ -33,11 +33,13 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
                      r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
                      r"|^nee\b")
 # Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
-# u wat meer lucht", "ge moet u niet haasten", "dan wil ik best tot de twintigste wachten",
-# "dan geef ik je gewoon tot eind volgende week").
+# u wat meer lucht", "dan heb je even rust", "ge moet u niet haasten", "dan wil ik best tot de
+# twintigste wachten", "dan geef ik je gewoon tot eind volgende week", "neem gerust tot
+# volgende week vrijdag").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
-                     r"(\w+ )?niet zo krap\b|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?"
-                     r"(wat )?(meer )?(lucht|ruimte|speling)\b"
+                     r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
+                     r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
+                     r"|\bneem (\w+ )?(gerust|rustig|maar) (\w+ ){0,2}tot\b"
                      r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
                      r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
                      r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
@@ -108,7 +110,7 @@ CONDITION = re.compile(
     # "Betaalt u …, dan …", not "Belt u ons maar als …, dan …"
     r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) (?!(\w+ )?maar als\b)[^.?!]*,\s*dan\b")
 COMMITMENT = re.compile(
-    r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over|overschrijv"
+    r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over|overschrij[fv]"
     r"|doorstort|binnen|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
@@ -135,13 +137,17 @@ SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|e
                     r"|bevestig|teken|stuur|mail")
 # A return that costs the debtor nothing ("als je me even laat weten dat je de mail hebt
 # ontvangen", "als u me een mailtje stuurt dat u het gezien heeft", "als jij me een seintje
-# geeft als hij eruit is"): word that something happened, a courtesy, not a trade.
+# geeft als hij eruit is", "als ge wel het factuurnummer vermeldt bij de overschrijving"):
+# word that something happened, a courtesy, not a trade.
 TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"\b(weten|horen|mailtje|mail|berichtje|seintje|appje|belletje) "
                      r"(\w+ ){0,2}(stuurt|sturen|geeft|geven|doet|doen)?\W*"
                      r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die) "
                      r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
-                     r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld)\b")
+                     r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld)\b"
+                     # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
+                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
+                     r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
 # opeisbaar."): a sanction, not a return.
 SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"

@@ -23,7 +23,10 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\bdat ken ik\b"
                      r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
-                     r"|dat is (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
+                     r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
+                     # "Geen zorgen, dat gebeurt, zeker in de zomer."
+                     r"|\bgeen zorgen\W+(dat|da|zoiets) gebeurt\b"
+                     r"|\bsamen met (u|je|jou|jullie) (\w+ )?uit(zoeken|te zoeken)\b"
                      r"|klinkt (als )?(een )?(flink )?(gedoe|vervelend|lastig|naar|heftig)"
                      r"|wat een gedoe|(dat is|wat) (ook )?heftig|(dat is|da'?s) (ook )?nie?t? niks"
                      r"|ambetant|\b(dat|da) versta ik\b|\bik versta (dat|het) (wel|best|goed)\b"
@@ -80,7 +83,9 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
                         r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
                         r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
-                        r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren")
+                        r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren"
+                        r"|\bbetaalt? (\w+ ){0,3}(als|wanneer|zodra) (u|je|ge|jij|jullie) "
+                        r"(het )?(kunt|kan|kunnen)\b")
 
 
 def drops_goal(turn: Turn) -> bool:

@@ -38,10 +38,11 @@ ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproke
                              r"|\bdat (we|wij) (\w+ ){0,3}(hebben )?afgesproken\b")
 
 
-# What the debtor is to send ("… en u mailt mij vandaag het ordernummer."), or someone is to
+# What the debtor is to send ("… en u mailt mij vandaag het ordernummer.", "als u me even de
+# data van die gemiste beurten mailt"), or someone is to
 # confirm first ("Dus als Martijn het bevestigt, betaalt u donderdag."): not the collector's
 # confirmation.
-OTHERS_WRITE = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,3}(mailt|stuurt|mailen|sturen)\b"
+OTHERS_WRITE = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,8}(mailt|stuurt|mailen|sturen)\b"
                           r"[^,.;]*|\bals (\w+ ){1,3}bevestig(t|en)\b")
 
 
