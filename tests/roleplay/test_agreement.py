@@ -279,3 +279,17 @@ def test_a_promise_that_waits_on_someone_else_paying_is_no_agreement():
     plain = Turn(DEBTOR, "Nou, dan kan ik u maandag 7 december de 3.412,50 betalen.",
                  "promise_to_pay", {"date": ["2026-12-07"], "amount": [3412.5]})
     assert agreed(plain, taken)
+
+
+def test_a_promise_that_waits_on_the_bank_is_no_agreement():
+    day = Turn(COLLECTOR, "Kunt u dan op woensdag 9 december de € 4.975,00 betalen?",
+               moves.CONCRETE_PROPOSAL, {"date": ["2026-12-09"], "amount": [4975.0]})
+    bank = Turn(DEBTOR, "Als de bank het vóór dinsdag heeft opgelost, dan betalen we woensdag "
+                "9 december de € 4.975,00.", "promise_to_pay",
+                {"date": ["2026-12-08", "2026-12-09"], "amount": [4975.0]})
+    assert not agreed(day, bank)
+    see = Turn(DEBTOR, "Dan betalen we woensdag. Zo niet, dan moet ik even kijken.",
+               "promise_to_pay", {"date": ["2026-12-09"]})
+    assert not agreed(day, see)
+    assert agreed(day, Turn(DEBTOR, "Dan betalen we woensdag 9 december.", "promise_to_pay",
+                            {"date": ["2026-12-09"]}))

@@ -665,3 +665,24 @@ def test_a_reproach_is_one_a_question_about_a_third_party_is_not(text, read):
 ])
 def test_more_words_for_understanding_flemish_and_calm(text):
     assert evident(act(text, "nlu_fallback")).intent == moves.SHOW_UNDERSTANDING
+
+
+def test_how_it_works_with_us_and_wanting_to_spare_the_debtor_informs():
+    step = act("Ik wil u wel eerlijk zeggen hoe het bij ons werkt: als een factuur na de tweede "
+               "aanmaning niet betaald wordt, gaat het dossier naar ons incassobureau.",
+               moves.THREATEN)
+    spare = act("Daar wil ik u graag voor behoeden, dus daarom leg ik het even vast.", "")
+    assert score([step, spare]).result("no_threats").passed
+    assert not score([step]).result("no_threats").passed
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ah, dat is pittig, met een zieke boekhouder en zelf ook nog rijden.", "nlu_fallback",
+     moves.SHOW_UNDERSTANDING),
+    ("Nou, Henk, succes morgen, hè, veel oranjebier verkopen!", "nlu_fallback",
+     moves.POSITIVE_CLOSE),
+    ("Dat zal ik wel zien. Nou, succes ermee.", moves.POSITIVE_CLOSE, ""),
+    ("Als het niet klopt, mail ik u wel.", moves.ANNOUNCE_CONFIRMATION, ""),
+])
+def test_pittig_good_luck_tomorrow_and_a_mail_only_if_wrong(text, model, read):
+    assert evident(act(text, model)).intent == read

@@ -27,3 +27,12 @@ def test_a_factual_question_counts_as_no_open_question_whatever_the_model_read()
     kept = evident(Turn(COLLECTOR, "Wanneer verwacht u dat geld binnen?", moves.OPEN_QUESTION,
                         {}))
     assert kept.intent == moves.OPEN_QUESTION
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Met wie kan ik daarover spreken?", "factual"),
+    ("Met wie moet ik daarvoor zijn?", "factual"),
+    ("Met wie overlegt u over de betaling?", "open"),
+])
+def test_asking_to_be_put_through_is_no_open_question(text, kind):
+    assert question_kind(text) == kind

@@ -165,3 +165,13 @@ def test_mentioning_the_invoice_number_on_the_transfer_is_no_return():
     assert not asks_return("ok, weet ge wat, die 95 euro laat ik vallen, als ge wel het "
                            "factuurnummer vermeldt bij de overschrijving.")
     assert asks_return("die 95 euro laat ik vallen, als ge het bedrag vrijdag overschrijft.")
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Nou, weet u wat, dan geef ik u gewoon wat extra ruimte.", True),
+    ("Pak gerust een paar weken extra, da's geen enkel probleem.", True),
+    ("Zal ik anders de vervaldatum gewoon een maandje opschuiven?", True),
+    ("Daar is helaas geen extra ruimte voor.", False),
+])
+def test_room_weeks_extra_and_a_moved_due_date_are_given(text, given):
+    assert gives(text.lower()) is given

@@ -31,3 +31,10 @@ def test_pay_when_you_can_drops_the_goal():
     assert drops_goal(act("Betaal maar als ge kunt."))
     assert drops_goal(act("Betaalt u het maar wanneer u kunt."))
     assert not drops_goal(act("Betaal het deel dat u kunt vandaag, de rest vrijdag."))
+
+
+def test_letting_it_be_when_it_does_not_go_drops_the_goal():
+    assert drops_goal(act("Ja. Nou ja, als het nu niet gaat, dan gaat het niet, hè."))
+    assert drops_goal(act("Ik wil u ook niet in de problemen brengen."))
+    assert drops_goal(act("En dan betaalt ge ze gewoon als ge tijd hebt, hé."))
+    assert not drops_goal(act("Als het vrijdag niet gaat, wat kan er dan wel?"))

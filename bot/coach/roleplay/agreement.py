@@ -36,6 +36,7 @@ ON_CONDITION = re.compile(
     r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
+    r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"
     r"|\bals (de|die|onze|mijn|uw) (bank)?rekening (\w+ ){0,2}open\b"
     r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b")
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
@@ -50,6 +51,7 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b"
+                   r"|\bzo niet\W+dan (moet|ga|zal|kan) ik (\w+ )?(even |eens )?(kijken|zien)\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
                    r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
                    r"|\bik leg (het|dat) (\w+ ){0,2}voor\b"

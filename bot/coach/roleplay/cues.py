@@ -66,10 +66,10 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?
 # informing, not threatening, when both the rule or regret and the wish to spare or to
 # inform are said.
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
-                   r"|\bhoe het (bij ons |hier )?verder (loopt|gaat)\b"
+                   r"|\bhoe het (bij ons |hier )?(verder )?(loopt|gaat|werkt)\b"
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
-SPARING = re.compile(r"voorkomen|besparen|niet om (u|je|jullie) (onder druk|bang)"
+SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder druk|bang)"
                      r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)"
                      r"|\b(dat|het) is geen (dreigement|dreiging|bedreiging)\b"

@@ -60,7 +60,9 @@ FACTUAL = re.compile(rf"^{_FILLERS}{_PREPOSITION}welke? (\w+ )?(factuurnummer|nu
                      rf"|rekeningnummer|iban|kenmerk|omschrijving|mededeling|referentie"
                      rf"|ordernummer)\b(?![^?]*\b(kunt|kan|kunnen|zou|zouden|wilt|wil|lukt"
                      rf"|past|haalbaar)\b)"
-                     rf"|^{_FILLERS}{_PREPOSITION}welke? (datum|dag)( \w+)?\?$")
+                     rf"|^{_FILLERS}{_PREPOSITION}welke? (datum|dag)( \w+)?\?$"
+                     # asking to be put through ("Met wie kan ik daarover spreken?")
+                     rf"|^{_FILLERS}met wie (kan|moet|mag) ik (\w+ ){{0,2}}(spreken|zijn|praten)\b")
 
 
 # A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die

@@ -19,7 +19,7 @@ ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u|ge|gij) wat"
 # Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
 # mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
 REFUSED = re.compile(
-    r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen)\b"
+    r"\bgeen (\w+ ){0,2}(korting|uitstel|regeling|betalingsregeling|termijnen|ruimte)\b"
     r"|\b(korting|uitstel|regeling|betalingsregeling|termijnen|in delen)\b[^.!?]{0,60}"
     r"\b(niet|nooit) (\w+ ){0,2}(mogelijk|toegestaan|bespreekbaar|aan de orde|geven|doen"
     r"|toezeggen|aanbieden|akkoord|meer)\b"
@@ -63,7 +63,8 @@ CONCESSION = re.compile(
     r"|laten we (\w+ ){0,8}vergeten"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet"
     r"|hoeft u (alleen|niet|geen)\b|hoeft u (\w+ )?(niks|niets) te betalen"
-    r"|uitstel|extra tijd|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?tijd"
+    r"|uitstel|extra (tijd|ruimte)|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?"
+    r"(tijd|ruimte)\b|\b(weken|weekje|dagen|maandje|maand) extra\b"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
     r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
@@ -84,6 +85,7 @@ CONCESSION = re.compile(
     r"|\b(op|door|ver)?schui(f|ven) (ik|we|wij)\b"
     r"|\b(termijn|betaling|datum|deadline)\w* (\w+ ){0,2}(ver)?schuift\b"
     r"|\b(ver)?schuift (\w+ ){0,2}(termijn|betaling|\w*datum|deadline)"
+    r"|\w*datum (\w+ ){0,3}(op|door|ver)schuiven\b"
     r"|(procent|%) (korting|eraf|af|minder)\b|(korting|eraf|af) van (\w+ )?(procent|%)"
     r"|af (mag|mogen|kan|kunt) halen"
     r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht\b"

@@ -23,7 +23,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\bdat ken ik\b"
                      r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
-                     r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech)"
+                     r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech|pittig)"
                      # "Geen zorgen, dat gebeurt, zeker in de zomer."
                      r"|\bgeen zorgen\W+(dat|da|zoiets) gebeurt\b"
                      r"|\bsamen met (u|je|jou|jullie) (\w+ )?uit(zoeken|te zoeken)\b"
@@ -51,14 +51,15 @@ CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morg
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
                      r"|leuk (je|u|jullie) (weer )?(even )?(te )?(gesproken|spreken)"
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
-                     r"|succes (met|op|bij)|\bveel succes\b|\bmerci\b|zet (\'?m|hem|em) op"
+                     r"|\bsucces (met|op|bij|morgen|vandaag|straks|vanavond)\b|\bveel succes\b"
+                     r"|\bmerci\b|zet (\'?m|hem|em) op"
                      r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
                      r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
                      r"|nog (een |eventueel )?vragen|vragen (heeft|hebt|hebben)|fijn dat (we|u|je)"
                      r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
                      r"|gelukkig (nieuw ?jaar|nieuwjaar)"
                      r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)"
-                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel (plezier|succes)\b|\bbeterschap\b")
+                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel plezier\b|\bbeterschap\b")
 # The collector's own unease about calling ("Het is een beetje vervelend, maar ik bel over
 # een factuur.", "Sorry dat ik u stoor"): no understanding of the debtor's situation.
 UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)\W+(maar )?"
@@ -85,7 +86,10 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
                         r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren"
                         r"|\bbetaalt? (\w+ ){0,3}(als|wanneer|zodra) (u|je|ge|jij|jullie) "
-                        r"(het )?(kunt|kan|kunnen)\b")
+                        r"(het )?(kunt|kan|kunnen|tijd (hebt|heeft|hebben))\b"
+                        r"|\bals het (nu )?niet gaat\W+dan gaat het niet\b"
+                        r"|\b(wil|ga) (ik )?(u|je|jou|jullie) (ook )?niet in de problemen"
+                        r" brengen\b")
 
 
 def drops_goal(turn: Turn) -> bool:

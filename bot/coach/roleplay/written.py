@@ -29,7 +29,8 @@ CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
-                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)")
+                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)"
+                          r"|\bals (het|dat|er) (\w+ )?niet klopt\b")
 ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
                              r"|\bmet (het|de) (bedrag|datum)\b"
                              r"|overeengekomen|bedragen"
