@@ -686,3 +686,16 @@ def test_how_it_works_with_us_and_wanting_to_spare_the_debtor_informs():
 ])
 def test_pittig_good_luck_tomorrow_and_a_mail_only_if_wrong(text, model, read):
     assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Waarom betalen jullie nou nooit eens op tijd?", moves.THREATEN),
+    ("Het is altijd iemand anders z'n schuld bij jullie.", moves.THREATEN),
+    ("Nou, doe maar, ik heb al drie keer gebeld.", moves.THREATEN),
+    ("Ja, dat hoor ik elke keer.", moves.THREATEN),
+    ("Amai, da's niet plezant, zeker niet met uw klant op uw nek.", moves.SHOW_UNDERSTANDING),
+    ("Waarom is de betaling teruggekomen?", moves.OPEN_QUESTION),
+])
+def test_reproaches_of_always_and_never_and_flemish_understanding(text, read):
+    model = moves.OPEN_QUESTION if text.endswith("?") else "nlu_fallback"
+    assert evident(act(text, model)).intent == read

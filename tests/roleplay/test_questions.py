@@ -36,3 +36,11 @@ def test_a_factual_question_counts_as_no_open_question_whatever_the_model_read()
 ])
 def test_asking_to_be_put_through_is_no_open_question(text, kind):
     assert question_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ja ja. Nou, weet u wat, zal ik dan maar gewoon na carnaval zeggen?", "closed"),
+    ("Weet u wat er bij de bank misging?", "open"),
+])
+def test_weet_u_wat_as_an_aside_asks_nothing_open(text, kind):
+    assert question_kind(text) == kind

@@ -837,3 +837,15 @@ def test_a_warning_about_the_next_step_called_a_fixed_procedure_is_no_threat():
     fixed = act("Dat is een vaste procedure, dat beslis ik niet zelf.", "nlu_fallback")
     assert moves.THREATEN not in [t.intent for t in read_acts([step, fixed], TODAY)]
     assert moves.THREATEN in [t.intent for t in read_acts([step], TODAY)]
+
+
+def test_settling_for_a_later_day_with_dan_maar_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    settle = act("Nou, weet u wat, zal ik dan maar gewoon na de kerst zeggen?",
+                 moves.OPEN_QUESTION)
+    day = act("Dan maakt u 'm woensdag over, de negende.", moves.SUMMARISE,
+              date=["2026-12-09"])
+    assert unpaired_concessions(read_acts([settle, day], TODAY)) != []
+    ask = act("Zullen we woensdag de negende zeggen?", moves.CONCRETE_PROPOSAL,
+              date=["2026-12-09"])
+    assert unpaired_concessions(read_acts([ask], TODAY)) == []

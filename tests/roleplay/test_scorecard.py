@@ -131,3 +131,12 @@ def test_payload_and_text_agree():
     assert [c["key"] for c in payload["checks"]] == [c.key for c in CHECKS]
     assert "Scorekaart: 90 van de 100 punten" in result.to_text()
     assert THREAT.text in result.to_text()
+
+
+def test_the_terms_before_das_de_afspraak_are_the_summary():
+    terms = collector("Woensdag 9 december, 4.118,75 euro.", moves.CONCRETE_PROPOSAL)
+    bare = collector("Da's de afspraak.", moves.SUMMARISE)
+    assert score([terms, bare], today=TODAY).result("summarised").passed
+    assert not score([bare], today=TODAY).result("summarised").passed
+    apart = debtor("Goed.", "affirm")
+    assert not score([terms, apart, bare], today=TODAY).result("summarised").passed

@@ -175,3 +175,15 @@ def test_mentioning_the_invoice_number_on_the_transfer_is_no_return():
 ])
 def test_room_weeks_extra_and_a_moved_due_date_are_given(text, given):
     assert gives(text.lower()) is given
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("hm. als ge mij efkes uw nieuw rekeningnummer mailt voor onze administratie, dan laat ik "
+     "die veertig euro vallen.", False),
+    ("die aanmaningskosten kan ik laten vervallen, als u mij even een e-mail stuurt zodra de "
+     "betaling de deur uit is.", False),
+    ("als die 812 er maar komt.", False),
+    ("als die 812 er vrijdag is, laat ik de kosten vallen.", True),
+])
+def test_details_for_the_files_and_a_term_without_a_day_ask_nothing_back(text, asked):
+    assert asks_return(text) is asked

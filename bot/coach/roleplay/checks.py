@@ -200,7 +200,8 @@ def check_concession_return(turns: Sequence[Turn], ex: Example) -> tuple[float, 
 def _summary_runs(turns: Sequence[Turn]) -> list[list[Turn]]:
     """Summary acts said one after the other ("… betaal je in drie termijnen van 3.120 euro.
     De eerste maak jij vrijdag 12 februari over, …"): one summary, its date in one sentence
-    and its amount in the next."""
+    and its amount in the next. A bare summary's words after the terms ("Woensdag 7
+    november, 4.118,75 euro. Da's de afspraak.") make those terms the summary."""
     runs: list[list[Turn]] = []
     previous = None
     for turn in turns:
@@ -208,6 +209,10 @@ def _summary_runs(turns: Sequence[Turn]) -> list[list[Turn]]:
             if previous is not None and previous.intent == moves.SUMMARISE \
                     and previous.speaker == COLLECTOR:
                 runs[-1].append(turn)
+            elif previous is not None and previous.speaker == COLLECTOR \
+                    and not (turn.has("date") or turn.has("amount")) \
+                    and exact_date(previous) and amount_named(previous):
+                runs.append([previous, turn])
             else:
                 runs.append([turn])
         previous = turn

@@ -44,6 +44,9 @@ THREAT = re.compile(
     r"|\b(we|wij) (stoppen|staken) (\w+ ){0,2}(levering|leveranties|diensten)"
     r"|(u|je|ge|gij|jij|jullie) (bent|zijt|zijn|is) (\w+ )?altijd (te )?laat"
     r"|elke keer (is er )?(weer )?(iets|wat)\b|daar gaan we weer"
+    r"|\bwaarom (betalen|betaalt|doen|doet) (jullie|u|je|ge) (\w+ ){0,2}(nooit|altijd)\b"
+    r"|\baltijd (iemand|een) ander\w* (z'n|zijn|'s)? ?schuld\b"
+    r"|\bal (twee|drie|vier|vijf|zes|\d+) keer (ge)?(beld|bel|gemaild|gevraagd)\b"
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
@@ -55,7 +58,8 @@ THREAT = re.compile(
     r"(even |eens )?(gebeld|gereageerd|gemeld|iets laten horen|laten weten)")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
-DOUBT = re.compile(r"hoor ik .{0,30}vaker|zeggen ze (nou )?allemaal|zegt (nou )?iedereen"
+DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|zeggen ze (nou )?allemaal"
+                   r"|zegt (nou )?iedereen"
                    r"|\b(zag|hoorde|las) (ik )?anders\b")
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor
 # ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag

@@ -38,7 +38,7 @@ CLOSED_START = re.compile(rf"^{_FILLERS}{FINITE_VERB}\b")
 LEANING = re.compile(r"\btoch\b|\bhè\b")
 TAG = re.compile(r",?\s*\b(?:toch|of niet|niet dan|hè|he|ja)\s*\?+$")
 TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven)\b"
-                     rf"|^{_FILLERS}weet (?:u|je|gij|ge) {_QUESTION_WORD}"
+                     rf"|^{_FILLERS}weet (?:u|je|gij|ge) {_QUESTION_WORD}(?!\s*[,!])"
                      rf"|\b{_QUESTION_WORD}.*\b(?:vertellen|uitleggen|toelichten)\b"
                      rf"|^{_FILLERS}mag ik (?:u |je )?(?:\w+ )?vragen[:,]? {_QUESTION_WORD}")
 PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?:van|ervan)"

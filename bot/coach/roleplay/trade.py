@@ -35,11 +35,12 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
 # Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
 # u wat meer lucht", "dan heb je even rust", "ge moet u niet haasten", "dan wil ik best tot de
 # twintigste wachten", "dan geef ik je gewoon tot eind volgende week", "neem gerust tot
-# volgende week vrijdag").
+# volgende week vrijdag", "zal ik dan maar gewoon na carnaval zeggen?").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
                      r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
                      r"|\bneem (\w+ )?(gerust|rustig|maar) (\w+ ){0,2}tot\b"
+                     r"|\b(zal ik|zullen we|zullen wij) (dan )?maar gewoon (\w+ ){0,4}zeggen\b"
                      r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
                      r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
                      r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
@@ -139,23 +140,31 @@ SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|e
                     r"|bevestig|teken|stuur|mail")
 # A return that costs the debtor nothing ("als je me even laat weten dat je de mail hebt
 # ontvangen", "als u me een mailtje stuurt dat u het gezien heeft", "als jij me een seintje
-# geeft als hij eruit is", "als ge wel het factuurnummer vermeldt bij de overschrijving"):
+# geeft als hij eruit is", "als ge wel het factuurnummer vermeldt bij de overschrijving", "als
+# ge mij efkes uw nieuw rekeningnummer mailt", "als u mij een e-mail stuurt zodra de betaling
+# de deur uit is"):
 # word that something happened, a courtesy, not a trade.
 TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"\b(weten|horen|mailtje|mail|berichtje|seintje|appje|belletje) "
                      r"(\w+ ){0,2}(stuurt|sturen|geeft|geven|doet|doen)?\W*"
-                     r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die) "
+                     r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die"
+                     r"|de betaling|de overboeking|de overschrijving) "
                      r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
                      r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld)\b"
                      # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
-                     r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*")
+                     r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
+                     # a detail for the files ("als ge mij uw nieuw rekeningnummer mailt")
+                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
+                     r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
+                     r" (\w+ ){0,4}(mailt|stuurt|doorgeeft|geeft)\b")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
 # opeisbaar."): a sanction, not a return.
 SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"
                       r"(termijn|betaling|afspraak)|\bopeisbaar\b)[^.!?]*")
-# A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt").
-ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)")
+# A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt",
+# "Als die 812 er maar komt.").
+ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)|\ber maar (komt|is)\b")
 # A split the debtor proposes as a question ("als ik de helft nu betaal en de rest als die
 # klant betaald heeft, is dat goed?"), whatever the model read it as.
 PARTS_PROPOSED = re.compile(r"\bhelft\b.{0,60}\brest\b"

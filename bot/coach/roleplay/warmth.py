@@ -24,6 +24,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
                      r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech|pittig)"
+                     r"|(dat is|da'?s) (ook |echt )?niet (zo )?plezant"
                      # "Geen zorgen, dat gebeurt, zeker in de zomer."
                      r"|\bgeen zorgen\W+(dat|da|zoiets) gebeurt\b"
                      r"|\bsamen met (u|je|jou|jullie) (\w+ )?uit(zoeken|te zoeken)\b"
