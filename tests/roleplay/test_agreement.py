@@ -293,3 +293,31 @@ def test_a_promise_that_waits_on_the_bank_is_no_agreement():
     assert not agreed(day, see)
     assert agreed(day, Turn(DEBTOR, "Dan betalen we woensdag 9 december.", "promise_to_pay",
                             {"date": ["2026-12-09"]}))
+
+
+def test_a_summary_that_waits_on_a_third_party_paying_takes_no_offer():
+    offer = Turn(DEBTOR, "Ze hebben gezegd vóór de vijftiende. Als die binnen is, kan ik u "
+                 "woensdag 16 december betalen. Het hele bedrag.", "promise_to_pay",
+                 {"date": ["2026-12-15", "2026-12-16"]})
+    noted = Turn(COLLECTOR, "Goed. Dan noteer ik: zodra de gemeente betaald heeft, betaalt u "
+                 "op woensdag 16 december de volledige 4.780 euro.", moves.SUMMARISE,
+                 {"date": ["2026-12-16"], "amount": [4780.0]})
+    yes = Turn(DEBTOR, "Ja, zo is het.", "affirm", {})
+    assert not agreed(offer, noted, yes)
+    plain = Turn(DEBTOR, "Ik kan u woensdag 16 december betalen. Het hele bedrag.",
+                 "promise_to_pay", {"date": ["2026-12-16"]})
+    noted_plain = Turn(COLLECTOR, "Goed. Dan noteer ik: u betaalt op woensdag 16 december de "
+                       "volledige 4.780 euro.", moves.SUMMARISE,
+                       {"date": ["2026-12-16"], "amount": [4780.0]})
+    assert agreed(plain, noted_plain, yes)
+
+
+def test_perfect_before_another_matter_takes_the_summary():
+    summary = Turn(COLLECTOR, "Dan zet ik het op een rijtje: u betaalt dinsdag 8 december "
+                   "1.860 euro.", moves.SUMMARISE, {"date": ["2026-12-08"], "amount": [1860.0]})
+    perfect = Turn(DEBTOR, "Perfect. En ik geef u ook ons nieuw adres door voor de volgende "
+                   "facturen.", "excuse_invoice_not_received", {})
+    assert agreed(summary, perfect)
+    story = Turn(DEBTOR, "Perfect. Maar eerst wil ik die factuur zien.",
+                 "excuse_invoice_not_received", {})
+    assert not agreed(summary, story)

@@ -699,3 +699,16 @@ def test_pittig_good_luck_tomorrow_and_a_mail_only_if_wrong(text, model, read):
 def test_reproaches_of_always_and_never_and_flemish_understanding(text, read):
     model = moves.OPEN_QUESTION if text.endswith("?") else "nlu_fallback"
     assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Oh, die flows, ik ken het, bij ons is het ook altijd een gedoe.", "nlu_fallback",
+     moves.SHOW_UNDERSTANDING),
+    ("Tja, vakantie. Dat hoor ik deze maand bij elk telefoontje.", "nlu_fallback",
+     moves.THREATEN),
+    ("Ik zet dat straks in een mail naar u, met Kris in kopie.", "nlu_fallback",
+     moves.ANNOUNCE_CONFIRMATION),
+    ("Ik stuur u straks een kopie van de factuur.", moves.ANNOUNCE_CONFIRMATION, ""),
+])
+def test_i_know_it_a_reproach_at_every_call_and_a_mail_with_someone_copied(text, model, read):
+    assert evident(act(text, model)).intent == read

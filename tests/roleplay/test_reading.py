@@ -849,3 +849,14 @@ def test_settling_for_a_later_day_with_dan_maar_is_a_concession():
     ask = act("Zullen we woensdag de negende zeggen?", moves.CONCRETE_PROPOSAL,
               date=["2026-12-09"])
     assert unpaired_concessions(read_acts([ask], TODAY)) == []
+
+
+def test_offering_more_time_than_asked_as_a_question_gives_it():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = debtor_says("Normaal dinsdag. Dan kan ik u direct betalen, woensdag of zo.",
+                        "promise_to_pay", date=["2026-12-08", "2026-12-09"])
+    more = act("Weet ge wat, zal ik er voor de zekerheid vrijdag volgende week van maken?",
+               "nlu_fallback", date=["2026-12-11"])
+    spare = act("Dan zit ge niet zo krap.", "nlu_fallback")
+    assert unpaired_concessions(read_acts([asked, more, spare], TODAY)) != []
+    assert unpaired_concessions(read_acts([asked, more], TODAY)) == []

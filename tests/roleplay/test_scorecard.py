@@ -140,3 +140,12 @@ def test_the_terms_before_das_de_afspraak_are_the_summary():
     assert not score([bare], today=TODAY).result("summarised").passed
     apart = debtor("Goed.", "affirm")
     assert not score([terms, apart, bare], today=TODAY).result("summarised").passed
+
+
+def test_pressing_for_this_week_after_understanding_keeps_it():
+    shown = collector("Ja, dat snap ik, in de zomer ligt alles een beetje stil.",
+                      moves.SHOW_UNDERSTANDING)
+    press = collector("Maar u kunt toch wel deze week iets betalen?", moves.VAGUE_PROPOSAL)
+    give = collector("Betaal maar wat u kunt.", moves.VAGUE_PROPOSAL)
+    assert score([shown, press], today=TODAY).result("understanding").passed
+    assert not score([shown, give], today=TODAY).result("understanding").passed

@@ -187,3 +187,20 @@ def test_room_weeks_extra_and_a_moved_due_date_are_given(text, given):
 ])
 def test_details_for_the_files_and_a_term_without_a_day_ask_nothing_back(text, asked):
     assert asks_return(text) is asked
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("nou, eind van de maand dan, maar dan moet het ook echt binnen zijn.", False),
+    ("goed, dan ga ik akkoord met de negenentwintigste, als u mij even laat weten dat hij "
+     "geboekt is.", False),
+    ("nee, zolang u het zo betaalt als we nu afspreken, komen er geen kosten bij.", True),
+    ("eind van de maand dan, maar dan wil ik vandaag de helft.", True),
+])
+def test_only_paying_what_was_conceded_asks_nothing_back(text, asked):
+    assert asks_return(text) is asked
+
+
+def test_not_in_a_hurry_spares_the_debtor():
+    from bot.coach.roleplay.trade import UNASKED
+    assert UNASKED.search("dan maken we er gewoon donderdag 17 januari van, dan hoeft het niet "
+                          "zo gehaast.")

@@ -38,3 +38,11 @@ def test_letting_it_be_when_it_does_not_go_drops_the_goal():
     assert drops_goal(act("Ik wil u ook niet in de problemen brengen."))
     assert drops_goal(act("En dan betaalt ge ze gewoon als ge tijd hebt, hé."))
     assert not drops_goal(act("Als het vrijdag niet gaat, wat kan er dan wel?"))
+
+
+def test_all_the_time_a_file_put_on_hold_and_let_me_know_when_drop_the_goal():
+    assert drops_goal(act("Weet u wat, die veertig euro haal ik er af, en neemt u vooral de "
+                          "tijd."))
+    assert drops_goal(act("Ik zet het dossier voorlopig even stil."))
+    assert drops_goal(act("Laat u maar weten wanneer het weer wat beter gaat."))
+    assert not drops_goal(act("Laat u mij vandaag nog weten of vrijdag lukt?"))

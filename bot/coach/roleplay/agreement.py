@@ -31,7 +31,8 @@ FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?
 ON_CONDITION = re.compile(
     r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
     # someone else paying first ("als zij vrijdag betalen, dan kan ik u maandag betalen")
-    r"|\bals (zij|ze|hij|die \w+|de klant|mijn klant|onze klant|de opdrachtgever) (\w+ ){0,3}"
+    r"|\b(als|zodra) (zij|ze|hij|die \w+|de (?!rest|helft|eerste|factuur|termijn|bedrag)\w+"
+    r"|mijn klant|onze klant) (\w+ ){0,3}"
     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b"
     r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
@@ -52,6 +53,8 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b"
                    r"|\bzo niet\W+dan (moet|ga|zal|kan) ik (\w+ )?(even |eens )?(kijken|zien)\b"
+                   # the debtor's own money still to come ("Als die binnen is, kan ik u …")
+                   r"|\bals (die|dat|het geld|dat geld) (\w+ )?binnen is\b"
                    r"|\beerst (\w+ ){0,4}(bespreken|overleggen|voorleggen|navragen)\b"
                    r"|\bik (ga|zal) (het|dat) (\w+ )?voorleggen\b"
                    r"|\bik leg (het|dat) (\w+ ){0,2}voor\b"
@@ -74,8 +77,10 @@ TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
                          r"|^(ja\W+)*(dat )?komt (wel )?goed\b"
                          r"|^(ja\W+)+(gewoon |dus )?(het|de) (hele|volledige|gehele) (bedrag|som)")
 # A first sentence that is a whole yes and nothing else ("Ja, dat kan. En die veertig euro
-# …"): it answers the proposal, whatever the turn goes on to raise, unless a "maar" follows.
-WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|is akkoord)\W*")
+# …", "Perfect. En ik geef u ook ons nieuw adres door."): it answers the proposal, whatever
+# the turn goes on to raise, unless a "maar" follows.
+WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|is akkoord)\W*"
+                       r"|(prima|perfect|akkoord|afgesproken|uitstekend)\W*")
 BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
@@ -224,9 +229,12 @@ def _taken(turns: Sequence[Turn], index: int) -> bool:
 def takes_offer(turns: Sequence[Turn], index: int) -> bool:
     """The collector's act at ``index`` says yes to the date the debtor just offered
     ("Dat deel wil ik maandag betalen." – "Ja, € 4.812,50. Maandag 14 december, dat is
-    goed."); whether that yes gave something away is the concession check's business."""
+    goed."); whether that yes gave something away is the concession check's business. A
+    yes that waits on someone else ("Dan noteer ik: zodra de gemeente betaald heeft, betaalt
+    u …") takes nothing."""
     offer = next((t for t in reversed(turns[:index]) if t.speaker != COLLECTOR), None)
     return (offer is not None and (exact_date(offer) or offer.intent == "promise_to_pay")
+            and not _on_condition(turns[index])
             and offer.intent != "deny" and not vague_date(offer)
             and not HEDGE.search(offer.text.lower())  # "… dus ik beloof niks." – "Prima."
             and bool(ACCEPT.search(turns[index].text.lower())))

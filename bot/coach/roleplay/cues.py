@@ -58,7 +58,8 @@ THREAT = re.compile(
     r"(even |eens )?(gebeld|gereageerd|gemeld|iets laten horen|laten weten)")
 # Doubting the debtor's story ("Dat hoor ik vaker."): a reproach, unless the same sentence
 # shows understanding ("Dat hoor ik wel vaker, zo'n bankoverstap gaat nooit in één keer goed.").
-DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|zeggen ze (nou )?allemaal"
+DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|hoor ik (\w+ ){0,3}bij (elk|ieder)"
+                   r"|zeggen ze (nou )?allemaal"
                    r"|zegt (nou )?iedereen"
                    r"|\b(zag|hoorde|las) (ik )?anders\b")
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor

@@ -123,7 +123,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
             current = Turn(current.speaker, current.text, "", current.entities)
-        if pending is not None and _gives_in(current, pending, asked_by, now) \
+        if pending is not None and _gives_in(current, pending, asked_by, now, rest[:1]) \
                 and not _holds_firm(current, rest, asked_by or now) \
                 or pending is None and _moves_unasked(
                     current, [*_said_before(turns, index), *rest[:1]], asked_by or now):
@@ -253,7 +253,8 @@ def _ahead_only(turn: Turn, today: dt.date) -> Turn:
     return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
 
 
-def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None) -> bool:
+def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None,
+              next_act: list[Turn]) -> bool:
     """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), by taking over the
     debtor's later date ("Nou ja, dan maandag.") or vague term ("Oké. Na de kerstvakantie
     dan."), or by moving the collector's own date (``asked_by``) later, with nothing asked
@@ -262,8 +263,9 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     ("Bedankt, Ruud, en succes volgende week met die klus.") take no date: none of them
     gives anything."""
     text = act.text.lower()
+    spared = " ".join([text, *(t.text.lower() for t in next_act)])
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
-            and not PAYS.search(text):
+            and not PAYS.search(text) and not UNASKED.search(spared):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
             or CHECKS_STORY.search(text) or CLOSING.search(text) and not ACCEPT.search(text) \
@@ -279,9 +281,10 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     later = {d for d in dates_of(ask) if expected is None or d > expected}
     moved = asked_by is not None and bool(dates_of(act)) and min(dates_of(act)) > asked_by
     # more than asked: "Dan kan hij dat deze week nog meenemen." – "neem gerust tot volgende
-    # week vrijdag"
+    # week vrijdag"; "vrijdag of zo" – "zal ik er vrijdag volgende week van maken?" – "Dan
+    # zit ge niet zo krap."
     further = expected is not None and bool(dates_of(act)) and min(dates_of(act)) > max(
-        [expected, *dates_of(ask)]) and bool(UNASKED.search(text))
+        [expected, *dates_of(ask)]) and bool(UNASKED.search(spared))
     return (bool(ACCEPT.search(text)) or further
             or (act.intent == moves.OFFER_CONCESSION and gives(text))
             or bool(later & set(dates_of(act))) or moved or _takes_over_term(text, ask))

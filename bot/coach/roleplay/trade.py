@@ -41,6 +41,7 @@ UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
                      r"|\bneem (\w+ )?(gerust|rustig|maar) (\w+ ){0,2}tot\b"
                      r"|\b(zal ik|zullen we|zullen wij) (dan )?maar gewoon (\w+ ){0,4}zeggen\b"
+                     r"|\bniet (zo )?(gehaast|haastig)\b"
                      r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
                      r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
                      r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
@@ -137,7 +138,7 @@ SPLIT = re.compile(r"termijn|\bdel(en|tjes)\b|\bdeel|\bkeer\b|regeling|\bper (ma
 # amount on the later day asks nothing in return for it.
 OWED_ANYWAY = re.compile(r"\b(hele|volledige|gehele|totale) (bedrag|som)\b|\bin één keer\b")
 SOONER = re.compile(r"vandaag|morgen|\w+dag\b|week|uiterlijk|\bvoor\b|datum|\d|eerste|helft"
-                    r"|bevestig|teken|stuur|mail")
+                    r"|bevestig|teken|stuur|mail|afspr|afgesproken")  # as agreed: on its days
 # A return that costs the debtor nothing ("als je me even laat weten dat je de mail hebt
 # ontvangen", "als u me een mailtje stuurt dat u het gezien heeft", "als jij me een seintje
 # geeft als hij eruit is", "als ge wel het factuurnummer vermeldt bij de overschrijving", "als
@@ -150,7 +151,8 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die"
                      r"|de betaling|de overboeking|de overschrijving) "
                      r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
-                     r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld)\b"
+                     r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld|geboekt|ingeboekt"
+                     r"|verwerkt)\b"
                      # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
                      r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
@@ -162,6 +164,10 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
 # opeisbaar."): a sanction, not a return.
 SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"
                       r"(termijn|betaling|afspraak)|\bopeisbaar\b)[^.!?]*")
+# Paying itself: asked without a term ("maar dan moet het ook echt binnen zijn", "als u maar
+# betaalt"), it is what was owed anyway, no return.
+PAYING = re.compile(r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over"
+                    r"|overschrij[fv]|doorstort|binnen|voldoe")
 # A request without a term: no return for what is given ("als u het zo snel mogelijk overmaakt",
 # "Als die 812 er maar komt.").
 ASAP = re.compile(r"zo (snel|spoedig) (mogelijk|als)|\ber maar (komt|is)\b")
@@ -203,5 +209,7 @@ def asks_return(text: str) -> bool:
     if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
         return False
     text = SANCTION.sub(" ", TRIVIAL.sub(" ", text))
+    if not SOONER.search(text) and not COMMITMENT.search(PAYING.sub(" ", text)):
+        return bool(TRADE.search(text))  # "…, maar dan moet het ook echt binnen zijn."
     return bool(TRADE.search(text)) or not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))

@@ -20,7 +20,7 @@ OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schu
                        r"|ik (was|ging|reageerde) (\w+ ){0,2}(te ver|te fel|fel|kortaf)")
 # Understanding that stands on its own, whatever the model read ("Dat is balen.").
 EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
-                     r"|\bdat ken ik\b"
+                     r"|\bdat ken ik\b|\bik ken (het|dat)\b"
                      r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
                      r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech|pittig)"
@@ -46,7 +46,7 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\b(dat is|da'?s|wat) een (\w+ )?(lastige|vervelende|nare|moeilijke|rotte)"
                      r" (positie|situatie|periode|tijd|toestand)\b"
                      r"|\biedereen (mag|moet|heeft) (\w+ ){0,2}(vakantie|vrij)\b"
-                     r"|\b(is|blijft) (\w+ )?(altijd|toch|echt) (een )?(\w+ )?gedoe\b")
+                     r"|\b(is|blijft) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -89,6 +89,9 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|\bbetaalt? (\w+ ){0,3}(als|wanneer|zodra) (u|je|ge|jij|jullie) "
                         r"(het )?(kunt|kan|kunnen|tijd (hebt|heeft|hebben))\b"
                         r"|\bals het (nu )?niet gaat\W+dan gaat het niet\b"
+                        r"|\bneem(t)? (u|je|ge) (\w+ )?(vooral|gerust|rustig) de tijd\b"
+                        r"|\b(dossier|factuur) (\w+ ){0,2}stil\b"
+                        r"|\blaat (u|je|ge) (het )?maar weten wanneer\b"
                         r"|\b(wil|ga) (ik )?(u|je|jou|jullie) (ook )?niet in de problemen"
                         r" brengen\b")
 

@@ -16,7 +16,7 @@ WRITTEN = re.compile(r"\bmail|\bbrief\b|\bbrieven\b|schriftelijk|op papier|per p
 SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
                    r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
                    r"|u (krijgt|ontvangt)")
-INVOICE = re.compile(r"factu(u)?r|nota\b|\brekening\b|kopie")
+INVOICE = re.compile(r"factu(u)?r|nota\b|\brekening\b|(?<!in )kopie")  # not "met Kris in kopie"
 # The words a bare "I'll send it" is made of ("Ik zet het vanmiddag even voor u op de mail");
 # any other word names what is sent ("Ik mail u het nummer van de monteur").
 SEND_WORDS = frozenset(
