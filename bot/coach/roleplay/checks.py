@@ -27,7 +27,7 @@ from bot.coach.roleplay.turns import (
     named,
     said,
 )
-from bot.coach.roleplay.warmth import drops_goal
+from bot.coach.roleplay.warmth import drops_goal, gives_way
 from bot.coach.roleplay.written import INVOICE
 
 DEBT_WORDS = ("factuur", "rekening", "openstaand", "openstaande", "bedrag", "schuld",
@@ -135,13 +135,6 @@ PRESSING = (moves.CONCRETE_PROPOSAL, moves.VAGUE_PROPOSAL, moves.ASK_IN_RETURN,
             moves.CLOSED_QUESTION, moves.OPEN_QUESTION)
 
 
-def _gives_way(act: Turn) -> bool:
-    """A concession, or a vague proposal that names no term ("Betaal maar wat u kunt."), not
-    one that presses for this week ("Maar u kunt toch wel deze week iets betalen?")."""
-    return act.intent == moves.OFFER_CONCESSION or act.intent == moves.VAGUE_PROPOSAL and not (
-        act.has("date") or deadline_words(act))
-
-
 def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     """Understanding counts unless every show of it is followed at once by giving in, or
     the collector drops the goal in so many words ("het heeft geen haast", "dan hoor ik het
@@ -162,7 +155,7 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
         return 0.0, (f"{quote(lines[dropped[0]])} Na uw begrip liet u het doel los: houd vast aan "
                      f"een datum en een bedrag. “Dat begrijp ik. Kunt u dan {ex.amount} "
                      f"uiterlijk {ex.deadline} overmaken?”")
-    gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines) and _gives_way(lines[i + 1])]
+    gave_in = [lines[i + 1] for i in shown if i + 1 < len(lines) and gives_way(lines[i + 1])]
     if len(gave_in) < len(shown) or agreed:
         return 1.0, None
     return 0.5, (f"{quote(gave_in[0])} Na uw begrip gaf u meteen toe. Begrip tonen mag, "

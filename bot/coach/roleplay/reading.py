@@ -45,6 +45,7 @@ from bot.coach.roleplay.terms import (
     dates_of,
     deadline_words,
     exact_date,
+    this_friday,
 )
 from bot.coach.roleplay.trade import REJECTS, UNASKED, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
@@ -90,7 +91,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
         if current.speaker != COLLECTOR:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
-            friday = _this_friday(today) if today else None
+            friday = this_friday(today) if today else None
             if asks_more(current, asked_by or now, answering, friday):
                 pending = current
             elif pending is not None and (held or not ask_stands(answering, current,
@@ -137,7 +138,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         ahead = [d for d in dates_of(current) if today is None or d >= today]  # no deadline
         named = [] if mail_day(current) else [  # "Ik stuur hem vandaag nog opnieuw."
             *ahead,  # "deze week nog, uiterlijk donderdag 1 juli" asks for the Thursday
-            *([_this_friday(today)] if today and deadline_words(current) and not ahead else []),
+            *([this_friday(today)] if today and deadline_words(current) and not ahead else []),
             # "U gaat het toch wel vóór de kerst betalen?" when no day was asked yet
             *([christmas] if today and asked_by is None and PAYS.search(current.text.lower())
               and (christmas := before_christmas(current, today)) else [])]
@@ -236,11 +237,6 @@ def _says_back_offer(act: Turn, offer: Turn) -> bool:
             and exact_date(act) and bool(amounts)
             and set(dates_of(act)) <= set(dates_of(offer))
             and set(amounts) <= set(offer.entities.get("amount") or []))
-
-
-def _this_friday(today: dt.date) -> dt.date:
-    """What "deze week nog" asks for."""
-    return today + dt.timedelta(days=max(4 - today.weekday(), 0))
 
 
 def _ahead_only(turn: Turn, today: dt.date) -> Turn:

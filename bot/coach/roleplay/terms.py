@@ -80,6 +80,11 @@ def deadline_words(turn: Turn) -> bool:
     return bool(DEADLINE.search(turn.text.lower()))
 
 
+def this_friday(today: dt.date) -> dt.date:
+    """What "deze week nog" asks for."""
+    return today + dt.timedelta(days=max(4 - today.weekday(), 0))
+
+
 def before_christmas(turn: Turn, today: dt.date) -> dt.date | None:
     """The last business day before Christmas, when the act asks for payment before it and
     Christmas is still to come this year."""

@@ -7,6 +7,8 @@ from __future__ import annotations
 
 import re
 
+from bot.coach.roleplay import turns as moves
+from bot.coach.roleplay.terms import deadline_words
 from bot.coach.roleplay.trade import ON_THE_LINE
 from bot.coach.roleplay.turns import Turn
 
@@ -99,3 +101,11 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
 def drops_goal(turn: Turn) -> bool:
     """The collector says in so many words that the payment can wait."""
     return bool(DROPS_GOAL.search(ON_THE_LINE.sub(" ", turn.text.lower())))
+
+
+def gives_way(act: Turn) -> bool:
+    """A concession right after understanding, or a vague proposal that names no term
+    ("Betaal maar wat u kunt."), not one that presses for this week ("Maar u kunt toch wel
+    deze week iets betalen?")."""
+    return act.intent == moves.OFFER_CONCESSION or act.intent == moves.VAGUE_PROPOSAL and not (
+        act.has("date") or deadline_words(act))
