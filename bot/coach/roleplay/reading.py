@@ -124,10 +124,10 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
             current = Turn(current.speaker, current.text, "", current.entities)
-        if pending is not None and _gives_in(current, pending, asked_by, now, rest[:1]) \
+        around = [*_said_before(turns, index), *rest[:1]]  # where sparing words may stand
+        if pending is not None and _gives_in(current, pending, asked_by, now, around) \
                 and not _holds_firm(current, rest, asked_by or now) \
-                or pending is None and _moves_unasked(
-                    current, [*_said_before(turns, index), *rest[:1]], asked_by or now):
+                or pending is None and _moves_unasked(current, around, asked_by or now):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -135,15 +135,24 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             if asks_back(current):
                 pending = None
             held = held or pending is not None and answers_ask(current, pending, asked_by or now)
-        ahead = [d for d in dates_of(current) if today is None or d >= today]  # no deadline
-        named = [] if mail_day(current) else [  # "Ik stuur hem vandaag nog opnieuw."
-            *ahead,  # "deze week nog, uiterlijk donderdag 1 juli" asks for the Thursday
-            *([this_friday(today)] if today and deadline_words(current) and not ahead else []),
-            # "U gaat het toch wel vóór de kerst betalen?" when no day was asked yet
-            *([christmas] if today and asked_by is None and PAYS.search(current.text.lower())
-              and (christmas := before_christmas(current, today)) else [])]
+        named = [] if mail_day(current) else _days_asked(current, today, asked_by)
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
+
+
+def _days_asked(act: Turn, today: dt.date | None, asked_by: dt.date | None) -> list[dt.date]:
+    """The days the collector's act asks payment by: its dates still ahead ("deze week nog,
+    uiterlijk donderdag 1 juli" asks for the Thursday), else this Friday for "deze week
+    nog", and, when no day was asked yet, the last business day before Christmas for "U gaat
+    het toch wel vóór de kerst betalen?"."""
+    ahead = [d for d in dates_of(act) if today is None or d >= today]  # no past due date
+    if ahead or today is None:
+        return ahead
+    days = [this_friday(today)] if deadline_words(act) else []
+    christmas = before_christmas(act, today)
+    if christmas and asked_by is None and PAYS.search(act.text.lower()):
+        days.append(christmas)
+    return days
 
 
 def _moves_unasked(act: Turn, around: list[Turn], expected: dt.date | None) -> bool:
@@ -250,7 +259,7 @@ def _ahead_only(turn: Turn, today: dt.date) -> Turn:
 
 
 def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None,
-              next_act: list[Turn]) -> bool:
+              around: list[Turn]) -> bool:
     """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), by taking over the
     debtor's later date ("Nou ja, dan maandag.") or vague term ("Oké. Na de kerstvakantie
     dan."), or by moving the collector's own date (``asked_by``) later, with nothing asked
@@ -259,7 +268,7 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     ("Bedankt, Ruud, en succes volgende week met die klus.") take no date: none of them
     gives anything."""
     text = act.text.lower()
-    spared = " ".join([text, *(t.text.lower() for t in next_act)])
+    spared = " ".join([text, *(t.text.lower() for t in around)])
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
             and not PAYS.search(text) and not UNASKED.search(spared):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
