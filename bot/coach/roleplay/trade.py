@@ -58,20 +58,26 @@ ON_THE_LINE = re.compile(r"(geen haast\W+)?ik (wacht|blijf) (wel )?(even|eventje
                          r"( aan de lijn| hangen)?\b")
 # The debtor's ask said back as a question of a word or two ("Korting?").
 ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
+# Letting the payment wait ("geen haast", "dan bel ik volgende week wel weer", "zet ik het
+# on hold"): a concession here, and giving up the goal in bot.coach.roleplay.warmth.
+WAITING = (r"geen haast|geen stress|zien we (dan )?wel|laten we (\w+ ){0,8}vergeten"
+           r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
+           r"|wanneer het (u |je |jullie )?uitkomt|wacht ik (\w+ ){0,3}(tot|af|maar)\b|on hold"
+           r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
+           r"|hoeft u (\w+ )?(niks|niets) te betalen")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt|trek|trekken|trekt) .{0,45}"
     r"\baf\b|eraf"
-    r"|laten we (\w+ ){0,8}vergeten"
     r"|niet in rekening|rekenen (we|wij|ik) (dan )?niet"
-    r"|hoeft u (alleen|niet|geen)\b|hoeft u (\w+ )?(niks|niets) te betalen"
+    r"|hoeft u (alleen|niet|geen)\b"
     r"|uitstel|extra (tijd|ruimte)|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?"
     r"(tijd|ruimte)\b|\b(weken|weekje|dagen|maandje|maand) extra\b"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
     r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
-    r"|(laat|laten) (\w+ ){0,3}vervallen|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
-    r"|houden we het (dan |maar )?zo\b|wanneer het (u |je |jullie )?uitkomt|geen stress"
+    r"|(laat|laten) (\w+ ){0,3}vervallen"
+    r"|houden we het (dan |maar )?zo\b"
     r"|(betaal|betaalt|betalen|overmaakt|overmaken)\b[^.?!]{0,30}\bals het (u |je |jullie )?"
     r"(\w+ )?uitkomt"
     r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
@@ -90,17 +96,16 @@ CONCESSION = re.compile(
     r"|\w*datum (\w+ ){0,3}(op|door|ver)schuiven\b"
     r"|(procent|%) (korting|eraf|af|minder)\b|(korting|eraf|af) van (\w+ )?(procent|%)"
     r"|af (mag|mogen|kan|kunt) halen"
-    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|on hold|in de wacht\b"
-    r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
-    r"|geen haast|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
+    r"|splitsen|schrap|streep (\w+ ){0,4}door|scheelt u|in de wacht\b"
+    r"|wachten we (\w+ ){0,2}(tot|af|even|maar)|als het niet anders kan"
     r"|wacht (u|je|jullie) (\w+ ){0,2}(tot|af|even|maar)"
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
     r"|\b(we|wij|ik) (willen|wil) (ook |echt )?niet moeilijk doen\b"
     r"|wordt het (dan )?maar\b|betaal (het )?maar (\w+ ){0,3}(als|wanneer|zodra)\b"
-    r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar|zien we (dan )?wel"
-    r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
+    r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar"
     r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
-    r"(beter|kan|lukt)")
+    r"(beter|kan|lukt)"
+    rf"|{WAITING}")
 # Asking something back: a condition ("als u", "mits", "in ruil") about what the debtor
 # does (pays, confirms, sends, signs, names a date) — "als hij terug is" is no return.
 CONDITION = re.compile(

@@ -9,7 +9,7 @@ import re
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.terms import deadline_words
-from bot.coach.roleplay.trade import ON_THE_LINE
+from bot.coach.roleplay.trade import ON_THE_LINE, WAITING
 from bot.coach.roleplay.turns import Turn
 
 UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
@@ -71,9 +71,9 @@ UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)
 
 
 # Letting go of the goal out loud: no date, no hurry, wait and see.
-DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we (dan )?wel"
+DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|wacht (u|je|jullie) (\w+ ){0,3}(tot|af|maar)"
-                        r"|laten we (\w+ ){0,8}vergeten|(wij|we) lopen (heus )?niet weg"
+                        r"|(wij|we) lopen (heus )?niet weg"
                         r"|\b(factuur|rekening|nota|bedrag) (\w+ )?(loopt|lopen) (heus )?niet weg"
                         r"|\bmaak(t)? (u|je) (zich|je) (\w+ ){0,3}(over|om) (de|die|deze|uw|je|het)"
                         r" (factuur|rekening|nota|betaling|bedrag)\w* (\w+ ){0,2}geen zorgen"
@@ -81,13 +81,10 @@ DROPS_GOAL = re.compile(r"geen haast|wachten we (\w+ ){0,3}(tot|af|maar)|zien we
                         r"|hoor ik het (dan )?wel"
                         r"|maakt (niet|niks) uit|doe maar rustig|komt wel goed"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima"
-                        r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
                         r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
-                        r"|\bhet komt wel\b|geen stress|wanneer het (u |je |jullie )?uitkomt"
-                        r"|wacht ik (\w+ ){0,3}(tot|af|maar)\b"
-                        r"|(niet|geen) druk (om|over) (te )?maken|on hold|in de wacht"
-                        r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
-                        r"|hoeft u (\w+ )?(niks|niets) te betalen|niet (te )?forceren"
+                        r"|\bhet komt wel\b"
+                        r"|(niet|geen) druk (om|over) (te )?maken|in de wacht"
+                        r"|niet (te )?forceren"
                         r"|\bbetaalt? (\w+ ){0,3}(als|wanneer|zodra) (u|je|ge|jij|jullie) "
                         r"(het )?(kunt|kan|kunnen|tijd (hebt|heeft|hebben))\b"
                         r"|\bals het (nu )?niet gaat\W+dan gaat het niet\b"
