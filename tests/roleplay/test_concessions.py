@@ -113,3 +113,20 @@ def test_a_split_granted_on_a_condition_does_not_pay_for_costs_dropped_after_it(
     both = act("In drie termijnen kan en de kosten laat ik vallen, als de eerste termijn deze "
                "vrijdag binnen is.", moves.ASK_IN_RETURN, date=["2027-05-14"])
     assert unpaired([asked, ask, both]) == []
+
+
+def test_a_split_traded_after_costs_were_dropped_does_not_pay_for_them():
+    ask = debtor_says("Ik dacht zelf in drie keer? En die veertig euro kosten, kunnen die er "
+                      "niet af?", "request_discount")
+    costs = act("Die veertig euro laat ik vallen, dat is geen probleem.",
+                moves.OFFER_CONCESSION, amount=[40.0])
+    how = act("Hoe ziet uw geldstroom er de komende weken uit?", moves.OPEN_QUESTION)
+    money = debtor_says("Half mei betalen een paar grote klanten.", "excuse_waiting_for_customer")
+    split = act("Dan stel ik dit voor: in drie delen is akkoord, maar dan wel de eerste 1.280 "
+                "euro uiterlijk deze vrijdag.", moves.CONCRETE_PROPOSAL,
+                amount=[1280.0], date=["2027-05-14"])
+    assert unpaired([ask, costs, how, money, split]) == [costs.text]
+    room = act("Oké, dan kom ik u tegemoet en splitsen we het.", moves.OFFER_CONCESSION)
+    back = act("Omdat ik u die ruimte geef, vraag ik wel iets terug: de eerste 1.280 euro "
+               "uiterlijk deze vrijdag.", moves.ASK_IN_RETURN, date=["2027-05-14"])
+    assert unpaired([ask, room, how, money, back]) == []

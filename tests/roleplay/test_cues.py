@@ -712,3 +712,15 @@ def test_reproaches_of_always_and_never_and_flemish_understanding(text, read):
 ])
 def test_i_know_it_a_reproach_at_every_call_and_a_mail_with_someone_copied(text, model, read):
     assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Hoe kan het nou dat jullie drie herinneringen gewoon laten liggen?", moves.THREATEN),
+    ("Ordernummer. Waarom moet bij jullie altijd alles zo moeilijk?", moves.THREATEN),
+    ("Dat wil ik dan ook echt zien, want ik ga niet nog een keer achter jullie aan bellen.",
+     moves.THREATEN),
+    ("Dat had allang geregeld moeten zijn.", moves.THREATEN),
+    ("Dat had ik eigenlijk moeten zien, excuus.", "nlu_fallback"),
+])
+def test_reproaches_in_hindsight_or_as_questions_are_threats(text, read):
+    assert evident(act(text, "nlu_fallback")).intent == read

@@ -44,3 +44,20 @@ def test_asking_to_be_put_through_is_no_open_question(text, kind):
 ])
 def test_weet_u_wat_as_an_aside_asks_nothing_open(text, kind):
     assert question_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Hé, hoe is het daar?", "social"),
+    ("Welk bedrag heeft u dan overgemaakt, en op welke datum?", "factual"),
+    ("Welk bedrag kunt u deze week missen?", "open"),
+    ("Op welk adres?", "factual"),
+    ("Naar welk adres gaan jullie facturen normaal gesproken?", "open"),
+    ("Wie doet dat bij u dan als Geert er niet is?", "factual"),
+    ("Wie keurt de facturen bij u goed?", "open"),
+    ("Moogt ge zelf een deel betalen?", "closed"),
+    ("Ordernummer. Waarom moet bij jullie altijd alles zo moeilijk?", "closed"),
+    ("Hoe kan het nou dat jullie drie herinneringen gewoon laten liggen?", "closed"),
+    ("Hoe kan het dat die factuur nooit is aangekomen?", "open"),
+])
+def test_small_talk_facts_people_and_reproaches_are_no_open_questions(text, kind):
+    assert question_kind(text) == kind

@@ -860,3 +860,29 @@ def test_offering_more_time_than_asked_as_a_question_gives_it():
     spare = act("Dan zit ge niet zo krap.", "nlu_fallback")
     assert unpaired_concessions(read_acts([asked, more, spare], TODAY)) != []
     assert unpaired_concessions(read_acts([asked, more], TODAY)) == []
+
+
+def test_saying_how_the_procedure_works_to_spare_the_debtor_is_no_threat():
+    told = act("Ik wil u wel eerlijk zeggen hoe onze procedure werkt: als de betaling maandag "
+               "niet binnen is, gaat het dossier automatisch door naar ons incassobureau, en "
+               "dat wil ik u graag besparen.", moves.THREATEN, date=["2026-12-07"])
+    assert score([told], today=TODAY).result("no_threats").passed
+
+
+def test_a_later_week_offered_so_the_debtor_has_time_gives_it():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    later = act("Oké. Zal ik anders zeggen, is volgende week ook goed?", moves.CLOSED_QUESTION,
+                date=["2026-12-11"])
+    spare = act("Dan heeft u even de tijd om dat met die bank te regelen.", "nlu_fallback")
+    assert unpaired_concessions(read_acts([later, spare], TODAY)) != []
+    assert unpaired_concessions(read_acts([later], TODAY)) == []
+
+
+def test_moving_from_today_to_next_week_after_a_reproach_gives_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    today = act("Dat geld moet vandaag binnen.", "", date=["2026-12-02"])
+    why = act("Waarom laat je ons dan zes weken wachten zonder iets te laten horen?",
+              "nlu_fallback")
+    wait = debtor_says("Zodra Van Dijk mij betaalt, krijg jij je geld.", "promise_vague")
+    week = act("Volgende week, en dan wel alles.", "", date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([today, why, wait, week], TODAY)) != []

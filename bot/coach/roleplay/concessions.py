@@ -12,11 +12,13 @@ from collections.abc import Sequence
 
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.cues import YES, asks_back, says_back
-from bot.coach.roleplay.trade import ADDS, COSTS, REJECTS, asks_for_more, gives
+from bot.coach.roleplay.trade import ADDS, COSTS, LESS, REJECTS, asks_for_more, gives
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn, collector_turns
 
 # A second offer with a trade of its own ("En ik doe u nog een voorstel: …").
 ANOTHER = re.compile(r"\bnog een (voorstel|aanbod)|\bdaarnaast\b|\bbovendien\b")
+# Giving parts or time rather than less ("dan kom ik u tegemoet en splitsen we het").
+PARTS = re.compile(r"splits|\bin (delen|termijnen|twee|drie|vier)\b|regeling|termijn|ruimte|tijd")
 AFTER_ACTS = 4  # how far after a concession its return may still be asked
 
 
@@ -31,7 +33,9 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
     later, nor does a split granted on a condition pay for the costs dropped after it ("In
     drie termijnen kan, als …" … "De rente en kosten laat ik vervallen."), nor for what is
     given on top ("die kosten laat ik ook vallen", or after the
-    debtor took the trade: "Mooi. En de herinneringskosten laat ik vervallen")."""
+    debtor took the trade: "Mooi. En de herinneringskosten laat ik vervallen"), nor does a
+    split traded after the costs were dropped ("Die veertig euro laat ik vallen." … "in drie
+    delen is akkoord, maar dan wel de eerste 1.280 euro deze vrijdag") pay for them."""
     unpaired = []
     for i, act in enumerate(turns):
         if act.speaker != COLLECTOR or act.intent != moves.OFFER_CONCESSION:
@@ -57,10 +61,18 @@ def unpaired_concessions(turns: Sequence[Turn]) -> list[Turn]:
                  if not (gives(n.text.lower())    # vallen als …" trades its own gift
                          and ANOTHER.search(n.text.lower()))
                  and not (n.intent == moves.SUMMARISE  # the agreement's terms said back
-                          and says_back(n.text.lower()))]
+                          and says_back(n.text.lower()))
+                 and not (_gives_less_only(act) and _trades_other_gift(n))]
         if not any(asks_back(n) for n in [*since, act, *after]):
             unpaired.append(act)
     return unpaired
+
+
+def _gives_less_only(act: Turn) -> bool:
+    """The concession takes something off ("Die veertig euro laat ik vallen.") and gives no
+    parts or time with it."""
+    text = act.text.lower()
+    return bool(LESS.search(text)) and not PARTS.search(text)
 
 
 def _trades_other_gift(act: Turn) -> bool:

@@ -33,6 +33,11 @@ THREAT = re.compile(
     r"|^(?!.*\bals (zij|ze|hij|die \w+|de \w+) ).*\bnog steeds niet"
     r"|alweer (niet|te laat|geen)|^alweer\W*$|(derde|tweede) keer"
     r"|\bhet kan (\w+ )?(toch )?niet (zo )?zijn dat\b"
+    # reproaches put as questions or hindsight ("Hoe kan het nou dat …", "Waarom moet bij
+    # jullie altijd alles zo moeilijk?", "Dat had allang geregeld moeten zijn.")
+    r"|(^|[.!?] )(nou,? )?hoe kan (het|dat) (nou|nu|toch) (\w+ )?dat\b"
+    r"|\baltijd alles zo (moeilijk|ingewikkeld|lastig)\b"
+    r"|\b(dat|het) had (al(lang)?|toch|eigenlijk|gewoon) (?!(ik|we|wij) )(\w+ )?moeten\b"
     r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
     r"(moeten|mogen|kunnen)(?! (krijgen|ontvangen|horen)\b)"  # not what we owed them
     r"|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
@@ -51,8 +56,8 @@ THREAT = re.compile(
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
-    r"|\b(niet )?(weer|opnieuw|nog eens) achter (u|je|jou|jullie) aan"
-    r"|\bniet (weer|opnieuw|nog eens) achter (u|je|jou|jullie) (\w+ ){0,2}bellen"
+    r"|\b(niet )?(weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) aan"
+    r"|\bniet (weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) (\w+ ){0,2}bellen"
     # why the debtor never called ("Waarom heeft u dan nooit even gebeld?")
     r"|\bwaarom (heeft|hebt|heb|had|hadden) (u|je|ge|jullie) (dan |toen )?(nooit|niet eens) "
     r"(even |eens )?(gebeld|gereageerd|gemeld|iets laten horen|laten weten)")
@@ -72,6 +77,8 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|hoor ik (\w+ ){0,3}b
 # inform are said.
 RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
                    r"|\bhoe het (bij ons |hier )?(verder )?(loopt|gaat|werkt)\b"
+                   r"|\bhoe (onze|de) (\w+ )?(procedure|werkwijze|regels?) (\w+ )?"
+                   r"(werkt|werken|loopt)\b"
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
 SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder druk|bang)"
@@ -103,7 +110,7 @@ PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) 
                       r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")
 # What a statement of purpose is about ("O, leuk! Graag!" is none).
 ABOUT_THE_DEBT = re.compile(r"factuur|rekening|nota|bedrag|betal|openst|achterstand|vervallen"
-                            r"|herinnering|aanmaning|euro|€|\d|termijn|afspr|regelen|bel|binnen"
+                            r"|herinnering|aanmaning|euro|€|\d|termijn|afspr|regelen|bel|binnen|wacht|weken"
                             r"|uiterlijk|vandaag|morgen|week|dag\b|maand|kerst|geld|schuld")
 # Why the collector calls, in so many words ("Ik bel over uw achterstand.").
 PURPOSE = re.compile(r"\b(?:ik|wij|we) bel(?:len)? (?:u |je |jou |jullie )?(?:even |eigenlijk )*"

@@ -35,7 +35,8 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
 # Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
 # u wat meer lucht", "dan heb je even rust", "ge moet u niet haasten", "dan wil ik best tot de
 # twintigste wachten", "dan geef ik je gewoon tot eind volgende week", "neem gerust tot
-# volgende week vrijdag", "zal ik dan maar gewoon na carnaval zeggen?").
+# volgende week vrijdag", "zal ik dan maar gewoon na carnaval zeggen?", "dan heeft u even de
+# tijd om dat met die bank te regelen").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
                      r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
@@ -43,6 +44,7 @@ UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"|\b(zal ik|zullen we|zullen wij) (dan )?maar gewoon (\w+ ){0,4}zeggen\b"
                      r"|\bniet (zo )?(gehaast|haastig)\b"
                      r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
+                     r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(de|genoeg) tijd om\b"
                      r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
                      r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
                      r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) "
