@@ -321,3 +321,19 @@ def test_perfect_before_another_matter_takes_the_summary():
     story = Turn(DEBTOR, "Perfect. Maar eerst wil ik die factuur zien.",
                  "excuse_invoice_not_received", {})
     assert not agreed(summary, story)
+
+
+@pytest.mark.parametrize("text", [
+    "Ja, zo ongeveer.",
+    "Oké, ik zeg het tegen hem.",
+    "Ja, ik geef het door.",
+])
+def test_roughly_or_a_message_passed_on_is_no_yes(text):
+    assert not agreed(PLAN, Turn(DEBTOR, text, "affirm", {}))
+    assert agreed(PLAN, Turn(DEBTOR, "Ja, zo is het.", "affirm", {}))
+
+
+def test_a_summary_that_waits_on_the_debtors_customer_agrees_nothing():
+    noted = Turn(COLLECTOR, "Dus 7 december, 1.275 euro, zodra uw klant betaald heeft.",
+                 moves.SUMMARISE, {"date": ["2026-12-07"], "amount": [1275.0]})
+    assert not agreed(noted, Turn(DEBTOR, "Ja, dat klopt.", "affirm", {}))

@@ -724,3 +724,12 @@ def test_i_know_it_a_reproach_at_every_call_and_a_mail_with_someone_copied(text,
 ])
 def test_reproaches_in_hindsight_or_as_questions_are_threats(text, read):
     assert evident(act(text, "nlu_fallback")).intent == read
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Begrijpelijk, het is volle vakantietijd, en u kunt ook niet zomaar iets betalen zonder "
+     "goedkeuring.", moves.SHOW_UNDERSTANDING),
+    ("Begrijpelijk, maar de factuur moet deze week betaald.", "nlu_fallback"),
+])
+def test_begrijpelijk_at_the_start_shows_understanding(text, read):
+    assert evident(act(text, "nlu_fallback")).intent == read

@@ -886,3 +886,32 @@ def test_moving_from_today_to_next_week_after_a_reproach_gives_time():
     wait = debtor_says("Zodra Van Dijk mij betaalt, krijg jij je geld.", "promise_vague")
     week = act("Volgende week, en dan wel alles.", "", date=["2026-12-11"])
     assert unpaired_concessions(read_acts([today, why, wait, week], TODAY)) != []
+
+
+def test_being_honest_about_the_fixed_procedure_is_no_threat():
+    told = act("Prima. Ik wil ook eerlijk zijn: lukt het helemaal niet, dan gaat het dossier "
+               "volgens onze vaste procedure op 22 december naar het incassobureau.",
+               moves.THREATEN, date=["2026-12-22"])
+    assert score([told], today=TODAY).result("no_threats").passed
+    blunt = act("Lukt het niet, dan gaat het dossier op 22 december naar het incassobureau.",
+                moves.THREATEN, date=["2026-12-22"])
+    assert not score([blunt], today=TODAY).result("no_threats").passed
+
+
+def test_giving_some_air_before_a_later_day_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    when = debtor_says("Ze zeiden na de feestdagen, maar dat zeiden ze vorige maand ook.",
+                       "affirm")
+    air = act("Weet je wat, dan geven we jullie gewoon wat lucht.", "")
+    day = act("Zal ik noteren dat jullie uiterlijk woensdag 30 december het hele bedrag "
+              "overmaken?", moves.CONCRETE_PROPOSAL, date=["2026-12-30"])
+    assert unpaired_concessions(read_acts([when, air, day], TODAY)) != []
+
+
+def test_taking_the_debtors_vague_end_of_month_is_a_concession_however_near():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    when = act("Wanneer betaalt u?", moves.OPEN_QUESTION)
+    vague = debtor_says("Mijn boekhouder is weg tot half december. Eind van de maand of zo.",
+                        "excuse_contact_unavailable", date=["2026-12-15", "2026-12-04"])
+    took = act("Eind van de maand. Oké.", "", date=["2026-12-04"])
+    assert unpaired_concessions(read_acts([when, vague, took], TODAY)) != []

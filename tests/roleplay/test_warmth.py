@@ -46,3 +46,8 @@ def test_all_the_time_a_file_put_on_hold_and_let_me_know_when_drop_the_goal():
     assert drops_goal(act("Ik zet het dossier voorlopig even stil."))
     assert drops_goal(act("Laat u maar weten wanneer het weer wat beter gaat."))
     assert not drops_goal(act("Laat u mij vandaag nog weten of vrijdag lukt?"))
+
+
+def test_take_all_the_time_without_a_pronoun_drops_the_goal():
+    assert drops_goal(act("Neem vooral de tijd, de gezondheid van uw zaak gaat voor."))
+    assert not drops_goal(act("Neem de tijd om het na te kijken, maar vrijdag moet het binnen."))

@@ -32,7 +32,7 @@ ON_CONDITION = re.compile(
     r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
     # someone else paying first ("als zij vrijdag betalen, dan kan ik u maandag betalen")
     r"|\b(als|zodra) (zij|ze|hij|die \w+|de (?!rest|helft|eerste|factuur|termijn|bedrag)\w+"
-    r"|mijn klant|onze klant) (\w+ ){0,3}"
+    r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b"
     r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
@@ -51,7 +51,9 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\b(ons|mijn|m'n|me) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
-                   r"|\bmisschien\b|\bhopelijk\b"
+                   r"|\bmisschien\b|\bhopelijk\b|\bzo ongeveer\b"
+                   # a message passed on ("Oké, ik zeg het tegen hem.", "Ik geef het door.")
+                   r"|\bik (zeg|geef) (het|dat) (\w+ )?(tegen (hem|haar)|door)\b"
                    r"|\bzo niet\W+dan (moet|ga|zal|kan) ik (\w+ )?(even |eens )?(kijken|zien)\b"
                    # the debtor's own money still to come ("Als die binnen is, kan ik u …")
                    r"|\bals (die|dat|het geld|dat geld) (\w+ )?binnen is\b"

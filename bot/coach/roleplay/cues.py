@@ -87,7 +87,9 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\b(dat|het) is geen (dreigement|dreiging|bedreiging)\b"
                      r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b"
                      r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
-                     r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b")
+                     r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b"
+                     r"|\bik wil (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
+                     r"|\bdat wil niemand\b")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"

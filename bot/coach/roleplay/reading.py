@@ -57,8 +57,9 @@ COMMIT_QUESTION = re.compile(
     r"(\blukt (dat|het)\b|\b(kunt|kan) (u|je|ge) (dat|het|daar) (\w+ )?(toezeggen|beloven)"
     r"|\b(gaat|ga) (u|je|ge) (daarmee |daar )?akkoord|\bis dat haalbaar|\bzou dat (lukken|kunnen)"
     r"|\bkunt u daarmee leven|^(\w+\W+)?is dat (goed|oké|ok|akkoord))[^.!?]*\?")
-# Taking what was said as the plan ("… dan.", "Oké. …").
-AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b")
+# Taking what was said as the plan ("… dan.", "Oké. …", "Eind van de maand. Oké.").
+AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b"
+                     r"|[.!]\s*(oké|ok|goed|prima|akkoord)\W*$")
 # Checking the debtor's story ("Klopt het dat dat geld op 28 oktober echt binnenkomt, is dat
 # toegezegd?"): a question about a fact, however much its date lies past the collector's own.
 CHECKS_STORY = re.compile(r"^(\w+\W+){0,2}klopt (het|dat)\b[^?]*\?"
@@ -281,7 +282,8 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     if asked_by in dates_of(act) and not ACCEPT.search(text):
         return False  # "Wij vroegen vrijdag 19 februari, woensdag de 24e is dus vijf dagen
         #               later.": weighs the two dates, takes neither
-    if expected is not None and dates_of(act) and all(d <= expected for d in dates_of(act)):
+    if expected is not None and dates_of(act) and all(d <= expected for d in dates_of(act)) \
+            and not _takes_over_term(text, ask):
         return False  # "Woensdag 9 december, dat is goed.": within the collector's own term
     later = {d for d in dates_of(ask) if expected is None or d > expected}
     moved = asked_by is not None and bool(dates_of(act)) and min(dates_of(act)) > asked_by
@@ -297,7 +299,8 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
 
 def _takes_over_term(text: str, ask: Turn) -> bool:
     """The debtor's vague term said back in a few words as the plan ("… dan kijk ik er na
-    de kerstvakantie wel even naar." – "Oké. Na de kerstvakantie dan."); a bare echo ("Na de
+    de kerstvakantie wel even naar." – "Oké. Na de kerstvakantie dan."; "Eind van de maand
+    of zo." – "Eind van de maand. Oké.", however near that end is); a bare echo ("Na de
     kerst.") doubts it, and "dan zal het wel bij ons ergens misgegaan zijn" says no time."""
     term = VAGUE_DATE.search(text)
     return (term is not None and term.group(0) in ask.text.lower()

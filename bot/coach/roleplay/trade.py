@@ -36,7 +36,7 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
 # u wat meer lucht", "dan heb je even rust", "ge moet u niet haasten", "dan wil ik best tot de
 # twintigste wachten", "dan geef ik je gewoon tot eind volgende week", "neem gerust tot
 # volgende week vrijdag", "zal ik dan maar gewoon na carnaval zeggen?", "dan heeft u even de
-# tijd om dat met die bank te regelen").
+# tijd om dat met die bank te regelen", "dan geven we jullie gewoon wat lucht").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
                      r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
@@ -48,7 +48,9 @@ UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"|\b(moet|hoeft) (u|je|ge) (u |je |zich )?(\w+ )?niet (te )?haasten\b"
                      r"|\b(wil|kan) (ik|we|wij) (\w+ )?(best|wel|gerust) (\w+ ){0,4}wachten\b"
                      r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) "
-                     r"(gewoon|maar|best|wel|rustig) (\w+ ){0,2}tot\b")
+                     r"(gewoon|maar|best|wel|rustig) (\w+ ){0,2}tot\b"
+                     r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) (\w+ ){0,2}"
+                     r"(lucht|ademruimte)\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
