@@ -337,3 +337,10 @@ def test_a_summary_that_waits_on_the_debtors_customer_agrees_nothing():
     noted = Turn(COLLECTOR, "Dus 7 december, 1.275 euro, zodra uw klant betaald heeft.",
                  moves.SUMMARISE, {"date": ["2026-12-07"], "amount": [1275.0]})
     assert not agreed(noted, Turn(DEBTOR, "Ja, dat klopt.", "affirm", {}))
+
+
+def test_an_agreement_on_condition_that_the_municipality_pays_is_none():
+    noted = Turn(COLLECTOR, "Samengevat: woensdag 9 december 9.870 euro, mits de gemeente "
+                 "maandag betaalt.", moves.SUMMARISE, {"date": ["2026-12-09", "2026-12-07"],
+                                                       "amount": [9870.0]})
+    assert not agreed(noted, Turn(DEBTOR, "Prima.", "affirm", {}))

@@ -733,3 +733,9 @@ def test_reproaches_in_hindsight_or_as_questions_are_threats(text, read):
 ])
 def test_begrijpelijk_at_the_start_shows_understanding(text, read):
     assert evident(act(text, "nlu_fallback")).intent == read
+
+
+def test_das_goed_at_the_start_says_yes():
+    from bot.coach.roleplay.cues import ACCEPT
+    assert ACCEPT.search("da's goed, als ge mij efkes laat weten wanneer hij vertrokken is.")
+    assert not ACCEPT.search("da's altijd hetzelfde liedje rond de zomer, hè.")

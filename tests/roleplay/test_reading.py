@@ -915,3 +915,43 @@ def test_taking_the_debtors_vague_end_of_month_is_a_concession_however_near():
                         "excuse_contact_unavailable", date=["2026-12-15", "2026-12-04"])
     took = act("Eind van de maand. Oké.", "", date=["2026-12-04"])
     assert unpaired_concessions(read_acts([when, vague, took], TODAY)) != []
+
+
+def test_saying_honestly_how_the_procedure_goes_is_no_threat():
+    told = act("Dan gaat het dossier volgens onze vaste procedure naar het incassobureau, dat "
+               "wil ik u gewoon eerlijk zeggen.", moves.THREATEN)
+    assert score([told], today=TODAY).result("no_threats").passed
+
+
+def test_moving_the_day_to_when_the_debtors_customer_has_paid_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Die willen we graag uiterlijk maandag 7 december binnen hebben.",
+                moves.STATE_PURPOSE, date=["2026-12-07"])
+    later = debtor_says("Ze hebben maandag beloofd. Als dat binnen is, kan ik jou woensdag "
+                        "betalen.", "promise_to_pay", date=["2026-12-07", "2026-12-09"])
+    moved = act("Dus als de gemeente maandag betaalt, maak jij woensdag 9 december de 9.870 "
+                "euro over?", moves.CLOSED_QUESTION, date=["2026-12-07", "2026-12-09"],
+                amount=[9870.0])
+    assert unpaired_concessions(read_acts([asked, later, moved], TODAY)) != []
+
+
+def test_a_yes_traded_only_for_word_that_the_payment_left_is_unpaid():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Ik zou graag afspreken dat ze ten laatste maandag betaald is.",
+                moves.STATE_PURPOSE, date=["2026-12-07"])
+    split = debtor_says("Ik zou de helft maandag kunnen betalen en de rest de vijftiende.",
+                        "request_payment_plan", date=["2026-12-07", "2026-12-15"])
+    yes = act("Da's goed, als ge mij efkes laat weten wanneer de eerste betaling vertrokken is.",
+              moves.ASK_IN_RETURN)
+    assert unpaired_concessions(read_acts([asked, split, yes], TODAY)) != []
+
+
+def test_a_later_day_after_turning_the_debtors_day_down_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Ik verzoek u het bedrag deze week te voldoen.", "")
+    ask = debtor_says("Kan het eind van de maand worden?", "excuse_contact_unavailable",
+                      date=["2026-12-31"])
+    no = act("Eind van de maand is mij te laat.", "nlu_fallback", date=["2026-12-31"])
+    later = act("Ik kan u tot de vijftiende geven, als u mij even een berichtje stuurt zodra "
+                "het betaald is.", "", date=["2026-12-15"])
+    assert unpaired_concessions(read_acts([asked, ask, no, later], TODAY)) != []

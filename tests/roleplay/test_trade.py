@@ -204,3 +204,14 @@ def test_not_in_a_hurry_spares_the_debtor():
     from bot.coach.roleplay.trade import UNASKED
     assert UNASKED.search("dan maken we er gewoon donderdag 17 januari van, dan hoeft het niet "
                           "zo gehaast.")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("dus als de gemeente maandag betaalt, maak jij woensdag 2 juli de 9.870 euro over?", False),
+    ("da's goed, als ge mij efkes laat weten wanneer de eerste betaling vertrokken is.", False),
+    ("daartegenover vraag ik wel dat, als een van de twee termijnen niet op tijd binnen is, het "
+     "volledige saldo meteen opeisbaar wordt.", True),
+    ("mist u een termijn, dan is het hele restant direct opeisbaar.", False),
+])
+def test_a_third_party_paying_or_word_of_the_payment_asks_nothing_back(text, asked):
+    assert asks_return(text) is asked

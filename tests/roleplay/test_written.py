@@ -66,3 +66,12 @@ def test_a_mail_the_debtor_sends_for_a_concession_confirms_nothing():
     assert not confirms("nou, vooruit, die laat ik vallen, als u me even de data van die "
                         "gemiste beurten mailt.")
     assert confirms("die laat ik vallen, en dat zet ik voor u in de mail met de afspraak.")
+
+
+@pytest.mark.parametrize("text, confirmed", [
+    ("ik zet het zo meteen even in een appje naar je, dan heb je het zwart op wit.", True),
+    ("ik stuur u vandaag een e-mail over de prijsafspraak, zodat uw inkoper daar rechtstreeks "
+     "op kan reageren.", False),
+])
+def test_an_app_message_confirms_and_a_mail_about_the_price_does_not(text, confirmed):
+    assert confirms(text) is confirmed

@@ -11,7 +11,7 @@ from itertools import takewhile
 from bot.coach.roleplay.cues import ACCEPT, YES
 from bot.coach.roleplay.questions import SENTENCE_BREAK
 from bot.coach.roleplay.terms import COST_AMOUNT, WHOLE_AMOUNT, amount_named, exact_date, vague_date
-from bot.coach.roleplay.trade import ASKS_MORE
+from bot.coach.roleplay.trade import ASKS_MORE, THIRD_PARTY_PAYS
 from bot.coach.roleplay.turns import (
     ACCEPTANCE,
     ANNOUNCE_CONFIRMATION,
@@ -30,10 +30,7 @@ FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?
 # "…, als de rekening dan weer open is.").
 ON_CONDITION = re.compile(
     r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
-    # someone else paying first ("als zij vrijdag betalen, dan kan ik u maandag betalen")
-    r"|\b(als|zodra) (zij|ze|hij|die \w+|de (?!rest|helft|eerste|factuur|termijn|bedrag)\w+"
-    r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
-    r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b"
+    rf"|{THIRD_PARTY_PAYS}"
     r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"

@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
 from bot.coach.roleplay.terms import amount_named, exact_date
-from bot.coach.roleplay.trade import TRADE, asks_return, gives
+from bot.coach.roleplay.trade import TRADE, TRIVIAL, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.warmth import CLOSING, EMPATHY, OWN_FAULT, UNDERSTANDING, UNEASE
 from bot.coach.roleplay.written import confirms
@@ -88,7 +88,8 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b"
                      r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
                      r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b"
-                     r"|\bik wil (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
+                     r"|\bik (wil|ga) (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
+                     r"|\b(wil|zeg) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
                      r"|\bdat wil niemand\b")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
@@ -127,7 +128,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|al
                     r"(ja\W*)?(helemaal\W*)?(hoor|prima"
                     r"|goed|perfect"
                     r"|akkoord|afgesproken|top|mooi|dat kan"
-                    r"|(dat|'t|het) is (ook )?(goed|prima|akkoord)"
+                    r"|((dat|'t|het) is|da'?s) (ook )?(goed|prima|akkoord)"
                     r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
                     r"|doe (dat |het )?maar"
@@ -243,9 +244,9 @@ def asks_back(act: Turn) -> bool:
     text = act.text.lower()
     if act.intent == moves.OPEN_QUESTION or question_kind(text) == "open":
         return bool(TRADE.search(text))  # "Hoe zie je dat, als dat geld binnen is?"
-    return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
-                                                 and not THREAT.search(text)
-                                                 and asks_return(text))
+    if act.intent == moves.ASK_IN_RETURN and not TRIVIAL.search(text):
+        return True
+    return act.intent != moves.THREATEN and not THREAT.search(text) and asks_return(text)
 
 
 def summarised_in_passing(act: Turn) -> bool:

@@ -40,14 +40,14 @@ from bot.coach.roleplay.debtor_asks import (
 from bot.coach.roleplay.terms import (
     SENTENCE_END,
     VAGUE_DATE,
-    as_date,
+    ahead_only,
     before_christmas,
     dates_of,
     deadline_words,
     exact_date,
     this_friday,
 )
-from bot.coach.roleplay.trade import REJECTS, UNASKED, asks_return, gives
+from bot.coach.roleplay.trade import REJECTS, THIRD_PARTY_PAYS, TRIVIAL, UNASKED, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, sends_invoice
 
@@ -84,7 +84,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     invoice_out = False  # the invoice goes out again, the collector said or the debtor asked
     held = False  # the collector answered the pending ask since the debtor last spoke
     for index, turn in enumerate(turns):
-        turn = _ahead_only(turn, today) if today else turn
+        turn = ahead_only(turn, today) if today else turn
         current = evident(turn)
         if read and read[-1].speaker == COLLECTOR and _normalises(current, read[-1]):
             current = Turn(current.speaker, current.text, "", current.entities)
@@ -137,6 +137,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                 pending = None
             held = held or pending is not None and answers_ask(current, pending, asked_by or now)
         named = [] if mail_day(current) else _days_asked(current, today, asked_by)
+        if pending is not None and REJECTS.search(current.text.lower()):
+            named = [d for d in named if d not in dates_of(pending)]  # "… is mij te laat."
         asked_by = max([*([asked_by] if asked_by else []), *named], default=None)
     return read
 
@@ -249,16 +251,6 @@ def _says_back_offer(act: Turn, offer: Turn) -> bool:
             and set(amounts) <= set(offer.entities.get("amount") or []))
 
 
-def _ahead_only(turn: Turn, today: dt.date) -> Turn:
-    """Without the dates before this week ("deze week" may be read as its Monday)."""
-    dates = turn.entities.get("date")
-    if not dates:
-        return turn
-    monday = today - dt.timedelta(days=today.weekday())
-    ahead = [v for v in dates if (as_date(v) or monday) >= monday]
-    return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})
-
-
 def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | None,
               around: list[Turn]) -> bool:
     """Yes to the debtor's ``ask``: in words ("Ja hoor", "vooruit dan"), by taking over the
@@ -273,13 +265,15 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
             and not PAYS.search(text) and not UNASKED.search(spared):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
-    if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
+    if act.intent == moves.THREATEN or asks_return(text) \
+            or act.intent == moves.ASK_IN_RETURN and not TRIVIAL.search(text) \
             or CHECKS_STORY.search(text) or CLOSING.search(text) and not ACCEPT.search(text) \
             or REJECTS.search(text) or SCORN.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
     expected = asked_by or now
-    if asked_by in dates_of(act) and not ACCEPT.search(text):
+    if asked_by in dates_of(act) and not ACCEPT.search(text) \
+            and not re.search(THIRD_PARTY_PAYS, text):  # not the day someone else pays
         return False  # "Wij vroegen vrijdag 19 februari, woensdag de 24e is dus vijf dagen
         #               later.": weighs the two dates, takes neither
     if expected is not None and dates_of(act) and all(d <= expected for d in dates_of(act)) \

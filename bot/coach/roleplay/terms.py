@@ -118,3 +118,13 @@ def debt_amount(turn: Turn) -> bool:
     named = len(turn.entities.get("amount") or []) - len(APPROXIMATE.findall(text))
     return named > 0 and (not COSTS.search(text) or bool(INCLUDING.search(text))
                           or named > costs)
+
+
+def ahead_only(turn: Turn, today: dt.date) -> Turn:
+    """Without the dates before this week ("deze week" may be read as its Monday)."""
+    dates = turn.entities.get("date")
+    if not dates:
+        return turn
+    monday = today - dt.timedelta(days=today.weekday())
+    ahead = [v for v in dates if (as_date(v) or monday) >= monday]
+    return Turn(turn.speaker, turn.text, turn.intent, {**turn.entities, "date": ahead})

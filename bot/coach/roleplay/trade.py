@@ -158,10 +158,10 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"\b(weten|horen|mailtje|mail|berichtje|seintje|appje|belletje) "
                      r"(\w+ ){0,2}(stuurt|sturen|geeft|geven|doet|doen)?\W*"
                      r"(dat|of|als|wanneer|zodra) (het|u|je|ge|jij|jullie|dat|hij|ze|die"
-                     r"|de betaling|de overboeking|de overschrijving) "
+                     r"|de (\w+ )?(betaling|overboeking|overschrijving)) "
                      r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
                      r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld|geboekt|ingeboekt"
-                     r"|verwerkt)\b"
+                     r"|verwerkt|vertrokken|verzonden|weg)\b"
                      # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
                      r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
@@ -169,6 +169,13 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
                      r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
                      r" (\w+ ){0,4}(mailt|stuurt|doorgeeft|geeft)\b")
+# Someone else paying first ("als zij vrijdag betalen", "mits de gemeente maandag betaalt",
+# "zodra uw klant betaald heeft"): a condition the debtor does not meet, so no return asked
+# and no firm agreement (bot.coach.roleplay.agreement).
+THIRD_PARTY_PAYS = (r"\b(als|zodra|mits) (zij|ze|hij|die \w+"
+                    r"|de (?!rest|helft|eerste|tweede|factuur|termijn|bedrag|betaling)\w+"
+                    r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
+                    r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
 # opeisbaar."): a sanction, not a return.
 SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"
@@ -217,8 +224,11 @@ def asks_return(text: str) -> bool:
     hebt ontvangen") and a sanction ("Mist u een termijn, dan …") ask nothing back."""
     if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
         return False
-    text = SANCTION.sub(" ", TRIVIAL.sub(" ", text))
+    text = re.sub(THIRD_PARTY_PAYS, " ", TRIVIAL.sub(" ", text))
+    if TRADE.search(text):  # "Daartegenover vraag ik wel dat, als een termijn niet …"
+        return True
+    text = SANCTION.sub(" ", text)
     if not SOONER.search(text) and not COMMITMENT.search(PAYING.sub(" ", text)):
         return bool(TRADE.search(text))  # "…, maar dan moet het ook echt binnen zijn."
-    return bool(TRADE.search(text)) or not ASAP.search(text) and any(
+    return not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))

@@ -24,14 +24,15 @@ SEND_WORDS = frozenset(
     "vanavond morgen direct meteen zo wel ook gewoon netjes een de op per mail mailtje e-mail "
     "email brief briefje in na toe door voor naar bevestiging ter schriftelijk papier hem ze "
     "met datum data bedrag bedragen afspraak afspraken termijnen regeling da ge t berichtje "
-    "erbij".split())
+    "erbij app appje whatsapp sms".split())
 CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
                           r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)"
                           r"|\bals (het|dat|er) (\w+ )?niet klopt\b")
-ABOUT_AGREEMENT = re.compile(r"afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken|regeling"
+ABOUT_AGREEMENT = re.compile(r"(?<!prijs)afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken"
+                             r"|regeling"
                              r"|\bmet (het|de) (bedrag|datum)\b"
                              r"|overeengekomen|bedragen"
                              r"|\bdata\b|termijnen"
