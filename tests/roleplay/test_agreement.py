@@ -344,3 +344,7 @@ def test_an_agreement_on_condition_that_the_municipality_pays_is_none():
                  "maandag betaalt.", moves.SUMMARISE, {"date": ["2026-12-09", "2026-12-07"],
                                                        "amount": [9870.0]})
     assert not agreed(noted, Turn(DEBTOR, "Prima.", "affirm", {}))
+
+
+def test_only_trying_is_no_yes():
+    assert not agreed(PLAN, Turn(DEBTOR, "Proberen, ja.", "affirm", {}))

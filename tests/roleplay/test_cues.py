@@ -739,3 +739,13 @@ def test_das_goed_at_the_start_says_yes():
     from bot.coach.roleplay.cues import ACCEPT
     assert ACCEPT.search("da's goed, als ge mij efkes laat weten wanneer hij vertrokken is.")
     assert not ACCEPT.search("da's altijd hetzelfde liedje rond de zomer, hè.")
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Ah ja, verhuizen, da's altijd een gedoe, dat is dan niet uw schuld.",
+     moves.SHOW_UNDERSTANDING),
+    ("Ik moet eerlijk zeggen dat ik dit geen nette manier van zakendoen vind.", moves.THREATEN),
+    ("Wij leveren, en u betaalt niet.", moves.THREATEN),
+])
+def test_not_your_fault_and_a_lecture_on_doing_business(text, read):
+    assert evident(act(text, "")).intent == read

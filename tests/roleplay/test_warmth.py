@@ -51,3 +51,18 @@ def test_all_the_time_a_file_put_on_hold_and_let_me_know_when_drop_the_goal():
 def test_take_all_the_time_without_a_pronoun_drops_the_goal():
     assert drops_goal(act("Neem vooral de tijd, de gezondheid van uw zaak gaat voor."))
     assert not drops_goal(act("Neem de tijd om het na te kijken, maar vrijdag moet het binnen."))
+
+
+def test_not_needing_it_next_week_drops_the_goal():
+    assert drops_goal(act("Nou, weet u wat, dan hoeft het van mij helemaal niet volgende "
+                          "week, hoor."))
+    assert not drops_goal(act("Het hoeft niet per se per bank, contant mag ook."))
+
+
+def test_holding_to_payment_after_understanding_does_not_give_way():
+    from bot.coach.roleplay import turns as moves
+    from bot.coach.roleplay.warmth import gives_way
+    pressed = Turn(COLLECTOR, "Maar ze moet wel betaald worden, hè.", moves.VAGUE_PROPOSAL, {})
+    loose = Turn(COLLECTOR, "Betaal maar wat u kunt.", moves.VAGUE_PROPOSAL, {})
+    assert not gives_way(pressed)
+    assert gives_way(loose)

@@ -75,3 +75,8 @@ def test_a_mail_the_debtor_sends_for_a_concession_confirms_nothing():
 ])
 def test_an_app_message_confirms_and_a_mail_about_the_price_does_not(text, confirmed):
     assert confirms(text) is confirmed
+
+
+def test_putting_down_what_the_firm_expects_confirms_no_agreement():
+    assert not confirms("dan bevestig ik per brief dat wij betaling eind februari verwachten.")
+    assert confirms("dan bevestig ik per brief wat we zojuist hebben afgesproken.")

@@ -46,7 +46,7 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
                    r"|\b(we|wij|ik) (gaan|zullen|ga|zal) (het )?zien\b"
                    r"|\b(ons|mijn|m'n|me) (uiterste )?best (doen|te doen)\b"
-                   r"|\bik (ga|zal) (het )?proberen\b"
+                   r"|\bik (ga|zal) (het )?proberen\b|^(\w+\W+)?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bzo ongeveer\b"
                    # a message passed on ("Oké, ik zeg het tegen hem.", "Ik geef het door.")

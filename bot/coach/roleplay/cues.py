@@ -55,6 +55,8 @@ THREAT = re.compile(
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
+    r"|\bgeen (nette|fatsoenlijke|correcte) manier van zakendoen\b"
+    r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
     r"|\b(niet )?(weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) aan"
     r"|\bniet (weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) (\w+ ){0,2}bellen"

@@ -48,7 +48,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\b(dat is|da'?s|wat) een (\w+ )?(lastige|vervelende|nare|moeilijke|rotte)"
                      r" (positie|situatie|periode|tijd|toestand)\b"
                      r"|\biedereen (mag|moet|heeft) (\w+ ){0,2}(vakantie|vrij)\b"
-                     r"|\b(is|blijft) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b")
+                     r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
+                     r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -91,8 +92,13 @@ DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|\bneem(t)? ((u|je|ge) )?(\w+ )?(vooral|gerust|rustig) de tijd\b"
                         r"|\b(dossier|factuur) (\w+ ){0,2}stil\b"
                         r"|\blaat (u|je|ge) (het )?maar weten wanneer\b"
+                        r"|\bhoeft (het|dat) (van mij )?(\w+ )?niet (meer )?"
+                        r"(volgende week|deze week|vrijdag|meteen|direct|nu)\b"
                         r"|\b(wil|ga) (ik )?(u|je|jou|jullie) (ook )?niet in de problemen"
                         r" brengen\b")
+
+# Holding to payment after understanding ("Maar ze moet wel betaald worden, hè.").
+PRESSES = re.compile(r"\bmoet (\w+ ){0,3}(wel|toch|echt) (\w+ )?(betaald|binnen|voldaan)\b")
 
 
 def drops_goal(turn: Turn) -> bool:
@@ -103,6 +109,7 @@ def drops_goal(turn: Turn) -> bool:
 def gives_way(act: Turn) -> bool:
     """A concession right after understanding, or a vague proposal that names no term
     ("Betaal maar wat u kunt."), not one that presses for this week ("Maar u kunt toch wel
-    deze week iets betalen?")."""
+    deze week iets betalen?") or that it be paid all the same ("Maar ze moet wel betaald
+    worden, hè.")."""
     return act.intent == moves.OFFER_CONCESSION or act.intent == moves.VAGUE_PROPOSAL and not (
-        act.has("date") or deadline_words(act))
+        act.has("date") or deadline_words(act) or PRESSES.search(act.text.lower()))

@@ -31,6 +31,9 @@ OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|be
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
                           r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)"
                           r"|\bals (het|dat|er) (\w+ )?niet klopt\b")
+# What the firm expects, not what was agreed ("Dan bevestig ik per brief dat wij betaling eind
+# februari verwachten.").
+EXPECTED = re.compile(r"\bdat (wij|we|ik) (\w+ ){0,4}(verwachten|verwacht)\b")
 ABOUT_AGREEMENT = re.compile(r"(?<!prijs)afspra(?!ak (\w+ ){0,3}maken)|\bbevestig|besproken"
                              r"|regeling"
                              r"|\bmet (het|de) (bedrag|datum)\b"
@@ -50,9 +53,12 @@ OTHERS_WRITE = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,8}(mailt|stuurt|mail
 
 def confirms(text: str) -> bool:
     """In writing, and about the agreement: resending the invoice is not confirming, nor
-    is asking about a mail address ("Heeft u hem in de spam gekregen?") or a letter about
-    something else ("een brief met het nummer van de schuldhulp")."""
+    is putting down what the firm expects, asking about a mail address ("Heeft u hem in de
+    spam gekregen?") or a letter about something else ("een brief met het nummer van de
+    schuldhulp")."""
     text = OTHERS_WRITE.sub(" ", text)
+    if EXPECTED.search(text):
+        return False
     about = bool(ABOUT_AGREEMENT.search(text))
     sends = SENDS.search(text)
     return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
