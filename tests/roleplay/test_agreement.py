@@ -348,3 +348,7 @@ def test_an_agreement_on_condition_that_the_municipality_pays_is_none():
 
 def test_only_trying_is_no_yes():
     assert not agreed(PLAN, Turn(DEBTOR, "Proberen, ja.", "affirm", {}))
+
+
+def test_something_like_it_is_no_yes():
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, zoiets.", "affirm", {}))

@@ -749,3 +749,11 @@ def test_das_goed_at_the_start_says_yes():
 ])
 def test_not_your_fault_and_a_lecture_on_doing_business(text, read):
     assert evident(act(text, "")).intent == read
+
+
+@pytest.mark.parametrize("text", [
+    "Ge hebt dat in november ook al gezegd, hé.",
+    "Wat is er nu weer mis dat ge niet kunt betalen?",
+])
+def test_you_said_that_before_and_what_now_again_reproach(text):
+    assert evident(act(text, "")).intent == moves.THREATEN

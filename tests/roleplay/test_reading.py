@@ -955,3 +955,36 @@ def test_a_later_day_after_turning_the_debtors_day_down_is_a_concession():
     later = act("Ik kan u tot de vijftiende geven, als u mij even een berichtje stuurt zodra "
                 "het betaald is.", "", date=["2026-12-15"])
     assert unpaired_concessions(read_acts([asked, ask, no, later], TODAY)) != []
+
+
+def test_agreeing_today_on_payment_this_week_asks_for_friday():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Ik bel over een achterstallige factuur en wil vandaag afspreken dat die deze "
+                "week betaald wordt.", moves.STATE_PURPOSE, date=["2026-12-02"])
+    part = debtor_says("Alles behalve die zaterdag. De rest klopt.", "promise_to_pay",
+                       date=["2026-12-05"])
+    offer = act("Dan stel ik voor: het onbetwiste deel, € 6.200,00, betaalt u donderdag 3 "
+                "december.", moves.OFFER_CONCESSION, date=["2026-12-03"], amount=[6200.0])
+    assert unpaired_concessions(read_acts([asked, part, offer], TODAY)) == []
+
+
+def test_nee_precies_agrees_and_then_gives_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("We willen hem graag uiterlijk vrijdag binnen hebben.", moves.STATE_PURPOSE,
+                date=["2026-12-04"])
+    hope = debtor_says("Ik hoop volgende week, maar ik heb het niet in de hand.", "promise_vague",
+                       date=["2026-12-11"])
+    gift = act("Nee, precies. Nou, weet u wat, dan doen we het zo: u maakt het over, in elk "
+               "geval voor het eind van de maand.", moves.VAGUE_PROPOSAL, date=["2026-12-31"])
+    assert unpaired_concessions(read_acts([asked, hope, gift], TODAY)) != []
+
+
+def test_the_debtors_offer_taken_with_dan_is_no_summary():
+    offer = debtor_says("Ik kan vrijdag tweeduizend euro overschrijven.", "promise_to_pay",
+                        date=["2026-12-04"], amount=[2000.0])
+    taken = act("Allez, vrijdag tweeduizend dan.", moves.SUMMARISE, date=["2026-12-04"],
+                amount=[2000.0])
+    assert read_acts([offer, taken], TODAY)[-1].intent != moves.SUMMARISE
+    echo = act("Vrijdag 4 december, tweeduizend euro.", "", date=["2026-12-04"],
+               amount=[2000.0])
+    assert read_acts([offer, echo], TODAY)[-1].intent == moves.SUMMARISE

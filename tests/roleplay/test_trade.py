@@ -215,3 +215,8 @@ def test_not_in_a_hurry_spares_the_debtor():
 ])
 def test_a_third_party_paying_or_word_of_the_payment_asks_nothing_back(text, asked):
     assert asks_return(text) is asked
+
+
+def test_a_new_address_passed_on_is_a_courtesy():
+    assert not asks_return("allez, oké, als ge mij dan wel uw nieuw adres eens doorstuurt, dan "
+                           "passen wij dat aan.")

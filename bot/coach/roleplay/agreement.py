@@ -48,7 +48,7 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\b(ons|mijn|m'n|me) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b|^(\w+\W+)?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
-                   r"|\bmisschien\b|\bhopelijk\b|\bzo ongeveer\b"
+                   r"|\bmisschien\b|\bhopelijk\b|\bzo ongeveer\b|^(ja\W+)?zoiets\b"
                    # a message passed on ("Oké, ik zeg het tegen hem.", "Ik geef het door.")
                    r"|\bik (zeg|geef) (het|dat) (\w+ )?(tegen (hem|haar)|door)\b"
                    r"|\bzo niet\W+dan (moet|ga|zal|kan) ik (\w+ )?(even |eens )?(kijken|zien)\b"

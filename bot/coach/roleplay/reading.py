@@ -113,7 +113,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
             current = Turn(current.speaker, current.text, moves.CONCRETE_PROPOSAL,
                            current.entities)
-        if read and read[-1].speaker != COLLECTOR and _says_back_offer(current, read[-1]):
+        if read and read[-1].speaker != COLLECTOR and _takes_offer_as_plan(current, read[-1]):
+            current = Turn(current.speaker, current.text, "", current.entities)
+        elif read and read[-1].speaker != COLLECTOR and _says_back_offer(current, read[-1]):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
         if summing_up and _part_of_summary(current):
             current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
@@ -146,9 +148,12 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
 def _days_asked(act: Turn, today: dt.date | None, asked_by: dt.date | None) -> list[dt.date]:
     """The days the collector's act asks payment by: its dates still ahead ("deze week nog,
     uiterlijk donderdag 1 juli" asks for the Thursday), else this Friday for "deze week
-    nog", and, when no day was asked yet, the last business day before Christmas for "U gaat
-    het toch wel vóór de kerst betalen?"."""
+    nog" (also when only today is named: "Ik wil vandaag afspreken dat die deze week
+    betaald wordt."), and, when no day was asked yet, the last business day before
+    Christmas for "U gaat het toch wel vóór de kerst betalen?"."""
     ahead = [d for d in dates_of(act) if today is None or d >= today]  # no past due date
+    if today is not None and ahead and set(ahead) == {today} and deadline_words(act):
+        ahead = []
     if ahead or today is None:
         return ahead
     days = [this_friday(today)] if deadline_words(act) else []
@@ -239,6 +244,17 @@ def _part_of_summary(act: Turn) -> bool:
 
 
 ECHO_WORDS = 8  # a date and an amount said back, with no more than a word or two around them
+# The debtor's offer taken as the plan ("Allez, vrijdag tweeduizend dan."): a yes, no summary.
+TAKEN_AS_PLAN = re.compile(r"\bdan\W*$")
+
+
+def _takes_offer_as_plan(act: Turn, offer: Turn) -> bool:
+    """A summary in the model's reading or the debtor's terms said back, straight after the
+    debtor's offer in a few words ending in "dan", takes that offer; it sums nothing up."""
+    text = act.text.lower().strip()
+    summary = act.intent == moves.SUMMARISE or _says_back_offer(act, offer)
+    return (summary and len(text.split()) <= ECHO_WORDS
+            and bool(TAKEN_AS_PLAN.search(text)) and not SUMMARY.search(text))
 
 
 def _says_back_offer(act: Turn, offer: Turn) -> bool:

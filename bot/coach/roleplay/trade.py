@@ -31,7 +31,7 @@ REFUSED = re.compile(
 REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
                      r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
                      r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
-                     r"|^nee\b")
+                     r"|^nee\b(?!\W+(precies|inderdaad|natuurlijk|klopt|dat klopt)\b)")
 # Sparing the debtor a tight date nobody asked to move ("dan zit u niet zo krap", "dan heeft
 # u wat meer lucht", "dan heb je even rust", "ge moet u niet haasten", "dan wil ik best tot de
 # twintigste wachten", "dan geef ik je gewoon tot eind volgende week", "neem gerust tot
@@ -168,7 +168,7 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      # a detail for the files ("als ge mij uw nieuw rekeningnummer mailt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
                      r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
-                     r" (\w+ ){0,4}(mailt|stuurt|doorgeeft|geeft)\b")
+                     r" (\w+ ){0,4}(door)?(mailt|stuurt|geeft)\b")
 # Someone else paying first ("als zij vrijdag betalen", "mits de gemeente maandag betaalt",
 # "zodra uw klant betaald heeft"): a condition the debtor does not meet, so no return asked
 # and no firm agreement (bot.coach.roleplay.agreement).
