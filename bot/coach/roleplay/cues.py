@@ -19,7 +19,7 @@ from collections.abc import Iterable
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.questions import question_kind, tagged_statement
 from bot.coach.roleplay.terms import amount_named, exact_date
-from bot.coach.roleplay.trade import TRADE, TRIVIAL, asks_return, gives
+from bot.coach.roleplay.trade import TRADE, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.warmth import CLOSING, EMPATHY, OWN_FAULT, UNDERSTANDING, UNEASE
 from bot.coach.roleplay.written import confirms
@@ -248,9 +248,9 @@ def asks_back(act: Turn) -> bool:
     text = act.text.lower()
     if act.intent == moves.OPEN_QUESTION or question_kind(text) == "open":
         return bool(TRADE.search(text))  # "Hoe zie je dat, als dat geld binnen is?"
-    if act.intent == moves.ASK_IN_RETURN and not TRIVIAL.search(text):
-        return True
-    return act.intent != moves.THREATEN and not THREAT.search(text) and asks_return(text)
+    return act.intent == moves.ASK_IN_RETURN or (act.intent != moves.THREATEN
+                                                 and not THREAT.search(text)
+                                                 and asks_return(text))
 
 
 def summarised_in_passing(act: Turn) -> bool:

@@ -47,7 +47,7 @@ from bot.coach.roleplay.terms import (
     exact_date,
     this_friday,
 )
-from bot.coach.roleplay.trade import REJECTS, THIRD_PARTY_PAYS, TRIVIAL, UNASKED, asks_return, gives
+from bot.coach.roleplay.trade import REJECTS, THIRD_PARTY_PAYS, UNASKED, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, sends_invoice
 
@@ -281,8 +281,7 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     if text.rstrip().endswith("?") and not SENTENCE_END.search(text.strip()) \
             and not PAYS.search(text) and not UNASKED.search(spared):
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
-    if act.intent == moves.THREATEN or asks_return(text) \
-            or act.intent == moves.ASK_IN_RETURN and not TRIVIAL.search(text) \
+    if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
             or CHECKS_STORY.search(text) or CLOSING.search(text) and not ACCEPT.search(text) \
             or REJECTS.search(text) or SCORN.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
