@@ -229,6 +229,6 @@ def asks_return(text: str) -> bool:
         return True
     text = SANCTION.sub(" ", text)
     if not SOONER.search(text) and not COMMITMENT.search(PAYING.sub(" ", text)):
-        return bool(TRADE.search(text))  # "…, maar dan moet het ook echt binnen zijn."
+        return False  # "…, maar dan moet het ook echt binnen zijn.": only what was owed
     return not ASAP.search(text) and any(
         COMMITMENT.search(text, m.start()) for m in CONDITION.finditer(text))
