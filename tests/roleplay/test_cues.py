@@ -757,3 +757,23 @@ def test_not_your_fault_and_a_lecture_on_doing_business(text, read):
 ])
 def test_you_said_that_before_and_what_now_again_reproach(text):
     assert evident(act(text, "")).intent == moves.THREATEN
+
+
+@pytest.mark.parametrize("text", [
+    "Het is uw eigen verantwoordelijkheid om uw adres bij ons bij te werken.",
+    "Ik ben het nu echt een beetje zat met jullie.",
+    "Als het er maandag weer niet is, nemen we andere maatregelen.",
+    "En dan wordt het voor u alleen maar duurder.",
+    "Als het vrijdag niet betaald is, halen we de steigers weg.",
+    "Dat hoorde ik in oktober ook al.",
+])
+def test_your_own_responsibility_fed_up_other_measures_and_taking_things_back_reproach(text):
+    assert evident(act(text, "")).intent == moves.THREATEN
+
+
+@pytest.mark.parametrize("text", [
+    "Ja, lastig hè, als je geen bon hebt.",
+    "Nou, sneu zeg, dat die levering zo misliep.",
+])
+def test_lastig_he_shows_understanding(text):
+    assert evident(act(text, "")).intent == moves.SHOW_UNDERSTANDING

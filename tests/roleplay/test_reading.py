@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import pytest
+
 from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.acts import split_acts
 from bot.coach.roleplay.cues import evident
@@ -988,3 +990,53 @@ def test_the_debtors_offer_taken_with_dan_is_no_summary():
     echo = act("Vrijdag 4 december, tweeduizend euro.", "", date=["2026-12-04"],
                amount=[2000.0])
     assert read_acts([offer, echo], TODAY)[-1].intent == moves.SUMMARISE
+
+
+def test_yes_to_a_vague_term_around_easter_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    ask = debtor_says("Ik betaal als het seizoen weer begint, rond Pasen of zo.", "nlu_fallback")
+    yes = act("Ja, oké, da's goed.", "")
+    assert unpaired_concessions(read_acts([ask, yes], TODAY)) != []
+
+
+def test_a_threat_asks_for_its_term_not_for_the_day_of_what_follows():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    threat = act("Als het niet vandaag binnen is, komt de deurwaarder volgende week langs.",
+                 moves.THREATEN, date=["2026-12-02", "2026-12-11"])
+    ask = debtor_says("Dat hoeft toch niet meteen? Maandag misschien.", "nlu_fallback",
+                      date=["2026-12-07"])
+    yes = act("Maandag dan.", "", date=["2026-12-07"])
+    assert unpaired_concessions(read_acts([threat, ask, yes], TODAY)) != []
+
+
+def test_a_later_term_offered_if_it_does_not_work_out_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Ik wil graag dat hij uiterlijk maandag 7 december betaald is.",
+                moves.STATE_PURPOSE, date=["2026-12-07"])
+    fallback = act("En als het echt niet lukt, mag het ook eind van de maand.",
+                   moves.VAGUE_PROPOSAL, date=["2026-12-31"])
+    assert unpaired_concessions(read_acts([asked, fallback], TODAY)) != []
+    assert unpaired_concessions(read_acts([asked], TODAY)) == []
+
+
+def test_the_debtors_term_taken_after_holding_out_against_it_is_a_concession():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Die moet deze week nog betaald worden.", moves.STATE_PURPOSE)
+    ask = debtor_says("Nee, dat wordt eind januari.", "promise_vague", date=["2027-01-29"])
+    firm = [act("Eind januari. Fantastisch.", "", date=["2027-01-29"]),
+            act("Als het er dan niet is, nemen we andere maatregelen.", "")]
+    relay = debtor_says("Ik geef het door.", "promise_vague")
+    taken = act("Eind januari dan.", "", date=["2027-01-29"])
+    assert unpaired_concessions(read_acts([asked, ask, *firm, relay], TODAY)) == []
+    assert unpaired_concessions(read_acts([asked, ask, *firm, relay, taken], TODAY)) != []
+
+
+@pytest.mark.parametrize("spare", [
+    "Maar dat gaat vast goed.",
+    "Da's geen dreigement, maar ik wil dat u het weet.",
+])
+def test_a_procedural_warning_with_reassurance_is_no_threat(spare):
+    warning = act("Als het vrijdag niet binnen is, moet ik het volgens onze procedure "
+                  "doorzetten naar het incassobureau.", moves.THREATEN, date=["2026-12-04"])
+    assert score([warning, act(spare, "")], today=TODAY).result("no_threats").passed
+    assert not score([warning], today=TODAY).result("no_threats").passed

@@ -220,3 +220,12 @@ def test_a_third_party_paying_or_word_of_the_payment_asks_nothing_back(text, ask
 def test_a_new_address_passed_on_is_a_courtesy():
     assert not asks_return("allez, oké, als ge mij dan wel uw nieuw adres eens doorstuurt, dan "
                            "passen wij dat aan.")
+
+
+@pytest.mark.parametrize("text, asked", [
+    ("Donderdag is goed, als dan ook 27-0415 meegaat.", True),
+    ("Oké, als je dan wel even laat weten als er iets tussenkomt.", False),
+    ("Prima, als u ons laat weten wanneer er wat verandert.", False),
+])
+def test_another_invoice_paid_along_is_a_return_a_word_if_things_change_is_not(text, asked):
+    assert asks_return(text.lower()) is asked

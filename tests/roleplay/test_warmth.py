@@ -66,3 +66,9 @@ def test_holding_to_payment_after_understanding_does_not_give_way():
     loose = Turn(COLLECTOR, "Betaal maar wat u kunt.", moves.VAGUE_PROPOSAL, {})
     assert not gives_way(pressed)
     assert gives_way(loose)
+
+
+def test_letting_it_lie_for_now_drops_the_goal():
+    assert drops_goal(act("Geen zorgen, dan laten we dat voorlopig even liggen."))
+    assert not drops_goal(act("Die laten we liggen tot de creditnota binnen is, de rest "
+                              "betaalt u vrijdag."))

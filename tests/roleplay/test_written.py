@@ -80,3 +80,11 @@ def test_an_app_message_confirms_and_a_mail_about_the_price_does_not(text, confi
 def test_putting_down_what_the_firm_expects_confirms_no_agreement():
     assert not confirms("dan bevestig ik per brief dat wij betaling eind februari verwachten.")
     assert confirms("dan bevestig ik per brief wat we zojuist hebben afgesproken.")
+
+
+@pytest.mark.parametrize("text", [
+    "Ik ga het even uitzoeken en als ik het gevonden heb, mail ik u.",
+    "Ik zal het uitzoeken en stuur u dan een mailtje.",
+])
+def test_a_mail_once_the_collector_has_looked_into_it_confirms_nothing(text):
+    assert not confirms(text.lower())

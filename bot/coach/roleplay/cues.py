@@ -56,9 +56,15 @@ THREAT = re.compile(
     r"|\bal (twee|drie|vier|vijf|zes|\d+) keer (ge)?(beld|bel|gemaild|gevraagd)\b"
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
+    # "Als het morgen niet binnen is, halen we de bus op."
+    r"|\bals (het|dat|u|je|ge) (\w+ ){0,3}niet (\w+ ){0,2}(binnen|betaald|betaalt|overmaakt)\b"
+    r"[^.?!]{0,12}\b(halen|nemen|zetten|stoppen|sluiten) (we|wij|ik)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\bgeen (nette|fatsoenlijke|correcte) manier van zakendoen\b"
     r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"
+    r"|\b(uw|je|jullie) eigen verantwoordelijkheid\b"
+    r"|\b(ben|zijn) (het|'t) (\w+ ){0,4}zat\b|\b(andere|verdere|zwaardere) maatregelen\b"
+    r"|\bwordt het (\w+ ){0,4}(een stuk |veel |flink )?duurder\b"
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
     r"|\b(niet )?(weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) aan"
     r"|\bniet (weer|opnieuw|nog eens|nog een keer) achter (u|je|jou|jullie) (\w+ ){0,2}bellen"
@@ -70,7 +76,7 @@ THREAT = re.compile(
 DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|hoor ik (\w+ ){0,3}bij (elk|ieder)"
                    r"|zeggen ze (nou )?allemaal"
                    r"|zegt (nou )?iedereen"
-                   r"|\b(zag|hoorde|las) (ik )?anders\b")
+                   r"|\b(zag|hoorde|las) (ik )?anders\b|\bhoorde ik (\w+ ){0,3}ook al\b")
 # A warning about the firm's own rules or a step it regrets, said to spare the debtor
 # ("volgens onze algemene voorwaarden gaat het dan naar het incassobureau. Dat wil ik u graag
 # besparen.", "… moeten we het dossier helaas overdragen. Dat wil ik u liever besparen.", "…
@@ -88,13 +94,16 @@ RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|proc
 SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder druk|bang)"
                      r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)"
-                     r"|\b(dat|het) is geen (dreigement|dreiging|bedreiging)\b"
+                     r"|\b((dat|het) is|da'?s) geen (dreigement|dreiging|bedreiging)\b"
                      r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b"
                      r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
                      r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b"
                      r"|\bik (wil|ga) (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
-                     r"|\b(wil|zeg) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
-                     r"|\bdat wil niemand\b")
+                     r"|\b(wil|zeg|moet) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
+                     r"|\bdat wil niemand\b"
+                     # "… naar ons incassobureau. Maar dat gaat vast goed."
+                     r"|\bmaar (dat|het) (gaat|komt) (vast|vast wel|zeker) goed\b"
+                     r"|\b(dat|het) zal (vast |wel )?niet nodig zijn\b")
 SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op een rij"
                      r"|even herhalen|herhaal"
                      r"|nog even (kort )?(terug|na)|(we|wij) spreken (dus )?af"

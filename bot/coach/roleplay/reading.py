@@ -83,6 +83,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
     summing_up = False  # "Dan vat ik het even samen." until the debtor speaks
     invoice_out = False  # the invoice goes out again, the collector said or the debtor asked
     held = False  # the collector answered the pending ask since the debtor last spoke
+    refused: Turn | None = None  # an ask the collector held out against, until a new one
     for index, turn in enumerate(turns):
         turn = ahead_only(turn, today) if today else turn
         current = evident(turn)
@@ -94,10 +95,10 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
             friday = this_friday(today) if today else None
             if asks_more(current, asked_by or now, answering, friday):
-                pending = current
+                pending, refused = current, None
             elif pending is not None and (held or not ask_stands(answering, current,
                                                                   asked_by or now)):
-                pending = None
+                refused, pending = pending if held else refused, None
             held = False
             invoice_out = invoice_out or asks_for_invoice(current.text.lower())
             summing_up = False
@@ -130,7 +131,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         around = [*_said_before(turns, index), *rest[:1]]  # where sparing words may stand
         if pending is not None and _gives_in(current, pending, asked_by, now, around) \
                 and not _holds_firm(current, rest, asked_by or now) \
-                or pending is None and _moves_unasked(current, around, asked_by or now):
+                or pending is None and (_moves_unasked(current, around, asked_by or now)
+                                        or _gives_in_later(current, refused)):
             read.extend(_as_concession(current))
             pending = None
         else:
@@ -154,6 +156,9 @@ def _days_asked(act: Turn, today: dt.date | None, asked_by: dt.date | None) -> l
     ahead = [d for d in dates_of(act) if today is None or d >= today]  # no past due date
     if today is not None and ahead and set(ahead) == {today} and deadline_words(act):
         ahead = []
+    if ahead and act.intent == moves.THREATEN:
+        ahead = [min(ahead)]  # "Als het niet vandaag binnen is, staat de deurwaarder
+        #                       volgende week bij u op de stoep.": the term, not what follows
     if ahead or today is None:
         return ahead
     days = [this_friday(today)] if deadline_words(act) else []
@@ -304,6 +309,14 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
     return (bool(ACCEPT.search(text)) or further
             or (act.intent == moves.OFFER_CONCESSION and gives(text))
             or bool(later & set(dates_of(act))) or moved or _takes_over_term(text, ask))
+
+
+def _gives_in_later(act: Turn, refused: Turn | None) -> bool:
+    """The debtor's vague term taken as the plan after all, once the collector held out
+    against it ("Eind juli. Geweldig." – "…, gaan we andere maatregelen nemen." – "Ik geef het
+    door." – "Eind juli dan.")."""
+    text = act.text.lower()
+    return refused is not None and _takes_over_term(text, refused) and not asks_return(text)
 
 
 def _takes_over_term(text: str, ask: Turn) -> bool:

@@ -16,8 +16,10 @@ MONTHS = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktob
           r"|november|december)")
 VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand|januari)"
                         r"|\bergens\b"
-                        r"|rond (de|die)|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
-                        r"|in de loop van|half (januari|februari|december)|na de kerst"
+                        r"|rond (de|die|pasen|kerst\w*|carnaval|pinksteren|hemelvaart)\b"
+                        r"|zo snel (mogelijk|als)|na de feestdagen|binnenkort"
+                        r"|in de loop van|half (januari|februari|december)"
+                        rf"|\b(eind|medio) {MONTHS}\b|na de kerst"
                         r"|na de \w*(vak|vakantie)\b|na de zomer\b"
                         rf"|\b(\w*dag|{MONTHS}|morgen|week|maand)\W+of zo\b"
                         rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")

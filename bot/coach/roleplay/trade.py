@@ -50,7 +50,8 @@ UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) "
                      r"(gewoon|maar|best|wel|rustig) (\w+ ){0,2}tot\b"
                      r"|\b(geef|geven) (ik|we|wij) (u|je|jou|jullie|ge) (\w+ ){0,2}"
-                     r"(lucht|ademruimte)\b")
+                     r"(lucht|ademruimte)\b"
+                     r"|\bals het (echt |toch |dan )?niet lukt\W+(dan )?mag (het|dat) (\w+ )?ook\b")
 # Judging the debtor's own arrangement ("Helder, dat is ook een verstandige regeling."): no
 # regeling offered.
 DESCRIBED = re.compile(r"\b(dat|die|het) is (\w+ ){0,2}een (\w+ )?regeling\b")
@@ -116,6 +117,8 @@ CONDITION = re.compile(
     r"\bals (u|ge|je|jij|jullie|we|wij|ik|de|het|die|dat)\b(?! (\w+ ){0,2}niet\b)|\bmits\b"
     r"|\bals (hij|ie|ze) (\w+ ){0,4}(binnen|betaald|overgemaakt|bijgeschreven)\b"
     r"|op (één |een )?voorwaarde|in ruil"
+    # another invoice paid along ("als dan ook 32-0188 meegaat")
+    r"|\bals (dan )?(ook )?(factuur )?\S*\d\S* (ook )?(meegaat|mee gaat|meekomt)\b"
     r"|\b(zolang|zodra) (u|ge|je|jij|jullie|het (bedrag|geld)|de (betaling|rest|eerste|regeling))\b"
     r"|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
     r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
@@ -168,7 +171,12 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      # a detail for the files ("als ge mij uw nieuw rekeningnummer mailt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
                      r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
-                     r" (\w+ ){0,4}(door)?(mailt|stuurt|geeft)\b")
+                     r" (\w+ ){0,4}(door)?(mailt|stuurt|geeft)\b"
+                     # a word if things change ("als je dan wel even laat weten als er iets
+                     # tussenkomt")
+                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(laat|laten) weten "
+                     r"(als|wanneer|zodra) er (\w+ )?(iets|wat) "
+                     r"(tussenkomt|tussen komt|misgaat|mis gaat|verandert)\b")
 # Someone else paying first ("als zij vrijdag betalen", "mits de gemeente maandag betaalt",
 # "zodra uw klant betaald heeft"): a condition the debtor does not meet, so no return asked
 # and no firm agreement (bot.coach.roleplay.agreement).

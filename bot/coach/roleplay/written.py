@@ -29,7 +29,8 @@ CLAUSE = re.compile(r"[,.;:!?]|\b(dan|zodat|want|en)\b")
 # What else a collector may send: help, numbers, forms, a link.
 OTHER_MATTER = re.compile(r"schuldhulp|budget|telefoonnummer|folder|formulier|betaallink"
                           r"|link|informatie over|inlog|gegevens|verzoek|contact op"
-                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor)"
+                          r"|(zodra|als|wanneer) ik (\w+ ){0,4}(weet|hoor|gevonden|uitgezocht)"
+                          r"|\bik (ga|zal) (het|dat) (\w+ )?uitzoeken\b"
                           r"|\bals (het|dat|er) (\w+ )?niet klopt\b")
 # What the firm expects, not what was agreed ("Dan bevestig ik per brief dat wij betaling eind
 # februari verwachten.").
