@@ -130,3 +130,16 @@ def test_a_split_traded_after_costs_were_dropped_does_not_pay_for_them():
     back = act("Omdat ik u die ruimte geef, vraag ik wel iets terug: de eerste 1.280 euro "
                "uiterlijk deze vrijdag.", moves.ASK_IN_RETURN, date=["2027-05-14"])
     assert unpaired([ask, room, how, money, back]) == []
+
+
+def test_a_return_asked_after_a_second_gift_pays_for_that_one_only():
+    ask = debtor_says("Het lukt niet in één keer. In drie delen misschien.",
+                      "request_payment_plan")
+    split = act("Ja, dat moet wel kunnen.", "")
+    costs = act("En die vijfendertig euro aanmaningskosten laat ik dan ook vallen.",
+                moves.OFFER_CONCESSION, amount=[35.0])
+    glad = debtor_says("O, fijn.", "affirm")
+    back = act("Maar dan wil ik wel de eerste termijn deze vrijdag binnen hebben.", "",
+               date=["2027-05-14"])
+    assert unpaired([ask, split, costs, glad, back]) == [split.text]
+    assert unpaired([ask, split, glad, back]) == []

@@ -777,3 +777,19 @@ def test_your_own_responsibility_fed_up_other_measures_and_taking_things_back_re
 ])
 def test_lastig_he_shows_understanding(text):
     assert evident(act(text, "")).intent == moves.SHOW_UNDERSTANDING
+
+
+@pytest.mark.parametrize("text", [
+    "Vorig voorjaar moesten we ook al drie keer bellen.",
+    "Jullie zijn ook niet de snelste betalers, hè.",
+])
+def test_calling_three_times_last_year_and_slow_payers_reproach(text):
+    assert evident(act(text, "")).intent == moves.THREATEN
+
+
+@pytest.mark.parametrize("text", [
+    "Ach, dan hoeft het ook niet meer voor het eind van de maand.",
+    "De rest zien we later wel.",
+])
+def test_no_longer_before_the_end_and_the_rest_later_give_time(text):
+    assert evident(act(text, "")).intent == moves.OFFER_CONCESSION

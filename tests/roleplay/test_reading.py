@@ -1040,3 +1040,42 @@ def test_a_procedural_warning_with_reassurance_is_no_threat(spare):
                   "doorzetten naar het incassobureau.", moves.THREATEN, date=["2026-12-04"])
     assert score([warning, act(spare, "")], today=TODAY).result("no_threats").passed
     assert not score([warning], today=TODAY).result("no_threats").passed
+
+
+@pytest.mark.parametrize("rule, spare", [
+    ("gaat het dossier volgens onze vaste werkwijze naar het incassobureau.",
+     "Dat wil ik u graag besparen."),
+    ("gaat het dossier volgens onze procedure naar het incassobureau.",
+     "Daar gaan we nu niet van uit, maar ik wil het u wel eerlijk zeggen."),
+])
+def test_a_standing_way_of_working_said_honestly_is_no_threat(rule, spare):
+    warning = act(f"Als een termijn niet op tijd binnen is, {rule}", moves.THREATEN)
+    assert score([warning, act(spare, "")], today=TODAY).result("no_threats").passed
+
+
+def test_a_remainder_left_open_is_no_exact_agreement():
+    offer = act("Zullen we zeggen 300 euro op vrijdag 8 januari?", moves.CONCRETE_PROPOSAL,
+                date=["2027-01-08"], amount=[300.0])
+    back = act("Dus 300 euro op vrijdag 8 januari, en de rest zien we dan wel.",
+               moves.SUMMARISE, date=["2027-01-08"], amount=[300.0])
+    whole = act("Dus 300 euro op vrijdag 8 januari, en de rest op vrijdag 22 januari.",
+                moves.SUMMARISE, date=["2027-01-08", "2027-01-22"], amount=[300.0])
+    yes = debtor_says("Ja, prima.", "affirm")
+    hedge = debtor_says("Ik ga mijn best doen.", "promise_vague")
+    assert not score([offer, hedge, back, yes], today=TODAY).result(
+        "concrete_agreement").passed
+    assert score([offer, hedge, whole, yes], today=TODAY).result("concrete_agreement").passed
+
+
+def test_the_deadline_may_come_with_the_second_purpose_before_the_story():
+    person = act("Ik bel even voor mevrouw Smit van de boekhouding.", moves.STATE_PURPOSE)
+    her = debtor_says("Daar spreekt u mee.", "affirm")
+    purpose = act("Ik bel over een factuur die we graag nog deze week binnen hebben.",
+                  moves.STATE_PURPOSE)
+    story = debtor_says("Die ligt nog bij mijn collega, die is ziek.",
+                        "excuse_contact_unavailable")
+    late = act("Ik wil hem graag deze week nog binnen hebben.", moves.STATE_PURPOSE)
+    assert score([person, her, purpose, story], today=TODAY).result(
+        "purpose_deadline").passed
+    assert not score([person, her, story, late], today=TODAY).result(
+        "purpose_deadline").passed

@@ -72,3 +72,10 @@ def test_letting_it_lie_for_now_drops_the_goal():
     assert drops_goal(act("Geen zorgen, dan laten we dat voorlopig even liggen."))
     assert not drops_goal(act("Die laten we liggen tot de creditnota binnen is, de rest "
                               "betaalt u vrijdag."))
+
+
+def test_it_will_not_run_away_take_it_easy_and_when_you_get_to_it_drop_the_goal():
+    assert drops_goal(act("Maak je geen zorgen, het loopt niet weg."))
+    assert drops_goal(act("Joh, doe rustig aan."))
+    assert drops_goal(act("Dan betaal je het gewoon als je eraan toekomt."))
+    assert not drops_goal(act("Dat komt vrijdag binnen, als het goed is."))

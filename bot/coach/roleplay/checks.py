@@ -21,6 +21,7 @@ from bot.coach.roleplay.terms import amount_named, deadline_words, debt_amount, 
 from bot.coach.roleplay.tips import Example, after_excuse, closing, first_line, last_line, quote
 from bot.coach.roleplay.turns import (
     COLLECTOR,
+    EXCUSE_INTENTS,
     PROPOSALS,
     Turn,
     collector_turns,
@@ -53,7 +54,10 @@ def _opening(turns: Sequence[Turn], stated: list[int]) -> list[Turn]:
                                       for t in _same_turn(turns, i))]
     first = [i for i, t in enumerate(turns) if t.speaker == COLLECTOR  # "Welke factuur?" –
              and (t.has("invoice_number") or t.has("amount"))]  # "Factuur 5531, van 1.180 euro."
-    return [t for i in {stated[0], *named[:1], *first[:1]} for t in _same_turn(turns, i)]
+    story = next((i for i, t in enumerate(turns) if t.intent in EXCUSE_INTENTS), len(turns))
+    before_story = [i for i in stated if i < story] or stated[:1]  # "Ik bel even voor meneer
+    #   Bosman." – "… ik bel over een factuur die we graag nog deze week binnen hebben."
+    return [t for i in {*before_story, *named[:1], *first[:1]} for t in _same_turn(turns, i)]
 
 
 # The words of wanting the money by a day ("Ik wil dat hij vandaag betaald wordt.").

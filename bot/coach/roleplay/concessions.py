@@ -98,6 +98,9 @@ def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
             reply = [t for t in turns[at + 1:at + 2] if t.speaker == COLLECTOR]
             break
         if act.intent == moves.OFFER_CONCESSION:
+            if act.speaker == COLLECTOR and not window:
+                return []  # "Ja, dat moet wel kunnen." – "En die veertig euro kosten laat ik
+                #            vallen." – "Maar dan wil ik vrijdag de eerste.": pays for the costs
             break
         if act.speaker == COLLECTOR:
             window.append(act)

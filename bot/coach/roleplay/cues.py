@@ -54,6 +54,9 @@ THREAT = re.compile(
     r"|\bwaarom (betalen|betaalt|doen|doet) (jullie|u|je|ge) (\w+ ){0,2}(nooit|altijd)\b"
     r"|\baltijd (iemand|een) ander\w* (z'n|zijn|'s)? ?schuld\b"
     r"|\bal (twee|drie|vier|vijf|zes|\d+) keer (ge)?(beld|bel|gemaild|gevraagd)\b"
+    r"|\b(moesten|moest) (we|wij|ik) (\w+ ){0,2}(twee|drie|vier|vijf|\d+) keer "
+    r"(\w+ )?(bellen|mailen)\b"
+    r"|\b(jullie|u|je|ge) (bent|zijn|zijt|is) (\w+ )?niet (de|het) (snelste|beste) betaler"
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
     # "Als het morgen niet binnen is, halen we de bus op."
@@ -85,7 +88,7 @@ DOUBT = re.compile(r"hoor ik .{0,30}vaker|hoor ik elke keer|hoor ik (\w+ ){0,3}b
 # dat beslis ik niet zelf."):
 # informing, not threatening, when both the rule or regret and the wish to spare or to
 # inform are said.
-RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure)"
+RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|procedure|werkwijze)"
                    r"|\bhoe het (bij ons |hier )?(verder )?(loopt|gaat|werkt)\b"
                    r"|\bhoe (onze|de) (\w+ )?(procedure|werkwijze|regels?) (\w+ )?"
                    r"(werkt|werken|loopt)\b"
@@ -99,7 +102,9 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
                      r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b"
                      r"|\bik (wil|ga) (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
-                     r"|\b(wil|zeg|moet) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
+                     r"|\b(wil|zeg) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
+                     r"|\bik wil (het|dat) (u |je |jullie )?(wel |ook )?eerlijk zeggen\b"
+                     r"|\bdaar gaan (we|wij|ik) (\w+ )?niet van uit\b"
                      r"|\bdat wil niemand\b"
                      # "… naar ons incassobureau. Maar dat gaat vast goed."
                      r"|\bmaar (dat|het) (gaat|komt) (vast|vast wel|zeker) goed\b"
@@ -144,7 +149,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|al
                     r"|((dat|'t|het) is|da'?s) (ook )?(goed|prima|akkoord)"
                     r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
-                    r"|doe (dat |het )?maar"
+                    r"|doe (dat |het )?maar|dat (moet|zal|mag) (wel |ook )?kunnen"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
                     r"|akkoord"

@@ -21,6 +21,7 @@ VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand
                         r"|in de loop van|half (januari|februari|december)"
                         rf"|\b(eind|medio) {MONTHS}\b|na de kerst"
                         r"|na de \w*(vak|vakantie)\b|na de zomer\b"
+                        r"|\bde rest zien (we|wij) (dan |later )?(nog )?wel\b"
                         rf"|\b(\w*dag|{MONTHS}|morgen|week|maand)\W+of zo\b"
                         rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van
