@@ -793,3 +793,26 @@ def test_calling_three_times_last_year_and_slow_payers_reproach(text):
 ])
 def test_no_longer_before_the_end_and_the_rest_later_give_time(text):
     assert evident(act(text, "")).intent == moves.OFFER_CONCESSION
+
+
+def test_a_second_open_question_tagged_on_with_en_met_wie_counts():
+    both = act("Wat is er toen precies besproken en met wie?", moves.OPEN_QUESTION)
+    assert score([both]).result("open_questions").passed
+    one = act("Wat is er toen precies besproken en met welk bedrag?", moves.OPEN_QUESTION)
+    assert not score([one]).result("open_questions").passed
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Hoe is die extra tijd volgens u ontstaan?", "", moves.OPEN_QUESTION),
+    ("Anders weet u wel wat er gaat gebeuren.", moves.OFFER_CONCESSION, moves.THREATEN),
+    ("Dank voor uw tijd.", "", moves.POSITIVE_CLOSE),
+])
+def test_a_question_about_extra_time_asks_and_anders_weet_u_threatens(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_ik_noteer_with_a_colon_sums_up():
+    noted = act("Goed. Ik noteer: 500 euro op vrijdag 4 februari en 500 euro op dinsdag 15 "
+                "februari.", moves.CONCRETE_PROPOSAL, date=["2033-02-04", "2033-02-15"],
+                amount=[500.0, 500.0])
+    assert evident(noted).intent == moves.SUMMARISE

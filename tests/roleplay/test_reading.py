@@ -1079,3 +1079,30 @@ def test_the_deadline_may_come_with_the_second_purpose_before_the_story():
         "purpose_deadline").passed
     assert not score([person, her, story, late], today=TODAY).result(
         "purpose_deadline").passed
+
+
+def test_a_threat_without_a_term_names_no_day_to_pay():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Dat moet vandaag binnen zijn.", moves.STATE_PURPOSE, date=["2026-12-02"])
+    threat = act("Dan gaat het naar de deurwaarder en die staat binnen een week bij u op de "
+                 "stoep.", moves.THREATEN, date=["2026-12-09"])
+    ask = debtor_says("Vrijdag komt er geld binnen, dan maak ik het over.", "promise_to_pay",
+                      date=["2026-12-04"])
+    taken = act("Vrijdag dan.", "", date=["2026-12-04"])
+    assert unpaired_concessions(read_acts([asked, threat, ask, taken], TODAY)) != []
+
+
+def test_a_warning_said_so_the_debtor_knows_how_it_goes_is_no_threat():
+    warning = act("Als het dan niet binnen is, gaat het dossier volgens onze vaste procedure "
+                  "naar het incassobureau.", moves.THREATEN)
+    told = act("Dat zeg ik erbij zodat u weet hoe het loopt.", "")
+    assert score([warning, told], today=TODAY).result("no_threats").passed
+
+
+def test_doe_dan_maar_die_helft_takes_the_debtors_offer():
+    offer = debtor_says("Ik maak vrijdag de helft over, 306 euro.", "promise_to_pay",
+                        date=["2026-12-04"], amount=[306.0])
+    taken = act("Nou, doe dan maar die helft.", "")
+    again = debtor_says("Prima. Vrijdag 306 euro.", "promise_to_pay", date=["2026-12-04"],
+                        amount=[306.0])
+    assert score([offer, taken, again], today=TODAY).result("concrete_agreement").passed

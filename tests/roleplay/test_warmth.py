@@ -79,3 +79,8 @@ def test_it_will_not_run_away_take_it_easy_and_when_you_get_to_it_drop_the_goal(
     assert drops_goal(act("Joh, doe rustig aan."))
     assert drops_goal(act("Dan betaal je het gewoon als je eraan toekomt."))
     assert not drops_goal(act("Dat komt vrijdag binnen, als het goed is."))
+
+
+def test_pay_whenever_it_suits_you_drops_the_goal():
+    assert drops_goal(act("Ge betaalt maar als het past, zodra de bank het in orde heeft."))
+    assert not drops_goal(act("Betaalt u vrijdag, als de bank het dan in orde heeft?"))

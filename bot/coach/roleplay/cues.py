@@ -59,6 +59,7 @@ THREAT = re.compile(
     r"|\b(jullie|u|je|ge) (bent|zijn|zijt|is) (\w+ )?niet (de|het) (snelste|beste) betaler"
     r"|^anders (\w+ ){0,2}(haal|zet|stop|neem|leg|stuur) (ik|we|wij)\b"
     r"|\banders (hoort|horen) (u|je|jullie|ge|gij) (\w+ )?van (ons|mij)\b"
+    r"|\banders weet (u|je|ge|jij|jullie) (wel )?wat er (\w+ )?(gebeurt|gaat gebeuren)\b"
     # "Als het morgen niet binnen is, halen we de bus op."
     r"|\bals (het|dat|u|je|ge) (\w+ ){0,3}niet (\w+ ){0,2}(binnen|betaald|betaalt|overmaakt)\b"
     r"[^.?!]{0,12}\b(halen|nemen|zetten|stoppen|sluiten) (we|wij|ik)\b"
@@ -106,6 +107,7 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\bik wil (het|dat) (u |je |jullie )?(wel |ook )?eerlijk zeggen\b"
                      r"|\bdaar gaan (we|wij|ik) (\w+ )?niet van uit\b"
                      r"|\bdat wil niemand\b"
+                     r"|\bzodat (u|je|ge|jullie) weet hoe het (\w+ )?(loopt|gaat|werkt)\b"
                      # "… naar ons incassobureau. Maar dat gaat vast goed."
                      r"|\bmaar (dat|het) (gaat|komt) (vast|vast wel|zeker) goed\b"
                      r"|\b(dat|het) zal (vast |wel )?niet nodig zijn\b")
@@ -115,7 +117,8 @@ SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op e
                      r"|spreken (we|wij) (dus )?af"
                      r"|dus (we hebben|afgesproken)|afgesproken is|voor de duidelijkheid"
                      r"|resumerend|als ik het (goed )?(samenvat|begrijp)"
-                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)|noteer ik\s*:"
+                     r"|(noteer|schrijf) (ik )?(het |dat )?(dus |als volgt|zo op)"
+                     r"|noteer ik\s*:|\bik noteer\s*:"
                      r"|\bstel (ik|we|wij) (\w+ )?vast wat|wat (we|wij) (zijn )?overeengekomen"
                      r"|\blees (ik|we) (\w+ ){0,4}(voor|terug)\b")
 # "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
@@ -149,7 +152,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|al
                     r"|((dat|'t|het) is|da'?s) (ook )?(goed|prima|akkoord)"
                     r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
-                    r"|doe (dat |het )?maar|dat (moet|zal|mag) (wel |ook )?kunnen"
+                    r"|doe (dan |dat |het )?maar|dat (moet|zal|mag) (wel |ook )?kunnen"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
                     r"|akkoord"
@@ -201,8 +204,8 @@ def evident(turn: Turn) -> Turn:
         intent = moves.CONCRETE_PROPOSAL
     elif intent == moves.SUMMARISE and asks_return(text):
         intent = moves.ASK_IN_RETURN
-    elif gives(text) and not asks_return(text):
-        intent = moves.OFFER_CONCESSION
+    elif gives(text) and not asks_return(text) and kind != "open":  # not "Hoe is die extra
+        intent = moves.OFFER_CONCESSION  #                               tijd ontstaan?"
     elif UNEASE.search(text):  # "Het is een beetje vervelend, maar ik bel over …"
         intent = moves.STATE_PURPOSE if PURPOSE.search(text) else ""
     elif kind is None and EMPATHY.search(text):

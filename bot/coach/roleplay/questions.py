@@ -74,8 +74,10 @@ FACTUAL = re.compile(rf"^{_FILLERS}{_PREPOSITION}welke? (\w+ )?(factuurnummer|nu
 
 # A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
 # goedkeuren?").
-SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*[,;] (en|of) "
-                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*\?")
+SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*([,;] (en|of) "
+                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b"
+                         # "Wat is er toen afgesproken en met wie?"
+                         r"| (en|of) (met|bij|door|van|aan|voor) (wie|wanneer)\b)[^?]*\?")
 
 
 def open_questions_in(text: str) -> int:

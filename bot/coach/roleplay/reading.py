@@ -66,6 +66,8 @@ CHECKS_STORY = re.compile(r"^(\w+\W+){0,2}klopt (het|dat)\b[^?]*\?"
                           r"|\bis (dat|het) (\w+ )?(toegezegd|bevestigd|zeker)\b[^?]*\?")
 # Scorn put as praise ("Polen. Nou, mooi is dat."): no yes.
 SCORN = re.compile(r"\b(mooi|lekker|prachtig|knap) is (dat|het)\b")
+# A threat that names its term ("Als het vrijdag niet binnen is, …", "…, anders …").
+TERM_OF_THREAT = re.compile(r"\b(als|zodra|anders|tenzij)\b")
 NOW_DAYS = 3  # business days that still count as "now" when the collector named no date
 
 def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
@@ -156,9 +158,10 @@ def _days_asked(act: Turn, today: dt.date | None, asked_by: dt.date | None) -> l
     ahead = [d for d in dates_of(act) if today is None or d >= today]  # no past due date
     if today is not None and ahead and set(ahead) == {today} and deadline_words(act):
         ahead = []
-    if ahead and act.intent == moves.THREATEN:
-        ahead = [min(ahead)]  # "Als het niet vandaag binnen is, staat de deurwaarder
-        #                       volgende week bij u op de stoep.": the term, not what follows
+    if ahead and act.intent == moves.THREATEN:  # the term, not the day of what follows:
+        #   "Als het niet vandaag binnen is, staat de deurwaarder volgende week bij u op de
+        #   stoep."; "Dan gaat het naar de deurwaarder en die staat binnen een week bij u.": none
+        ahead = [min(ahead)] if TERM_OF_THREAT.search(act.text.lower()) else []
     if ahead or today is None:
         return ahead
     days = [this_friday(today)] if deadline_words(act) else []
