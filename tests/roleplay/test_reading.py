@@ -1106,3 +1106,17 @@ def test_doe_dan_maar_die_helft_takes_the_debtors_offer():
     again = debtor_says("Prima. Vrijdag 306 euro.", "promise_to_pay", date=["2026-12-04"],
                         amount=[306.0])
     assert score([offer, taken, again], today=TODAY).result("concrete_agreement").passed
+
+
+def test_a_yes_once_the_debtors_complaint_is_put_right_is_no_agreement():
+    offer = act("Dan vat ik samen: wij herstellen vrijdag de deur, en als dat in orde is, "
+                "betaalt u dinsdag 8 december het volledige bedrag van € 5.640,00.",
+                moves.SUMMARISE, date=["2026-12-04", "2026-12-08"], amount=[5640.0])
+    waits = debtor_says("Als het in orde is, ja.", "affirm")
+    plain = act("Dan vat ik samen: u betaalt dinsdag 8 december het volledige bedrag van "
+                "€ 5.640,00.", moves.SUMMARISE, date=["2026-12-08"], amount=[5640.0])
+    firm = debtor_says("Ja, dat is goed.", "affirm")
+    assert not score([offer, waits], today=TODAY).result("concrete_agreement").passed
+    assert not score([plain, waits], today=TODAY).result("concrete_agreement").passed
+    assert score([plain, firm], today=TODAY).result("concrete_agreement").passed
+

@@ -36,7 +36,9 @@ ON_CONDITION = re.compile(
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
     r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"
     r"|\bals (de|die|onze|mijn|uw) (bank)?rekening (\w+ ){0,2}open\b"
-    r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b")
+    r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b"
+    # the debtor's own complaint still to be put right ("als het vrijdag in orde is")
+    r"|\bals (het|dat|alles|die|de \w+) (\w+ )?(in orde|af|klaar|hersteld|gerepareerd) is\b")
 # A yes that leaves the debtor free ("Ja, ja. Als 't lukt, lukt 't.", "Ik zal zien wat ik
 # kan doen.", "Ik leg het voor.") or waits on a condition: no agreement.
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"

@@ -165,7 +165,7 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"|de (\w+ )?(betaling|overboeking|overschrijving)) "
                      r"(\w+ ){0,3}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
                      r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld|geboekt|ingeboekt"
-                     r"|verwerkt|vertrokken|verzonden|weg)\b"
+                     r"|verwerkt|vertrokken|verzonden|weg|eraf)\b"
                      # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
                      r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
@@ -173,6 +173,9 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
                      r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
                      r" (\w+ ){0,4}(door)?(mailt|stuurt|geeft)\b"
+                     # a reply to the collector's own mail ("als u de bevestiging even terugmailt")
+                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,8}"
+                     r"(terugmailt|terugstuurt|beantwoordt)\b"
                      # a word if things change ("als je dan wel even laat weten als er iets
                      # tussenkomt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(laat|laten) weten "
