@@ -816,3 +816,11 @@ def test_ik_noteer_with_a_colon_sums_up():
                 "februari.", moves.CONCRETE_PROPOSAL, date=["2033-02-04", "2033-02-15"],
                 amount=[500.0, 500.0])
     assert evident(noted).intent == moves.SUMMARISE
+
+
+@pytest.mark.parametrize("text", [
+    "Of zeg maar, als het wat later wordt is het ook niet erg.",
+    "En lukt het vrijdag niet, dan is de week erna ook nog goed, hoor.",
+])
+def test_later_is_fine_too_gives_time(text):
+    assert evident(act(text, moves.VAGUE_PROPOSAL)).intent == moves.OFFER_CONCESSION

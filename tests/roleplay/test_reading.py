@@ -1120,3 +1120,28 @@ def test_a_yes_once_the_debtors_complaint_is_put_right_is_no_agreement():
     assert not score([plain, waits], today=TODAY).result("concrete_agreement").passed
     assert score([plain, firm], today=TODAY).result("concrete_agreement").passed
 
+
+
+def test_dat_kan_ik_vragen_with_a_later_day_asks_for_more():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    asked = act("Dan laat u het vrijdag door uw collega goedkeuren.", "", date=["2026-12-04"])
+    ask = debtor_says("Dat kan ik vragen. Dan gaat het mee in de betaalrun van maandag, eerder "
+                      "lukt niet.", "promise_to_pay", date=["2026-12-07"])
+    taken = act("Maandag de 7e dan.", "", date=["2026-12-07"])
+    assert unpaired_concessions(read_acts([asked, ask, taken], TODAY)) != []
+
+
+def test_hmm_ja_after_holding_back_and_a_customer_paying_first_agree_nothing():
+    proposal = act("Zal ik noteren woensdag 9 december?", moves.CONCRETE_PROPOSAL,
+                   date=["2026-12-09"])
+    hedge = debtor_says("Ja, zoiets. Ik ga mijn best doen, maar beloven kan ik niks.",
+                        "promise_vague")
+    noted = act("Dan noteer ik woensdag 9 december, € 2.980,00.", moves.SUMMARISE,
+                date=["2026-12-09"], amount=[2980.0])
+    murmur = debtor_says("Hmm, ja.", "affirm")
+    assert not score([proposal, hedge, noted, murmur], today=TODAY).result(
+        "concrete_agreement").passed
+    waits = act("Dus we noteren: vrijdag 4 december 7.300 euro, op voorwaarde dat uw klant "
+                "betaald heeft.", moves.SUMMARISE, date=["2026-12-04"], amount=[7300.0])
+    yes = debtor_says("Ja, zo is het goed.", "affirm")
+    assert not score([waits, yes], today=TODAY).result("concrete_agreement").passed

@@ -84,3 +84,9 @@ def test_it_will_not_run_away_take_it_easy_and_when_you_get_to_it_drop_the_goal(
 def test_pay_whenever_it_suits_you_drops_the_goal():
     assert drops_goal(act("Ge betaalt maar als het past, zodra de bank het in orde heeft."))
     assert not drops_goal(act("Betaalt u vrijdag, als de bank het dan in orde heeft?"))
+
+
+def test_not_paying_us_before_money_comes_in_drops_the_goal():
+    assert drops_goal(act("Nou, dan moet u ook niet aan ons gaan betalen voordat u zelf iets "
+                          "binnen heeft."))
+    assert not drops_goal(act("Dan moet u het wel betalen voordat de termijn verloopt."))

@@ -64,7 +64,7 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
 # The collector asks when the amount is paid ("… wanneer zou u die elfhonderdachtenveertig
 # kunnen overmaken?"): the debtor's day answers it.
 ASKS_WHEN = re.compile(r"\b(wanneer|welke (dag|datum))\b[^.!]*\?")
-BARE_YES = re.compile(r"(ja\W*)+")
+BARE_YES = re.compile(r"((h?m+|eh+)\W*)*(ja\W*)+")  # "Hmm, ja." after holding back
 # Hearing the proposal out ("Mm.", "Hm hm."): no yes.
 MURMUR = re.compile(r"(h?m+\W*)+")
 ECHO = 2  # words of a day said back before the answer itself

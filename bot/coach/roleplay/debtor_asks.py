@@ -26,6 +26,8 @@ from bot.coach.roleplay.written import SENDS
 
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
 # betaalbewijs.").
+# Only what the debtor can do about it ("Dat kan ik vragen."): no yes to the day.
+CAN_ASK = re.compile(r"\bkan ik (\w+ )?(vragen|navragen|proberen|doorgeven|voorleggen)\b")
 ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
 # A time the debtor puts on it, however vague ("volgende week", "na de kerst", "later"):
 # "Ik kijk ernaar." and "Eerst zien dat het gemaakt wordt." ask for no time.
@@ -92,7 +94,7 @@ def _says_yes(debtor: Turn) -> bool:
     In één keer, dat is makkelijker."): it takes what was proposed."""
     first = SENTENCE_END.split(debtor.text.strip())[0]
     return (len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
-            and not EXACT_DATE.search(first.lower()))
+            and not EXACT_DATE.search(first.lower()) and not CAN_ASK.search(first.lower()))
 
 
 def answers_ask(act: Turn, ask: Turn, expected: dt.date | None) -> bool:

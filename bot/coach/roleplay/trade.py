@@ -84,6 +84,10 @@ CONCESSION = re.compile(
     r"|(laat|laten) (\w+ ){0,3}vervallen"
     r"|houden we het (dan |maar )?zo\b"
     r"|\bde rest zien (we|wij) (dan |later )?(nog )?wel\b"
+    # later still fine ("als het wat later wordt is het ook niet erg", "dan is de week erna
+    # ook nog goed")
+    r"|\bals het (wat |iets |een beetje )?later wordt\b"
+    r"|\b(erna|daarna) (is )?ook (nog )?(goed|prima)\b"
     r"|(betaal|betaalt|betalen|overmaakt|overmaken)\b[^.?!]{0,30}\bals het (u |je |jullie )?"
     r"(\w+ )?uitkomt"
     r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
@@ -184,7 +188,7 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
 # Someone else paying first ("als zij vrijdag betalen", "mits de gemeente maandag betaalt",
 # "zodra uw klant betaald heeft"): a condition the debtor does not meet, so no return asked
 # and no firm agreement (bot.coach.roleplay.agreement).
-THIRD_PARTY_PAYS = (r"\b(als|zodra|mits) (zij|ze|hij|die \w+"
+THIRD_PARTY_PAYS = (r"\b(als|zodra|mits|op voorwaarde dat) (zij|ze|hij|die \w+"
                     r"|de (?!rest|helft|eerste|tweede|factuur|termijn|bedrag|betaling)\w+"
                     r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
                     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
