@@ -26,9 +26,9 @@ from bot.coach.roleplay.written import SENDS
 
 # The collector asks the debtor to send something, not to pay ("Stuurt u dan maar een
 # betaalbewijs.").
+ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
 # Only what the debtor can do about it ("Dat kan ik vragen."): no yes to the day.
 CAN_ASK = re.compile(r"\bkan ik (\w+ )?(vragen|navragen|proberen|doorgeven|voorleggen)\b")
-ASKS_PROOF = re.compile(r"\b(stuurt|mailt) (u|je|ge|jij)\b|\b(u|je|ge) (\w+ ){0,3}(stuurt|mailt)\b")
 # A time the debtor puts on it, however vague ("volgende week", "na de kerst", "later"):
 # "Ik kijk ernaar." and "Eerst zien dat het gemaakt wordt." ask for no time.
 WHEN = re.compile(r"week|maand|jaar|weekend|kerst|feestdag|nieuwjaar|januari|februari|maart"

@@ -9,7 +9,7 @@ import datetime as dt
 import re
 
 from bot.coach.business_days import on_or_before
-from bot.coach.roleplay.trade import COSTS
+from bot.coach.roleplay.trade import COSTS, REST_LEFT_OPEN
 from bot.coach.roleplay.turns import Turn
 
 MONTHS = (r"(januari|februari|maart|april|mei|juni|juli|augustus|september|oktober"
@@ -21,7 +21,7 @@ VAGUE_DATE = re.compile(r"eind van de|begin (van )?(de )?(volgende )?(week|maand
                         r"|in de loop van|half (januari|februari|december)"
                         rf"|\b(eind|medio) {MONTHS}\b|na de kerst"
                         r"|na de \w*(vak|vakantie)\b|na de zomer\b"
-                        r"|\bde rest zien (we|wij) (dan |later )?(nog )?wel\b"
+                        rf"|{REST_LEFT_OPEN}"
                         rf"|\b(\w*dag|{MONTHS}|morgen|week|maand)\W+of zo\b"
                         rf"|\b(eerste|tweede|derde|laatste) week (van )?(de maand|{MONTHS})")
 # An amount of costs itself ("veertig euro aanmaningskosten", "€ 40 rente", "de kosten van

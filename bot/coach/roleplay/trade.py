@@ -71,6 +71,8 @@ WAITING = (r"geen haast|geen stress|zien we (dan )?wel|laten we (\w+ ){0,8}verge
            r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
            r"|hoeft u (\w+ )?(niks|niets) te betalen")
 # Giving in, in so many words; the last line is giving in by waiting or by a sigh.
+# The rest left to be seen ("… en de rest zien we dan wel."): a vague term, and a gift.
+REST_LEFT_OPEN = r"\bde rest zien (we|wij) (dan |later )?(nog )?wel\b"
 CONCESSION = re.compile(
     r"korting|kwijtschel|(laat|laten) .{0,30}\bvallen|(haal|halen|haalt|trek|trekken|trekt) .{0,45}"
     r"\baf\b|eraf"
@@ -83,7 +85,7 @@ CONCESSION = re.compile(
     r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
     r"|(laat|laten) (\w+ ){0,3}vervallen"
     r"|houden we het (dan |maar )?zo\b"
-    r"|\bde rest zien (we|wij) (dan |later )?(nog )?wel\b"
+    rf"|{REST_LEFT_OPEN}"
     # later still fine ("als het wat later wordt is het ook niet erg", "dan is de week erna
     # ook nog goed")
     r"|\bals het (wat |iets |een beetje )?later wordt\b"
