@@ -766,8 +766,10 @@ def test_you_said_that_before_and_what_now_again_reproach(text):
     "En dan wordt het voor u alleen maar duurder.",
     "Als het vrijdag niet betaald is, halen we de steigers weg.",
     "Dat hoorde ik in oktober ook al.",
+    "Vorig voorjaar moesten we ook al drie keer bellen.",
+    "Jullie zijn ook niet de snelste betalers, hè.",
 ])
-def test_your_own_responsibility_fed_up_other_measures_and_taking_things_back_reproach(text):
+def test_own_responsibility_fed_up_taking_things_back_and_slow_payers_reproach(text):
     assert evident(act(text, "")).intent == moves.THREATEN
 
 
@@ -777,14 +779,6 @@ def test_your_own_responsibility_fed_up_other_measures_and_taking_things_back_re
 ])
 def test_lastig_he_shows_understanding(text):
     assert evident(act(text, "")).intent == moves.SHOW_UNDERSTANDING
-
-
-@pytest.mark.parametrize("text", [
-    "Vorig voorjaar moesten we ook al drie keer bellen.",
-    "Jullie zijn ook niet de snelste betalers, hè.",
-])
-def test_calling_three_times_last_year_and_slow_payers_reproach(text):
-    assert evident(act(text, "")).intent == moves.THREATEN
 
 
 @pytest.mark.parametrize("text", [

@@ -87,9 +87,10 @@ def _answer_after(turns: Sequence[Turn], index: int) -> list[Turn]:
     """The collector's acts after ``index`` until the debtor takes the offer or another
     concession follows ("Goed, dan stel ik voor: maandag 17 mei." – "Ah nee, maandag is
     het Pinkstermaandag." – "Nee, inderdaad." – "Dan corrigeer ik mij: dinsdag 18 mei." –
-    "Maar dan vraag ik wel iets terug: …"), at most ``AFTER_ACTS``, at least the next two;
-    the collector's first words after the debtor took it still count ("… En de dertigste is
-    prima." – "Daar vraag ik wel twee dingen tegenover, Marco.")."""
+    "Maar dan vraag ik wel iets terug: …"), at most ``AFTER_ACTS``, at least the next two
+    unless the very next act is another gift, whose return is its own; the collector's first
+    words after the debtor took it still count ("… En de dertigste is prima." – "Daar vraag
+    ik wel twee dingen tegenover, Marco.")."""
     window: list[Turn] = []
     reply: list[Turn] = []  # the collector's first words after the debtor took it
     for at, act in enumerate(turns[index + 1:], start=index + 1):
