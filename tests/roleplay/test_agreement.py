@@ -352,3 +352,16 @@ def test_only_trying_is_no_yes():
 
 def test_something_like_it_is_no_yes():
     assert not agreed(PLAN, Turn(DEBTOR, "Ja, zoiets.", "affirm", {}))
+
+
+def test_a_yes_after_the_collector_holds_to_the_terms_agrees_them():
+    amount = Turn(COLLECTOR, "Drie keer 960 euro.", "", {"amount": [960.0]})
+    days = Turn(COLLECTOR, "Morgen, donderdag 3 december, dan 17 december en 31 december.",
+                moves.SUMMARISE, {"date": ["2026-12-03", "2026-12-17", "2026-12-31"]})
+    hedge = Turn(DEBTOR, "Morgen lukt. De rest ook, als het weer een beetje meezit.",
+                 "promise_vague", {"date": ["2026-12-03"]})
+    yes = Turn(DEBTOR, "Ja, ja, het lukt wel. Drie keer 960, akkoord.", "affirm", {})
+    held = Turn(COLLECTOR, "Die termijnen staan vast, ook als het regent.", "", {})
+    hoped = Turn(COLLECTOR, "Dat hoop ik dan maar.", "", {})
+    assert score([amount, days, hedge, held, yes]).result("concrete_agreement").passed
+    assert not score([amount, days, hedge, hoped, yes]).result("concrete_agreement").passed

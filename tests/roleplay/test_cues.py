@@ -818,3 +818,25 @@ def test_ik_noteer_with_a_colon_sums_up():
 ])
 def test_later_is_fine_too_gives_time(text):
     assert evident(act(text, moves.VAGUE_PROPOSAL)).intent == moves.OFFER_CONCESSION
+
+
+def test_telling_the_procedure_now_rather_than_afterwards_informs():
+    step = act("Als de tweede termijn niet binnenkomt, gaat het dossier volgens onze vaste "
+               "procedure naar het incassobureau.", moves.THREATEN)
+    honest = act("Dat zeg ik u liever nu eerlijk dan achteraf.", moves.OFFER_CONCESSION)
+    assert score([step, honest]).result("no_threats").passed
+    assert not score([step]).result("no_threats").passed
+
+
+def test_a_plight_everyone_shares_shows_understanding():
+    shared = act("Ja, dat hoor ik vaker deze week, iedereen moet weer opstarten hè.")
+    assert evident(shared).intent == moves.SHOW_UNDERSTANDING
+    assert evident(act("Dat hoor ik vaker deze maand.")).intent != moves.SHOW_UNDERSTANDING
+
+
+def test_thanks_and_get_well_wishes_close_even_when_read_as_understanding():
+    close = act("Merci voor uw openheid, en veel beterschap voor uw boekhoudster.",
+                moves.SHOW_UNDERSTANDING)
+    assert evident(close).intent == moves.POSITIVE_CLOSE
+    still = act("Dat snap ik, en veel beterschap voor uw boekhoudster.", moves.SHOW_UNDERSTANDING)
+    assert evident(still).intent == moves.SHOW_UNDERSTANDING

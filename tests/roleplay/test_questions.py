@@ -58,6 +58,10 @@ def test_weet_u_wat_as_an_aside_asks_nothing_open(text, kind):
     ("Ordernummer. Waarom moet bij jullie altijd alles zo moeilijk?", "closed"),
     ("Hoe kan het nou dat jullie drie herinneringen gewoon laten liggen?", "closed"),
     ("Hoe kan het dat die factuur nooit is aangekomen?", "open"),
+    ("Hoe is 't, weer lekker begonnen na de zomer?", "social"),
+    ("Hoe is het, en wanneer kunt u betalen?", "open"),
+    ("Die is ergens blijven hangen bij jullie, denk ik?", "closed"),
+    ("Dat was de levering van juli, neem ik aan?", "closed"),
 ])
 def test_small_talk_facts_people_and_reproaches_are_no_open_questions(text, kind):
     assert question_kind(text) == kind

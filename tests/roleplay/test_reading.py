@@ -1145,3 +1145,49 @@ def test_hmm_ja_after_holding_back_and_a_customer_paying_first_agree_nothing():
                 "betaald heeft.", moves.SUMMARISE, date=["2026-12-04"], amount=[7300.0])
     yes = debtor_says("Ja, zo is het goed.", "affirm")
     assert not score([waits, yes], today=TODAY).result("concrete_agreement").passed
+
+
+def test_a_later_day_of_ones_own_after_the_debtor_says_today_will_not_do_gives_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    today = act("Dat moet vandaag binnen zijn.", "", date=["2026-12-02"])
+    cannot = debtor_says("Vandaag? Dat gaat niet lukken, er staat weinig op de rekening.",
+                         "cannot_pay", date=["2026-12-02"])
+    friday = act("Kunt u vrijdag betalen of niet?", moves.CLOSED_QUESTION, date=["2026-12-04"])
+    vague = debtor_says("Ik ga mijn best doen.", "promise_vague")
+    taken = act("Nou goed, dan maar vrijdag.", moves.SUMMARISE, date=["2026-12-04"])
+    assert unpaired_concessions(read_acts([today, cannot, friday, vague, taken], TODAY)) != []
+    kept = debtor_says("Vandaag? Ja, dat gaat lukken.", "affirm", date=["2026-12-02"])
+    assert unpaired_concessions(read_acts([today, kept, friday, vague, taken], TODAY)) == []
+
+
+def test_a_yes_to_another_question_leaves_the_debtors_later_term_standing():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    when = act("En wanneer verwacht u dat hij tekent?", moves.OPEN_QUESTION)
+    later = debtor_says("Nou, ergens volgende week denk ik.", "promise_vague",
+                        date=["2026-12-11"])
+    other = act("Is de factuur inhoudelijk verder in orde?", moves.CLOSED_QUESTION)
+    yes = debtor_says("Ja hoor, daar is niks mis mee.", "affirm")
+    taken = act("Goed. Dan ga ik ervan uit dat het volgende week in orde komt.",
+                moves.VAGUE_PROPOSAL, date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([when, later, other, yes, taken], TODAY)) != []
+
+
+def test_we_will_see_then_before_ones_own_threat_gives_no_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    term = act("Als het morgen niet op onze rekening staat, gaat het naar de deurwaarder.",
+               moves.THREATEN, date=["2026-12-03"])
+    court = debtor_says("Nou, dan zien we elkaar bij de rechter.", "promise_vague")
+    see = act("Dat zien we dan wel.", moves.OFFER_CONCESSION)
+    again = act("Morgen betaald, anders deurwaarder.", moves.THREATEN, date=["2026-12-03"])
+    assert unpaired_concessions(read_acts([term, court, see, again], TODAY)) == []
+    assert unpaired_concessions(read_acts([term, court, see], TODAY)) != []
+
+
+def test_taking_a_day_that_waits_on_the_debtors_customer_gives_it():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    ask = act("U gaat toch wel betalen als zij betaald hebben, hè?", "")
+    waits = debtor_says("Ja natuurlijk. Als die corporatie vrijdag betaalt, dan maak ik maandag "
+                        "7 december die 9.870 naar jullie over.", "promise_to_pay",
+                        date=["2026-12-04", "2026-12-07"], amount=[9870.0])
+    taken = act("Dat is goed. Maandag dan.", "", date=["2026-12-07"])
+    assert unpaired_concessions(read_acts([ask, waits, taken], TODAY)) != []

@@ -237,3 +237,21 @@ def test_another_invoice_paid_along_is_a_return_a_word_if_things_change_is_not(t
 ])
 def test_word_that_a_part_is_paid_or_a_reply_to_ones_own_mail_asks_nothing_back(text):
     assert not asks_return(text.lower())
+
+
+def test_a_sanction_after_a_return_in_the_same_sentence_leaves_the_return():
+    both = ("Als ik u tegemoetkom met een splitsing, dan wil ik wel dat de eerste helft er "
+            "morgen is, en dat u akkoord gaat dat het restant direct opeisbaar is als de tweede "
+            "termijn niet op tijd komt.")
+    assert asks_return(both.lower())
+    assert not asks_return("Mist u een termijn, dan is het hele restant direct opeisbaar.")
+
+
+@pytest.mark.parametrize("text, given", [
+    ("Zal ik u anders tot eind volgende week de tijd geven?", True),
+    ("Ik kan jullie wat meer ruimte geven.", True),
+    ("Ik wil u graag de tijd geven om het na te kijken, maar vrijdag moet het binnen zijn.",
+     False),
+])
+def test_time_given_with_the_verb_last_is_a_concession(text, given):
+    assert gives(text.lower()) is given

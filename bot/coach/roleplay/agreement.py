@@ -82,6 +82,11 @@ TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
 # the turn goes on to raise, unless a "maar" follows.
 WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|is akkoord)\W*"
                        r"|(prima|perfect|akkoord|afgesproken|uitstekend)\W*")
+# The terms just proposed held to or put to the debtor again, with no new day or amount ("Die
+# termijnen staan vast, ook als het regent.", "Dus we zijn het eens?"): a yes to it takes them.
+KEEPS_TERMS = re.compile(r"\b(staan|staat|blijft|blijven) (\w+ )?(vast|staan)\b"
+                         r"|\b(zijn|bent|zijt) (we|wij|u|ge|je) (het )?(dan |dus )?(\w+ )?eens\b"
+                         r"|\bis dat (dan |dus )?(afgesproken|een deal)\b")
 BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
@@ -120,6 +125,11 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
         answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
         or bool(FIRM_YES.search(first.lower()))))
+
+
+def keeps_terms(turn: Turn) -> bool:
+    """The act holds to the terms on the table or asks for a yes to them (``KEEPS_TERMS``)."""
+    return bool(KEEPS_TERMS.search(turn.text.lower()))
 
 
 def _first_words(text: str) -> str:

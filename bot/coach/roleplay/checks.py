@@ -11,6 +11,7 @@ from bot.coach.roleplay import turns as moves
 from bot.coach.roleplay.agreement import (
     accepted_after,
     concrete_at,
+    keeps_terms,
     takes_offer,
     took_debtors_promise,
 )
@@ -170,7 +171,7 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
 def check_concrete_agreement(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
     offers = [(i, t) for i, t in enumerate(turns)
               if t.speaker == COLLECTOR and (t.intent in PROPOSALS or t.intent == moves.SUMMARISE
-                                             or t.has("date") or amount_named(t))
+                                             or t.has("date") or amount_named(t) or keeps_terms(t))
               and t.intent not in (moves.THREATEN, moves.STATE_PURPOSE, moves.SHOW_UNDERSTANDING,
                                    moves.ANNOUNCE_CONFIRMATION)]  # a yes to the mail
     concrete = [i for i, _ in offers if concrete_at(turns, i)]

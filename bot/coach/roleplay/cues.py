@@ -102,6 +102,8 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\bzo werkt (het|dat) (\w+ ){0,2}(bij ons|nu eenmaal|gewoon)\b"
                      r"|\b(dat|het) is (een |onze )?vaste procedure\b|\bbeslis ik niet (zelf)?\b"
                      r"|\b(zeg|vertel) (ik )?(het|dat) (u|je|jullie) (\w+ )?liever nu\b"
+                     r"|\b(dat|het) (zeg|vertel) ik (u|je|jullie) (\w+ )?liever "
+                     r"(nu|vooraf|meteen)\b"
                      r"|\bik (wil|ga) (ook |wel |u )?eerlijk (zijn|tegen (u|je|jullie) zijn)\b"
                      r"|\b(wil|zeg) ik (u |je |jullie )?(\w+ )?eerlijk zeggen\b"
                      r"|\bik wil (het|dat) (u |je |jullie )?(wel |ook )?eerlijk zeggen\b"
@@ -218,7 +220,8 @@ def evident(turn: Turn) -> Turn:
         intent = moves.OPEN_QUESTION  # "Hoe komt het dat …?" read as a threat is a question
     elif kind == "closed" and intent in (moves.OPEN_QUESTION, moves.SUMMARISE):
         intent = moves.CLOSED_QUESTION
-    elif kind is None and CLOSING.search(text) and intent != moves.SHOW_UNDERSTANDING:
+    elif kind is None and CLOSING.search(text) and (intent != moves.SHOW_UNDERSTANDING
+                                                    or not UNDERSTANDING.search(text)):
         intent = moves.POSITIVE_CLOSE
     elif kind is None and PURPOSE.search(text) and (intent in (
             "", "nlu_fallback", moves.INTRODUCE, moves.SUMMARISE)

@@ -20,7 +20,7 @@ from bot.coach.roleplay.terms import (
     this_week,
     vague_date,
 )
-from bot.coach.roleplay.trade import REJECTS, asks_for_more
+from bot.coach.roleplay.trade import REJECTS, THIRD_PARTY_PAYS, asks_for_more
 from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS
 
@@ -53,8 +53,9 @@ def _asks_how(debtor: Turn) -> bool:
 
 def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = None,
               friday: dt.date | None = None) -> bool:
-    """The debtor asks for a split, less or more time, or offers a later or vaguer date
-    than the one the collector asked for; a yes to the day the collector just proposed
+    """The debtor asks for a split, less or more time, turns down the collector's day, makes
+    paying wait on someone else paying first, or offers a later or vaguer date than the one
+    the collector asked for; a yes to the day the collector just proposed
     (``answering``) takes it, whatever else the turn says. "Deze week nog" is this
     ``friday``: within a term of three business days from Tuesday, after "vandaag" not."""
     if debtor.speaker == COLLECTOR:
@@ -62,8 +63,12 @@ def asks_more(debtor: Turn, asked_by: dt.date | None, answering: Turn | None = N
     if answering is not None and answering.intent in OFFERED and _asks_how(debtor):
         return False  # "… in drie delen splitsen. Maar dan vraag ik …" – "Hoe had je dat dan
         #               in gedachten?" asks what is on offer, not for more
-    if asks_for_more(debtor):
-        return True
+    if asks_for_more(debtor) or re.search(THIRD_PARTY_PAYS, debtor.text.lower()):
+        return True  # "… als die corporatie vrijdag betaalt, dan maak ik maandag …" waits
+    if answering is not None and answering.has("date") and not mail_day(answering) \
+            and question_kind(answering.text) != "open" and REJECTS.search(debtor.text.lower()) \
+            and all(d <= max(dates_of(answering)) for d in dates_of(debtor)):
+        return True  # "Dat moet vandaag binnen zijn." – "Vandaag? Dat gaat niet lukken, …"
     if answering is not None and answering.has("date") and _says_yes(debtor) \
             and not mail_day(answering):
         return False  # "Dinsdag 22 december?" – "Ja, dat is goed. Daarna zijn we dicht."
@@ -117,9 +122,13 @@ def ask_stands(answering: Turn | None, debtor: Turn, expected: dt.date | None) -
     (``answers_ask``), only asked about it or warned on its term ("Vrijdag gaat niet?" –
     "Nee, echt niet."; "Als het na de bouwvak niet binnen is, stuur ik de deurwaarder." –
     "Dat hoeft nou ook weer niet.") and the debtor did not take the collector's own term: a
-    yes after that still gives it."""
+    yes after that still gives it. A yes to a question about something else ("Is de factuur
+    inhoudelijk verder in orde?") leaves it open too."""
     if answering is None or not (answering.text.rstrip().endswith("?")
                                  or answering.intent == moves.THREATEN):
         return False
+    if answering.intent != moves.THREATEN and not answering.has("date") \
+            and not PAYS.search(answering.text.lower()):
+        return True  # "Is de factuur inhoudelijk verder in orde?" – "Ja hoor.": not the day
     return not (debtor.intent in ACCEPTANCE or YES.search(debtor.text.lower())
                 or any(expected is None or d <= expected for d in dates_of(debtor)))

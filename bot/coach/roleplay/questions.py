@@ -35,7 +35,8 @@ FINITE_VERB = (r"(?:kan|kun|kunt|kunnen|kon|konden|is|zijn|ben|bent|was|waren|he
                r"|doen|staat|lukt|zit|ligt|krijgt|krijg|ziet|vindt|begrijpt|snapt|herkent"
                r"|spreek|spreekt|hoort|betaalt|maakt|stuurt|belt|wordt|worden|heb)")
 CLOSED_START = re.compile(rf"^{_FILLERS}{FINITE_VERB}\b")
-LEANING = re.compile(r"\btoch\b|\bhè\b")
+# Leaning towards its own answer ("…, toch?", "Die is ergens blijven hangen, denk ik?").
+LEANING = re.compile(r"\btoch\b|\bhè\b|\b(denk|neem|vermoed|gok) ik( aan)?\W*$")
 TAG = re.compile(r",?\s*\b(?:toch|of niet|niet dan|hè|he|ja)\s*\?+$")
 TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven)\b"
                      rf"|^{_FILLERS}weet (?:u|je|gij|ge) {_QUESTION_WORD}(?!\s*[,!])"
@@ -52,6 +53,9 @@ SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou
                     rf"(?: ermee| daar| bij jullie)?(?: vandaag)?"
                     rf"|alles goed(?: daar| met (?:u|je))?"
                     rf"|met wie (?:spreek|heb) ik(?: het genoegen)?)\s*\?*$"
+                    # small talk after "hoe is 't" ("Hoe is 't, weer lekker begonnen?")
+                    rf"|^{_FILLERS}hoe (?:is|gaat) (?:het|'t),\s+(?!en\b|maar\b)"
+                    rf"(?![^?]*\b(?:wanneer|wat|waarom|hoeveel|welke?)\b)[^?]*\?$"
                     rf"|^{_FILLERS}hoe (?:bevalt|bevallen) (?:de|die|het|dat|uw|je|jullie) "
                     rf"|^{_FILLERS}hoe (?:is|gaat) (?:het )?met "
                     rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")

@@ -47,7 +47,14 @@ from bot.coach.roleplay.terms import (
     exact_date,
     this_friday,
 )
-from bot.coach.roleplay.trade import REJECTS, THIRD_PARTY_PAYS, UNASKED, asks_return, gives
+from bot.coach.roleplay.trade import (
+    LESS,
+    REJECTS,
+    THIRD_PARTY_PAYS,
+    UNASKED,
+    asks_return,
+    gives,
+)
 from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, sends_invoice
 
@@ -138,6 +145,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             read.extend(_as_concession(current))
             pending = None
         else:
+            if _waits_then_holds(current, rest, asked_by or now):
+                current = Turn(current.speaker, current.text, "", current.entities)
             read.append(current)
             if asks_back(current):
                 pending = None
@@ -225,6 +234,17 @@ def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
     return False
 
 
+def _waits_then_holds(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
+    """A wait in words, with no day and nothing off, that the collector's own term or threat
+    straight after takes back ("Dat zien we dan wel." – "Morgen betaald, anders
+    deurwaarder."): defiance, no time given."""
+    text = act.text.lower()
+    warns = rest[:1] and (rest[0].intent == moves.THREATEN
+                          or THREAT.search(rest[0].text.lower()))
+    return (act.intent == moves.OFFER_CONCESSION and not dates_of(act) and bool(warns)
+            and not LESS.search(text) and _holds_firm(act, rest[:1], expected))
+
+
 def _as_information(act: Turn) -> Turn:
     """A warning about the firm's rules in a turn that says it is meant to spare the debtor
     ("… volgens onze algemene voorwaarden naar het incassobureau. Dat zeg ik niet om u onder
@@ -294,6 +314,8 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
             or REJECTS.search(text) or SCORN.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
         return False
+    if re.search(THIRD_PARTY_PAYS, ask.text.lower()) and ACCEPT.search(text):
+        return True  # "… als die corporatie vrijdag betaalt, …" – "Dat is goed. Maandag dan."
     expected = asked_by or now
     if asked_by in dates_of(act) and not ACCEPT.search(text) \
             and not re.search(THIRD_PARTY_PAYS, text):  # not the day someone else pays

@@ -80,6 +80,10 @@ CONCESSION = re.compile(
     r"|hoeft u (alleen|niet|geen)\b|\bhoeft (het|dat) (\w+ )?niet (meer )?(voor|vóór)\b"
     r"|uitstel|extra (tijd|ruimte)|(geef|geven) (ik |we |wij )?(u |jullie )?(\w+ )?(de )?"
     r"(tijd|ruimte)\b|\b(weken|weekje|dagen|maandje|maand) extra\b"
+    # the verb last ("Zal ik u anders tot eind volgende week de tijd geven?"), not time to
+    # look something up ("de tijd geven om het na te kijken")
+    r"|\b(u|je|jou|jullie|ge) (\w+ ){0,5}(de |wat |meer |extra )?(tijd|ruimte) (\w+ )?geven\b"
+    r"(?! om (\w+ ){0,3}(na te (kijken|gaan|lezen)|te (bekijken|controleren|lezen|zoeken)))"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
     r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
@@ -195,9 +199,11 @@ THIRD_PARTY_PAYS = (r"\b(als|zodra|mits|op voorwaarde dat) (zij|ze|hij|die \w+"
                     r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
                     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
-# opeisbaar."): a sanction, not a return.
-SANCTION = re.compile(r"[^.!?]*(\b(mist|mis|missen) (u|je|jullie|ge|jij) (\w+ ){0,3}"
-                      r"(termijn|betaling|afspraak)|\bopeisbaar\b)[^.!?]*")
+# opeisbaar."): a sanction, not a return; a return asked before it in the same sentence
+# ("dan wil ik wel dat de eerste helft er morgen is, en dat u akkoord gaat dat het restant
+# direct opeisbaar is …") stays one.
+SANCTION = re.compile(r"(?:(?!\ben dat\b)[^.!?])*(\b(mist|mis|missen) (u|je|jullie|ge|jij) "
+                      r"(\w+ ){0,3}(termijn|betaling|afspraak)|\bopeisbaar\b)[^.!?]*")
 # Paying itself: asked without a term ("maar dan moet het ook echt binnen zijn", "als u maar
 # betaalt"), it is what was owed anyway, no return.
 PAYING = re.compile(r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over"

@@ -49,6 +49,10 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\b(dat is|da'?s|wat) een (\w+ )?(lastige|vervelende|nare|moeilijke|rotte)"
                      r" (positie|situatie|periode|tijd|toestand)\b"
                      r"|\biedereen (mag|moet|heeft) (\w+ ){0,2}(vakantie|vrij)\b"
+                     # the debtor's plight shared by all ("iedereen moet weer opstarten hè")
+                     r"|\biedereen (moet|moest) (\w+ )?(weer )?(opstarten|wennen)\b"
+                     r"|\biedereen (zit|zat) (\w+ ){0,2}(met|krap|te springen)\b"
+                     r"|\biedereen heeft (het )?(\w+ )?(druk|krap|moeilijk|zwaar|lastig)\b"
                      r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
                      r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
