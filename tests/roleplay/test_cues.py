@@ -815,6 +815,7 @@ def test_ik_noteer_with_a_colon_sums_up():
 @pytest.mark.parametrize("text", [
     "Of zeg maar, als het wat later wordt is het ook niet erg.",
     "En lukt het vrijdag niet, dan is de week erna ook nog goed, hoor.",
+    "Maar het mag ook best de week erna hoor, als het niet lukt.",
 ])
 def test_later_is_fine_too_gives_time(text):
     assert evident(act(text, moves.VAGUE_PROPOSAL)).intent == moves.OFFER_CONCESSION
@@ -840,3 +841,21 @@ def test_thanks_and_get_well_wishes_close_even_when_read_as_understanding():
     assert evident(close).intent == moves.POSITIVE_CLOSE
     still = act("Dat snap ik, en veel beterschap voor uw boekhoudster.", moves.SHOW_UNDERSTANDING)
     assert evident(still).intent == moves.SHOW_UNDERSTANDING
+
+
+def test_hearing_it_more_these_weeks_is_no_threat_and_what_everyone_knows_no_understanding():
+    often = act("Ja, dat hoor ik deze weken vaker, hoor.", moves.THREATEN)
+    assert evident(often).intent != moves.THREATEN
+    known = act("Dat kost gewoon geld, dat snapt iedereen.", moves.SHOW_UNDERSTANDING)
+    assert evident(known).intent != moves.SHOW_UNDERSTANDING
+    explained = act("Dat verklaart een hoop, dank u voor het uitzoeken.", moves.POSITIVE_CLOSE)
+    assert evident(explained).intent == moves.SHOW_UNDERSTANDING
+
+
+def test_the_wish_to_spare_after_a_warning_gives_nothing():
+    step = act("Als de eerste termijn vrijdag niet binnen is, gaat het dossier volgens onze vaste "
+               "procedure naar het incassobureau.", moves.THREATEN, date=["2026-12-04"])
+    spare = act("Dat wil ik u graag besparen, en met deze regeling hoeft dat ook niet.",
+                moves.OFFER_CONCESSION)
+    assert score([step, spare]).result("concession_return").passed
+    assert score([step, spare]).result("no_threats").passed

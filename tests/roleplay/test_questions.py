@@ -62,6 +62,8 @@ def test_weet_u_wat_as_an_aside_asks_nothing_open(text, kind):
     ("Hoe is het, en wanneer kunt u betalen?", "open"),
     ("Die is ergens blijven hangen bij jullie, denk ik?", "closed"),
     ("Dat was de levering van juli, neem ik aan?", "closed"),
+    ("Oké, dus u zou een deel wel meteen kunnen doen?", "closed"),
+    ("U gaat me toch niet vertellen dat u weer gaat schuiven?", "closed"),
 ])
 def test_small_talk_facts_people_and_reproaches_are_no_open_questions(text, kind):
     assert question_kind(text) == kind

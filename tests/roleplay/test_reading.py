@@ -1191,3 +1191,15 @@ def test_taking_a_day_that_waits_on_the_debtors_customer_gives_it():
                         date=["2026-12-04", "2026-12-07"], amount=[9870.0])
     taken = act("Dat is goed. Maandag dan.", "", date=["2026-12-07"])
     assert unpaired_concessions(read_acts([ask, waits, taken], TODAY)) != []
+
+
+def test_o_vervelend_is_an_act_before_the_question():
+    assert split_acts("O, vervelend. Hoe zit dat precies, waar loopt het bij hun op vast?") == [
+        "O, vervelend.", "Hoe zit dat precies, waar loopt het bij hun op vast?"]
+
+
+def test_terms_followed_by_gaat_dat_lukken_are_a_proposal():
+    terms = act("Dan zetten we het op maandag 7 december, het hele bedrag van 3.412,50.",
+                moves.SUMMARISE, date=["2026-12-07"], amount=[3412.5])
+    asked = act("Gaat dat lukken?", "")
+    assert read_acts([terms, asked], TODAY)[0].intent == moves.CONCRETE_PROPOSAL

@@ -234,6 +234,8 @@ def test_another_invoice_paid_along_is_a_return_a_word_if_things_change_is_not(t
 @pytest.mark.parametrize("text", [
     "Als u mij dan wel even een berichtje stuurt als het eerste deel eraf is.",
     "Als u de bevestiging die ik u stuur even terugmailt, dan haal ik die kosten eraf.",
+    "Dat kan ik toestaan, als u mij even een mailtje stuurt zodra het magazijn de levering "
+    "heeft afgemeld.",
 ])
 def test_word_that_a_part_is_paid_or_a_reply_to_ones_own_mail_asks_nothing_back(text):
     assert not asks_return(text.lower())

@@ -90,3 +90,8 @@ def test_not_paying_us_before_money_comes_in_drops_the_goal():
     assert drops_goal(act("Nou, dan moet u ook niet aan ons gaan betalen voordat u zelf iets "
                           "binnen heeft."))
     assert not drops_goal(act("Dan moet u het wel betalen voordat de termijn verloopt."))
+
+
+def test_the_money_will_come_some_day_drops_the_goal():
+    assert drops_goal(act("Het geld komt heus wel een keer."))
+    assert not drops_goal(act("Het geld komt vrijdag, zegt u?"))

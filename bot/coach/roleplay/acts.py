@@ -21,9 +21,10 @@ _END = re.compile(r"(?<=[.!?;])\s+(?=[^\sa-z])")
 # own subject is a new act, when both sides are long enough to be one.
 _NEW_CLAUSE = re.compile(r",\s+(?=(?:en\s+)?(?:ik|wij|we)\s)")
 # Understanding said in a word or two, an act of its own however short.
-_UNDERSTANDING = re.compile(r"^(?:(?:ja|oké|ah|oh|nou|hm|tja)\W+)*(?:(?:dat|ik) )?"
-                            r"(?:snap|begrijp) (?:ik|het)\b"
-                            r"|^(?:(?:ja|oké|ah|oh|nou|hm|tja)\W+)*(?:wat |dat is |echt )?"
+_UNDERSTANDING = re.compile(r"^(?:(?:ja|oké|ah|oh|o|oei|och|ach|jee|nou|hm|tja)\W+)*"
+                            r"(?:(?:dat|ik) )?(?:snap|begrijp) (?:ik|het)\b"
+                            r"|^(?:(?:ja|oké|ah|oh|o|oei|och|ach|jee|nou|hm|tja)\W+)*"
+                            r"(?:wat |dat is |echt )?"
                             r"(?:vervelend|balen|sneu|zuur|lastig)\b",
                             re.IGNORECASE)
 MIN_ACT_WORDS = 3

@@ -21,7 +21,14 @@ from bot.coach.roleplay.questions import question_kind, tagged_statement
 from bot.coach.roleplay.terms import amount_named, exact_date
 from bot.coach.roleplay.trade import TRADE, asks_return, gives
 from bot.coach.roleplay.turns import COLLECTOR, Turn
-from bot.coach.roleplay.warmth import CLOSING, EMPATHY, OWN_FAULT, UNDERSTANDING, UNEASE
+from bot.coach.roleplay.warmth import (
+    CLOSING,
+    EMPATHY,
+    KNOWN_TO_ALL,
+    OWN_FAULT,
+    UNDERSTANDING,
+    UNEASE,
+)
 from bot.coach.roleplay.written import confirms
 
 THREAT = re.compile(
@@ -239,7 +246,7 @@ _NEEDS_WORDS = {
     moves.OFFER_CONCESSION: lambda text: gives(text),
     moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
     moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text))
-    and not (OWN_FAULT.search(text) and not EMPATHY.search(text)),
+    and not (OWN_FAULT.search(text) and not EMPATHY.search(text)) and not KNOWN_TO_ALL.search(text),
     moves.ASK_IN_RETURN: lambda text: asks_return(text),
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
 
@@ -247,7 +254,8 @@ _NEEDS_WORDS = {
 # "… vaker, in de transport", "… vaker bij ondernemers", "… vaker deze maand": it happens to
 # others too, or at this time of year.
 ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) "
-                           r"|vaker,? (\w+ )?(rond )?deze (tijd|maand|periode|week|weken|dagen)\b")
+                           r"|vaker,? (\w+ )?(rond )?deze (tijd|maand|periode|week|weken|dagen)\b"
+                           r"|\bdeze (tijd|maand|periode|week|weken|dagen) (\w+ )?vaker\b")
 # Laughing along ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug."): a joke.
 LAUGH = re.compile(r"\b(haha|hihi|hehe)\w*")
 

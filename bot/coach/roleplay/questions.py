@@ -35,6 +35,10 @@ FINITE_VERB = (r"(?:kan|kun|kunt|kunnen|kon|konden|is|zijn|ben|bent|was|waren|he
                r"|doen|staat|lukt|zit|ligt|krijgt|krijg|ziet|vindt|begrijpt|snapt|herkent"
                r"|spreek|spreekt|hoort|betaalt|maakt|stuurt|belt|wordt|worden|heb)")
 CLOSED_START = re.compile(rf"^{_FILLERS}{FINITE_VERB}\b")
+# A statement said as a question ("Oké, dus u zou een deel wel meteen kunnen doen?"): yes or
+# no; with a check after it ("Dus u betaalt vrijdag, klopt dat?") its form says nothing.
+DECLARATIVE = re.compile(rf"^{_FILLERS}(?:u|je|jij|ge|gij|jullie|hij|zij|ze) {FINITE_VERB}\b"
+                         r"(?![^?]*,\s*(?:klopt dat|is dat (?:zo|juist|correct))\s*\?)")
 # Leaning towards its own answer ("…, toch?", "Die is ergens blijven hangen, denk ik?").
 LEANING = re.compile(r"\btoch\b|\bhè\b|\b(denk|neem|vermoed|gok) ik( aan)?\W*$")
 TAG = re.compile(r",?\s*\b(?:toch|of niet|niet dan|hè|he|ja)\s*\?+$")
@@ -119,6 +123,8 @@ def question_kind(sentence: str) -> QuestionKind | None:
         return "closed"
     if CLOSED_START.search(text):
         return "open" if TELL_ME.search(text) else "closed"
+    if DECLARATIVE.search(text):
+        return "closed"
     if OPEN_START.search(text) and not TAG.search(text):
         return "open"
     if LEANING.search(text):

@@ -63,6 +63,7 @@ from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, send
 COMMIT_QUESTION = re.compile(
     r"(\blukt (dat|het)\b|\b(kunt|kan) (u|je|ge) (dat|het|daar) (\w+ )?(toezeggen|beloven)"
     r"|\b(gaat|ga) (u|je|ge) (daarmee |daar )?akkoord|\bis dat haalbaar|\bzou dat (lukken|kunnen)"
+    r"|\bgaat (dat|het) (\w+ )?lukken"
     r"|\bkunt u daarmee leven|^(\w+\W+)?is dat (goed|oké|ok|akkoord))[^.!?]*\?")
 # Taking what was said as the plan ("… dan.", "Oké. …", "Eind van de maand. Oké.").
 AS_PLAN = re.compile(r"\bdan\b|^(oké|ok|goed|prima|akkoord|nou ja)\b"
@@ -119,6 +120,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                     break
                 read[i] = _as_information(read[i])
             current = _as_information(current)
+            if current.intent == moves.OFFER_CONCESSION and not dates_of(current):
+                current = Turn(current.speaker, current.text, "", current.entities)
         rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
         if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
             current = Turn(current.speaker, current.text, moves.CONCRETE_PROPOSAL,

@@ -16,6 +16,10 @@ UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me vo
                            r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
                            r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
                            r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt|versta ik")
+# Telling the debtor what anybody knows ("Dat kost gewoon geld, dat snapt iedereen."): a
+# put-down, no understanding.
+KNOWN_TO_ALL = re.compile(r"\b(snapt|begrijpt|weet) (toch )?iedereen\b"
+                          r"|\biedereen (snapt|begrijpt|weet) (dat|toch)\b")
 # Sorry for one's own tone ("Sorry, dat was niet netjes van me."): no understanding of the
 # debtor's situation.
 OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schuld)"
@@ -54,7 +58,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\biedereen (zit|zat) (\w+ ){0,2}(met|krap|te springen)\b"
                      r"|\biedereen heeft (het )?(\w+ )?(druk|krap|moeilijk|zwaar|lastig)\b"
                      r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
-                     r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b")
+                     r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b"
+                     r"|\bdat verklaart (\w+ )?(een hoop|veel|alles|het een en ander)\b")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -93,6 +98,7 @@ DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|\blaten (we|wij) (het|dat|da) (\w+ ){0,3}liggen\b"
                         r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
                         r"|\bhet komt wel\b"
+                        r"|\b(het geld|het|dat|die) komt (heus |vast |best |toch )*wel een keer\b"
                         r"|(niet|geen) druk (om|over) (te )?maken|in de wacht"
                         r"|niet (te )?forceren"
                         r"|\bbetaalt? (\w+ ){0,3}(als|wanneer|zodra) (u|je|ge|jij|jullie) "
