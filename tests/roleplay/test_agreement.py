@@ -365,3 +365,8 @@ def test_a_yes_after_the_collector_holds_to_the_terms_agrees_them():
     hoped = Turn(COLLECTOR, "Dat hoop ik dan maar.", "", {})
     assert score([amount, days, hedge, held, yes]).result("concrete_agreement").passed
     assert not score([amount, days, hedge, hoped, yes]).result("concrete_agreement").passed
+
+
+def test_a_yes_as_long_as_business_goes_well_is_no_agreement():
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, dat moet lukken, als het weekend een beetje "
+                                         "draait.", "affirm", {}))

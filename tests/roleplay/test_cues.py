@@ -859,3 +859,23 @@ def test_the_wish_to_spare_after_a_warning_gives_nothing():
                 moves.OFFER_CONCESSION)
     assert score([step, spare]).result("concession_return").passed
     assert score([step, spare]).result("no_threats").passed
+
+
+@pytest.mark.parametrize("text", [
+    "Wanneer gaat u nou eens betalen?",
+    "U begrijpt toch wel dat dit zo niet langer kan?",
+])
+def test_nou_eens_and_it_cannot_go_on_like_this_reproach(text):
+    assert not score([act(text, moves.OPEN_QUESTION)]).result("no_threats").passed
+
+
+def test_both_of_us_would_rather_not_after_a_warning_informs():
+    step = act("Komt de betaling woensdag niet binnen, dan gaat het dossier volgens onze vaste "
+               "procedure door naar het incassobureau.", moves.THREATEN)
+    rather = act("Dat willen we allebei liever niet, dus ik reken op woensdag.")
+    assert score([step, rather]).result("no_threats").passed
+
+
+def test_everyone_closing_the_books_shows_understanding():
+    books = act("Ach ja, eind december gaat dat snel, iedereen wil z'n boeken dicht hebben.")
+    assert evident(books).intent == moves.SHOW_UNDERSTANDING

@@ -1203,3 +1203,19 @@ def test_terms_followed_by_gaat_dat_lukken_are_a_proposal():
                 moves.SUMMARISE, date=["2026-12-07"], amount=[3412.5])
     asked = act("Gaat dat lukken?", "")
     assert read_acts([terms, asked], TODAY)[0].intent == moves.CONCRETE_PROPOSAL
+
+
+def test_a_safe_date_offered_unasked_and_a_day_after_gaat_echt_niet_give_time():
+    from bot.coach.roleplay.concessions import unpaired_concessions
+    safe = act("Wel, zal ik dan zeggen dat ge tot eind februari hebt?", "",
+               date=["2027-02-26"])
+    spared = act("Dan zit ge zeker safe.")
+    assert unpaired_concessions(read_acts([safe, spared], TODAY)) != []
+    tomorrow = act("Ik wil 'm morgen betaald hebben.", moves.STATE_PURPOSE, date=["2026-12-03"])
+    later = debtor_says("Morgen gaat echt niet. Volgende week vrijdag.", "request_extension",
+                        date=["2026-12-03", "2026-12-11"])
+    meant = act("Morgen was de bedoeling.", "", date=["2026-12-03"])
+    still = debtor_says("Ja, maar het gaat echt niet.", "cannot_pay")
+    taken = act("Goed. Vrijdag 11 december dan, als u me dan even mailt dat u hem gevonden "
+                "heeft.", "", date=["2026-12-11"])
+    assert unpaired_concessions(read_acts([tomorrow, later, meant, still, taken], TODAY)) != []

@@ -236,6 +236,8 @@ def test_another_invoice_paid_along_is_a_return_a_word_if_things_change_is_not(t
     "Als u de bevestiging die ik u stuur even terugmailt, dan haal ik die kosten eraf.",
     "Dat kan ik toestaan, als u mij even een mailtje stuurt zodra het magazijn de levering "
     "heeft afgemeld.",
+    "Goed. Vrijdag 20 januari dan, als u me dan even mailt dat u hem gevonden heeft.",
+    "Dus, eh, als het goed is dinsdag 2 mei, als hij goedgekeurd is.",
 ])
 def test_word_that_a_part_is_paid_or_a_reply_to_ones_own_mail_asks_nothing_back(text):
     assert not asks_return(text.lower())
@@ -252,8 +254,15 @@ def test_a_sanction_after_a_return_in_the_same_sentence_leaves_the_return():
 @pytest.mark.parametrize("text, given", [
     ("Zal ik u anders tot eind volgende week de tijd geven?", True),
     ("Ik kan jullie wat meer ruimte geven.", True),
+    ("Neem gewoon alle tijd die u nodig heeft.", True),
+    ("En drie termijnen is goed, als de eerste dan wel deze vrijdag binnen is.", True),
     ("Ik wil u graag de tijd geven om het na te kijken, maar vrijdag moet het binnen zijn.",
      False),
 ])
 def test_time_given_with_the_verb_last_is_a_concession(text, given):
     assert gives(text.lower()) is given
+
+
+def test_setting_the_payment_ready_today_and_a_screenshot_are_a_return():
+    assert asks_return("dan kan ik met woensdag meegaan, op voorwaarde dat u de betaling vandaag "
+                       "al klaarzet en mij een screenshot van die klaargezette betaling mailt.")

@@ -95,3 +95,9 @@ def test_not_paying_us_before_money_comes_in_drops_the_goal():
 def test_the_money_will_come_some_day_drops_the_goal():
     assert drops_goal(act("Het geld komt heus wel een keer."))
     assert not drops_goal(act("Het geld komt vrijdag, zegt u?"))
+
+
+def test_we_will_hear_it_and_no_need_to_worry_drop_the_goal():
+    assert drops_goal(act("Wij horen het dan wel."))
+    assert drops_goal(act("Weet u wat, u moet zich daar nu echt geen zorgen over maken."))
+    assert not drops_goal(act("Wij horen het graag vrijdag van u."))

@@ -88,3 +88,9 @@ def test_putting_down_what_the_firm_expects_confirms_no_agreement():
 ])
 def test_a_mail_once_the_collector_has_looked_into_it_confirms_nothing(text):
     assert not confirms(text.lower())
+
+
+def test_a_mail_asking_a_colleague_to_confirm_is_no_confirmation_to_the_debtor():
+    assert not confirms("en ik stuur een mail naar mark van verkoop of hij die korting even kan "
+                        "bevestigen.")
+    assert confirms("en ik stuur u vandaag een mail met die afspraak.")

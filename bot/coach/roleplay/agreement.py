@@ -51,6 +51,8 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bik (ga|zal) (het )?proberen\b|^(\w+\W+)?proberen\b"
                    r"|\bmet (\w+ ){1,3}(bespreken|overleggen)\b"
                    r"|\bmisschien\b|\bhopelijk\b|\bzo ongeveer\b|^(ja\W+)?zoiets\b"
+                   # as long as business goes well ("als het weekend een beetje draait")
+                   r"|\bals het (\w+ ){0,3}(meezit|mee zit|draait)\b"
                    # a message passed on ("Oké, ik zeg het tegen hem.", "Ik geef het door.")
                    r"|\bik (zeg|geef) (het|dat) (\w+ )?(tegen (hem|haar)|door)\b"
                    r"|\bzo niet\W+dan (moet|ga|zal|kan) ik (\w+ )?(even |eens )?(kijken|zien)\b"
@@ -114,7 +116,7 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     first = _first_words(answer.text)
     act = turns[index]  # "Ik vraag Martijn of hij u vandaag nog even mailt.": a day for a mail;
     #                     "Dus u geeft aan Frank door dat die 1.800 euro nog openstaat?": no day
-    aside = not exact_date(act) or not amount_named(act) and bool(
+    aside = not (exact_date(act) or keeps_terms(act)) or not amount_named(act) and bool(
         ABOUT_THE_MAIL.search(act.text.lower()))
     if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik

@@ -44,6 +44,8 @@ THREAT = re.compile(
     # jullie altijd alles zo moeilijk?", "Dat had allang geregeld moeten zijn.")
     r"|(^|[.!?] )(nou,? )?hoe kan (het|dat) (nou|nu|toch) (\w+ )?dat\b"
     r"|\baltijd alles zo (moeilijk|ingewikkeld|lastig)\b"
+    r"|\b(wanneer|hoe lang) (\w+ ){0,3}(nou|nu) eens\b"
+    r"|\b(dit|dat|het) ((kan|gaat) zo niet langer|zo niet langer (kan|gaat))\b"
     r"|\b(dat|het) had (al(lang)?|toch|eigenlijk|gewoon) (?!(ik|we|wij) )(\w+ )?moeten\b"
     r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
     r"(moeten|mogen|kunnen)(?! (krijgen|ontvangen|horen)\b)"  # not what we owed them
@@ -116,6 +118,8 @@ SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder 
                      r"|\bik wil (het|dat) (u |je |jullie )?(wel |ook )?eerlijk zeggen\b"
                      r"|\bdaar gaan (we|wij|ik) (\w+ )?niet van uit\b"
                      r"|\bdat wil niemand\b"
+                     r"|\b(dat|die) willen (we|wij) (allebei|alle twee|geen van beiden) (liever )?"
+                     r"(niet|voorkomen)\b"
                      r"|\bzodat (u|je|ge|jullie) weet hoe het (\w+ )?(loopt|gaat|werkt)\b"
                      # "… naar ons incassobureau. Maar dat gaat vast goed."
                      r"|\bmaar (dat|het) (gaat|komt) (vast|vast wel|zeker) goed\b"

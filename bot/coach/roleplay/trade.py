@@ -28,7 +28,8 @@ REFUSED = re.compile(
     # keeping the costs ("de rente laat ik staan")
     r"|\b(rente|kosten|intrest|boete)\w* (\w+ ){0,2}(laat|laten) (ik|we|wij) (\w+ )?staan\b")
 # Turning the debtor's ask down ("Begin volgende week is niks.", "Dat is te laat.").
-REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat niet\b|\blukt (\w+ )?niet\b"
+REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat (echt |gewoon |helaas )?niet\b"
+                     r"|\blukt (\w+ )?niet\b"
                      r"|\bkan (echt |helaas )?niet\b|\bte (laat|ruim|vaag)\b"
                      r"|\bniet (akkoord|goed genoeg)\b|\bmeer (\w+ ){0,3}niet\b"
                      r"|^nee\b(?!\W+(precies|inderdaad|natuurlijk|klopt|dat klopt)\b)")
@@ -41,6 +42,7 @@ UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
                      r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
                      r"|\bneem (\w+ )?(gerust|rustig|maar) (\w+ ){0,2}tot\b"
+                     r"|\b(zit|zitten|bent|zijt) (u|je|ge|jullie) (zeker |wel |dan )?safe\b"
                      r"|\b(zal ik|zullen we|zullen wij) (dan )?maar gewoon (\w+ ){0,4}zeggen\b"
                      r"|\bniet (zo )?(gehaast|haastig)\b"
                      r"|\b(heeft|hebt|hebben) (u|je|ge|jullie) (\w+ )?(wat|meer) tijd\b"
@@ -84,7 +86,7 @@ CONCESSION = re.compile(
     # look something up ("de tijd geven om het na te kijken")
     r"|\b(u|je|jou|jullie|ge) (\w+ ){0,5}(de |wat |meer |extra )?(tijd|ruimte) (\w+ )?geven\b"
     r"(?! om (\w+ ){0,3}(na te (kijken|gaan|lezen)|te (bekijken|controleren|lezen|zoeken)))"
-    r"|neem (\w+ ){0,2}(de|uw|je|jullie) tijd"
+    r"|neem (\w+ ){0,2}(de|uw|je|jullie|alle) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
     r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
     r"|(laat|laten) (\w+ ){0,3}vervallen"
@@ -103,6 +105,7 @@ CONCESSION = re.compile(
     r"|\b(ik|we|wij) (kan|kunnen|mag|mogen|wil|willen) (\w+ ){0,4}per (kwartaal|maand|week)\b"
     r"|(?<!hangt )(?<!zijn we )(?<!zijn wij )(?<!bent u )(?<!ben je )\ber (\w+ ){0,3}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
+    r"|\b(twee|drie|vier|vijf|zes|\d+) (termijnen|delen) (is|zijn|kan|mag|lukt)\b"
     r"|tegemoet ?(te )?k[ow]m"
     r"|mag u (het )?(later|in)|verleng"
     # moving the date oneself ("dan schuiven we het op naar maandag"), not "dan schuift alles
@@ -142,7 +145,8 @@ COMMITMENT = re.compile(
     r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over|overschrij[fv]"
     r"|doorstort|binnen|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
-    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend")
+    r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend"
+    r"|klaar ?zet|klaargezet|screenshot|schermafdruk")
 TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
                    r"|vraag (ik|we|wij) (\w+ ){0,3}(voor |daarvoor )?terug"
                    r"|\brekenen (we|wij|ik) (daarover |daarvoor |daar |dan |wel )*(een )?"
@@ -178,6 +182,11 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"(\w+ ){0,4}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
                      r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld|geboekt|ingeboekt"
                      r"|verwerkt|vertrokken|verzonden|weg|eraf|afgemeld|vrijgegeven|afgetekend)\b"
+                     # word by mail or phone ("als u me dan even mailt dat u hem gevonden
+                     # heeft")
+                     r"|\bals (u|je|jij|ge|jullie) (me|mij|ons) (dan )?(even |eventjes )?"
+                     r"(mailt|appt|belt|laat weten) (dat|of|zodra) (\w+ ){0,4}(gevonden|ontvangen"
+                     r"|gezien|binnen|gedaan|betaald|overgemaakt)\b"
                      # the reference on the transfer ("als ge wel het factuurnummer vermeldt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
                      r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
@@ -200,6 +209,8 @@ THIRD_PARTY_PAYS = (r"\b(als|zodra|mits|op voorwaarde dat) (zij|ze|hij|die \w+"
                     r"|de (?!rest|helft|eerste|tweede|factuur|termijn|bedrag|betaling)\w+"
                     r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
                     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
+# A hope, no condition ("Dus als het goed is dinsdag 2 mei").
+HOPING = re.compile(r"\bals (het|alles) goed (is|gaat)\b")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
 # opeisbaar."): a sanction, not a return; a return asked before it in the same sentence
 # ("dan wil ik wel dat de eerste helft er morgen is, en dat u akkoord gaat dat het restant
@@ -250,7 +261,7 @@ def asks_return(text: str) -> bool:
     hebt ontvangen") and a sanction ("Mist u een termijn, dan …") ask nothing back."""
     if OWED_ANYWAY.search(text) and not SOONER.search(OWED_ANYWAY.sub(" ", text)):
         return False
-    text = re.sub(THIRD_PARTY_PAYS, " ", TRIVIAL.sub(" ", text))
+    text = re.sub(THIRD_PARTY_PAYS, " ", TRIVIAL.sub(" ", HOPING.sub(" ", text)))
     if TRADE.search(text):  # "Daartegenover vraag ik wel dat, als een termijn niet …"
         return True
     text = SANCTION.sub(" ", text)

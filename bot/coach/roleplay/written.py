@@ -46,10 +46,12 @@ ABOUT_AGREEMENT = re.compile(r"(?<!prijs)afspra(?!ak (\w+ ){0,3}maken)|\bbevesti
 
 # What the debtor is to send ("… en u mailt mij vandaag het ordernummer.", "als u me even de
 # data van die gemiste beurten mailt"), or someone is to
-# confirm first ("Dus als Martijn het bevestigt, betaalt u donderdag."): not the collector's
-# confirmation.
+# confirm first ("Dus als Martijn het bevestigt, betaalt u donderdag.", "ik stuur een mail naar
+# Mark van verkoop of hij die korting even kan bevestigen"): not the collector's confirmation.
 OTHERS_WRITE = re.compile(r"\b(u|je|jij|jullie|ge) (\w+ ){0,8}(mailt|stuurt|mailen|sturen)\b"
-                          r"[^,.;]*|\bals (\w+ ){1,3}bevestig(t|en)\b")
+                          r"[^,.;]*|\bals (\w+ ){1,3}bevestig(t|en)\b"
+                          r"|\b(mail|mailtje|bericht|berichtje) (\w+ ){0,2}naar (\w+ ){1,4}"
+                          r"(of|om|dat) (hij|zij|ze|die) [^,.;]*")
 
 
 def confirms(text: str) -> bool:
