@@ -121,6 +121,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                 read[i] = _as_information(read[i])
             current = _as_information(current)
             if current.intent == moves.OFFER_CONCESSION and not dates_of(current):
+                # "Dat wil ik u graag besparen, en met deze regeling hoeft dat ook niet.":
+                # the wish to spare gives nothing itself
                 current = Turn(current.speaker, current.text, "", current.entities)
         rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
         if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
