@@ -101,3 +101,4 @@ def test_we_will_hear_it_and_no_need_to_worry_drop_the_goal():
     assert drops_goal(act("Wij horen het dan wel."))
     assert drops_goal(act("Weet u wat, u moet zich daar nu echt geen zorgen over maken."))
     assert not drops_goal(act("Wij horen het graag vrijdag van u."))
+    assert not drops_goal(act("U hoeft zich daar geen zorgen over te maken."))
