@@ -240,8 +240,7 @@ def evident(turn: Turn) -> Turn:
         intent = moves.STATE_PURPOSE
     elif intent in _NEEDS_WORDS and not _NEEDS_WORDS[intent](text):
         intent = ""
-    return turn if intent == turn.intent else Turn(turn.speaker, turn.text, intent,
-                                                  turn.entities)
+    return turn if intent == turn.intent else turn.read_as(intent)
 
 
 _NEEDS_WORDS = {

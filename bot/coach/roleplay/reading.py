@@ -98,9 +98,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
         turn = ahead_only(turn, today) if today else turn
         current = evident(turn)
         if read and read[-1].speaker == COLLECTOR and _normalises(current, read[-1]):
-            current = Turn(current.speaker, current.text, "", current.entities)
+            current = current.read_as("")
         if summarised_in_passing(current):  # "Even op een rij, want ik zet het op de mail: …"
-            read.append(Turn(current.speaker, current.text, moves.SUMMARISE, current.entities))
+            read.append(current.read_as(moves.SUMMARISE))
         if current.speaker != COLLECTOR:
             answering = read[-1] if read and read[-1].speaker == COLLECTOR else None
             friday = this_friday(today) if today else None
@@ -123,17 +123,16 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             if current.intent == moves.OFFER_CONCESSION and not dates_of(current):
                 # "Dat wil ik u graag besparen, en met deze regeling hoeft dat ook niet.":
                 # the wish to spare gives nothing itself
-                current = Turn(current.speaker, current.text, "", current.entities)
+                current = current.read_as("")
         rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
         if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
-            current = Turn(current.speaker, current.text, moves.CONCRETE_PROPOSAL,
-                           current.entities)
+            current = current.read_as(moves.CONCRETE_PROPOSAL)
         if read and read[-1].speaker != COLLECTOR and _takes_offer_as_plan(current, read[-1]):
-            current = Turn(current.speaker, current.text, "", current.entities)
+            current = current.read_as("")
         elif read and read[-1].speaker != COLLECTOR and _says_back_offer(current, read[-1]):
-            current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
+            current = current.read_as(moves.SUMMARISE)
         if summing_up and _part_of_summary(current):
-            current = Turn(current.speaker, current.text, moves.SUMMARISE, current.entities)
+            current = current.read_as(moves.SUMMARISE)
         if (current.intent == moves.SUMMARISE or _heads_summary(current)) \
                 and says_back(current.text.lower()):
             summing_up, pending = True, None  # what follows says back what was agreed
@@ -141,7 +140,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             invoice_out = True
         elif invoice_out and current.intent == moves.ANNOUNCE_CONFIRMATION \
                 and resends_it(current.text.lower()):  # "Dan zet ik hem zo in de mail."
-            current = Turn(current.speaker, current.text, "", current.entities)
+            current = current.read_as("")
         around = [*_said_before(turns, index), *rest[:1]]  # where sparing words may stand
         if pending is not None and _gives_in(current, pending, asked_by, now, around) \
                 and not _holds_firm(current, rest, asked_by or now) \
@@ -151,7 +150,7 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
             pending = None
         else:
             if _waits_then_holds(current, rest, asked_by or now):
-                current = Turn(current.speaker, current.text, "", current.entities)
+                current = current.read_as("")
             read.append(current)
             if asks_back(current):
                 pending = None
@@ -255,7 +254,7 @@ def _as_information(act: Turn) -> Turn:
     ("… volgens onze algemene voorwaarden naar het incassobureau. Dat zeg ik niet om u onder
     druk te zetten.") informs; it is no threat."""
     if act.intent == moves.THREATEN and RULES.search(act.text.lower()):
-        return Turn(act.speaker, act.text, "", act.entities)
+        return act.read_as("")
     return act
 
 
@@ -367,6 +366,6 @@ def _as_concession(act: Turn) -> list[Turn]:
     end = SENTENCE_END.search(act.text, match.end()) if match else None
     rest = act.text[end.end():] if end else ""
     if end is None or len(rest.split()) < 3 and not CLOSING.search(rest.lower()):
-        return [Turn(act.speaker, act.text, moves.OFFER_CONCESSION, act.entities)]
+        return [act.read_as(moves.OFFER_CONCESSION)]
     return [Turn(act.speaker, act.text[:end.end()].strip(), moves.OFFER_CONCESSION, {}),
             evident(Turn(act.speaker, rest, act.intent, act.entities))]

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from bot.coach.dutch_values import find_values
@@ -56,6 +56,10 @@ class Turn:
         """A collector line; values are found in the text unless given."""
         return cls(COLLECTOR, text, intent, values_in(text, today) if entities is None
                    else entities)
+
+    def read_as(self, intent: str) -> Turn:
+        """The same words and values, read as ``intent`` ("" for no act of its own)."""
+        return replace(self, intent=intent)
 
     def has(self, entity: str) -> bool:
         return bool(self.entities.get(entity))
