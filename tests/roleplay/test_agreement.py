@@ -370,3 +370,20 @@ def test_a_yes_after_the_collector_holds_to_the_terms_agrees_them():
 def test_a_yes_as_long_as_business_goes_well_is_no_agreement():
     assert not agreed(PLAN, Turn(DEBTOR, "Ja, dat moet lukken, als het weekend een beetje "
                                          "draait.", "affirm", {}))
+
+
+def test_a_greeting_or_knowing_the_invoice_is_no_yes():
+    ask = Turn(COLLECTOR, "Die € 1.950 moet vandaag nog betaald worden.", "",
+               {"date": ["2026-12-02"], "amount": [1950.0]})
+    assert not agreed(ask, Turn(DEBTOR, "Ja, goedemorgen ook. Met Peter de Groot. Over die "
+                                "factuur wilde ik jullie nog bellen.", "nlu_fallback", {}))
+    assert not agreed(ask, Turn(DEBTOR, "Ja, ik ken hem. Het probleem is dat de directeur "
+                                "moet tekenen.", "promise_to_pay", {}))
+    assert agreed(ask, Turn(DEBTOR, "Ja, goed, dat doe ik.", "affirm", {}))
+
+
+def test_a_summary_that_waits_on_someone_elses_signature_is_no_agreement():
+    plan = Turn(COLLECTOR, "Ik noteer het als volgt: indien de directeur morgen tekent, "
+                "betaalt u donderdag 3 december € 6.200,00.", moves.SUMMARISE,
+                {"date": ["2026-12-03"], "amount": [6200.0]})
+    assert not agreed(plan, Turn(DEBTOR, "Zo is het.", "affirm", {}))

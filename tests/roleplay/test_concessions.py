@@ -143,3 +143,13 @@ def test_a_return_asked_after_a_second_gift_pays_for_that_one_only():
                date=["2027-05-14"])
     assert unpaired([ask, split, costs, glad, back]) == [split.text]
     assert unpaired([ask, split, glad, back]) == []
+
+
+def test_a_wait_on_another_point_after_the_trade_is_a_gift_of_its_own():
+    ask = debtor_says("Da kan, als ge die veertig euro aanmaningskosten laat vallen.",
+                      "request_discount", amount=[40.0])
+    trade = act("Allez, ik laat die kosten vallen als die 1.560 euro er vrijdag staat.",
+                moves.ASK_IN_RETURN, amount=[1560.0], date=["2027-05-14"])
+    wait = act("En voor het meerwerk, ja, da zien we in januari wel.", "")
+    assert unpaired([ask, trade, wait]) == [wait.text]
+    assert unpaired([ask, trade]) == []

@@ -610,7 +610,8 @@ def test_a_step_of_the_procedure_said_not_to_be_a_threat_informs():
                "incassobureau.", moves.THREATEN, date=["2027-09-23"])
     said = act("Dat is geen dreigement, zo werkt het bij ons gewoon.", "")
     assert score([step, said]).result("no_threats").passed
-    assert not score([step]).result("no_threats").passed
+    costly = act(f"{step.text[:-1]}, en dan komen alle kosten voor u.", moves.THREATEN)
+    assert not score([costly]).result("no_threats").passed
 
 
 @pytest.mark.parametrize("text, read", [
@@ -826,7 +827,10 @@ def test_telling_the_procedure_now_rather_than_afterwards_informs():
                "procedure naar het incassobureau.", moves.THREATEN)
     honest = act("Dat zeg ik u liever nu eerlijk dan achteraf.", moves.OFFER_CONCESSION)
     assert score([step, honest]).result("no_threats").passed
-    assert not score([step]).result("no_threats").passed
+    assert score([step]).result("no_threats").passed  # the procedure as a plain fact
+    bare = act("Als de tweede termijn niet binnenkomt, gaat het naar het incassobureau.",
+               moves.THREATEN)
+    assert not score([bare]).result("no_threats").passed
 
 
 def test_a_plight_everyone_shares_shows_understanding():
@@ -879,3 +883,28 @@ def test_both_of_us_would_rather_not_after_a_warning_informs():
 def test_everyone_closing_the_books_shows_understanding():
     books = act("Ach ja, eind december gaat dat snel, iedereen wil z'n boeken dicht hebben.")
     assert evident(books).intent == moves.SHOW_UNDERSTANDING
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ach ja, dat kan ik me heel goed voorstellen, met dat weer ook.", "",
+     moves.SHOW_UNDERSTANDING),
+    ("Ik bel u nu op uw mobiel, begrijp ik?", moves.SHOW_UNDERSTANDING, ""),
+    ("Dat hoor ik vaker van praktijken, dat het eind van het jaar zo'n gat geeft.", "",
+     moves.SHOW_UNDERSTANDING),
+    ("Dat hoor ik vaker van klanten, dat het al betaald is.", "", ""),
+])
+def test_understanding_in_other_words_and_a_fact_checked_in_its_words(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ik wil u er wel op wijzen dat als de betaling niet binnenkomt, het dossier volgens onze "
+     "vaste procedure wordt overgedragen aan ons incassobureau.", moves.THREATEN, ""),
+    ("Prima. Als het eind volgende week nog niet binnen is, gaat het volgens de vaste "
+     "procedure door naar het incassobureau.", moves.ASK_IN_RETURN, ""),
+    ("Als het woensdag niet binnen is, gaat het volgens onze procedure naar het "
+     "incassobureau en dan betaalt u alle kosten.", "", moves.THREATEN),
+    ("Als het vrijdag niet binnen is, gaat het naar het incassobureau.", "", moves.THREATEN),
+])
+def test_the_procedure_said_as_a_plain_fact_informs(text, model, read):
+    assert evident(act(text, model)).intent == read

@@ -721,7 +721,11 @@ def test_a_warning_about_the_procedure_one_hopes_to_avoid_is_no_threat():
                "procedure naar het incassobureau.", moves.THREATEN)
     spared = act("Daar wil ik niet op uitkomen, en met deze afspraak is dat ook niet nodig.")
     assert score([rule, spared], today=TODAY).result("no_threats").passed
-    assert not score([rule], today=TODAY).result("no_threats").passed
+    assert score([rule], today=TODAY).result("no_threats").passed  # a plain fact too
+    dearer = act("Als een betaalafspraak niet wordt nagekomen, gaat een dossier volgens onze "
+                 "procedure naar het incassobureau, en dat wordt een stuk duurder voor u.",
+                 moves.THREATEN)
+    assert not score([dearer], today=TODAY).result("no_threats").passed
 
 
 def test_mailing_the_invoice_the_debtor_asked_for_confirms_nothing():
@@ -1039,7 +1043,9 @@ def test_a_procedural_warning_with_reassurance_is_no_threat(spare):
     warning = act("Als het vrijdag niet binnen is, moet ik het volgens onze procedure "
                   "doorzetten naar het incassobureau.", moves.THREATEN, date=["2026-12-04"])
     assert score([warning, act(spare, "")], today=TODAY).result("no_threats").passed
-    assert not score([warning], today=TODAY).result("no_threats").passed
+    bare = act("Als het vrijdag niet binnen is, moet ik het doorzetten naar het incassobureau.",
+               moves.THREATEN, date=["2026-12-04"])
+    assert not score([bare], today=TODAY).result("no_threats").passed
 
 
 @pytest.mark.parametrize("rule, spare", [
@@ -1219,3 +1225,38 @@ def test_a_safe_date_offered_unasked_and_a_day_after_gaat_echt_niet_give_time():
     taken = act("Goed. Vrijdag 11 december dan, als u me dan even mailt dat u hem gevonden "
                 "heeft.", "", date=["2026-12-11"])
     assert unpaired_concessions(read_acts([tomorrow, later, meant, still, taken], TODAY)) != []
+
+
+def test_terms_added_to_ones_own_proposal_are_no_summary():
+    first = act("Zou u op vrijdag 4 december de eerste helft kunnen doen, dus 925 euro?",
+                moves.CONCRETE_PROPOSAL, date=["2026-12-04"], amount=[925.0])
+    second = act("En de andere 925 euro op donderdag 31 december.", moves.SUMMARISE,
+                 date=["2026-12-31"], amount=[925.0])
+    yes = debtor_says("Ja, dat moet lukken.", "affirm")
+    assert not score([first, second, yes], today=TODAY).result("summarised").passed
+    later = [first, yes, second]
+    assert score(later, today=TODAY).result("summarised").passed
+
+
+def test_taking_the_debtors_word_just_before_the_understanding_loses_it():
+    claim = debtor_says("Die hebben we al betaald, hoor. Vorige week al.", "claim_already_paid")
+    turns = [claim, act("Ja, nee, dan zal het wel onderweg zijn.", ""),
+             act("Vervelend dat u hiervoor gebeld wordt, hoor.", moves.SHOW_UNDERSTANDING)]
+    assert not score(turns, today=TODAY).result("understanding").passed
+    checked = [claim, act("Vervelend dat u hiervoor gebeld wordt, hoor.",
+                          moves.SHOW_UNDERSTANDING)]
+    assert score(checked, today=TODAY).result("understanding").passed
+
+
+def test_a_yes_that_presses_for_this_week_in_the_same_breath_gives_nothing():
+    turns = [act("Die moet uiterlijk vrijdag 4 december betaald zijn.", moves.STATE_PURPOSE,
+                 date=["2026-12-04"]),
+             act("Hoe staat het daar nu mee en wanneer verwacht je dat geld?",
+                 moves.OPEN_QUESTION),
+             debtor_says("Nou, ze hebben eind deze maand toegezegd. Maar ja, toezeggen...",
+                         "nlu_fallback", date=["2026-12-31"])]
+    pressed = act("Precies. Wat zou je deze week wel kunnen betalen, als je naar je kas kijkt?",
+                  moves.OFFER_CONCESSION)
+    assert score([*turns, pressed], today=TODAY).result("concession_return").passed
+    taken = act("Precies.", moves.OFFER_CONCESSION)
+    assert not score([*turns, taken], today=TODAY).result("concession_return").passed

@@ -266,3 +266,17 @@ def test_time_given_with_the_verb_last_is_a_concession(text, given):
 def test_setting_the_payment_ready_today_and_a_screenshot_are_a_return():
     assert asks_return("dan kan ik met woensdag meegaan, op voorwaarde dat u de betaling vandaag "
                        "al klaarzet en mij een screenshot van die klaargezette betaling mailt.")
+
+
+def test_giving_in_to_be_rid_of_it_is_a_concession():
+    assert gives("Weet u wat, betaal die 1.500 dan maar, dan zijn we ervan af.".lower())
+    assert not gives("Dan betaalt u vrijdag het hele bedrag.".lower())
+
+
+def test_the_tail_of_a_courtesy_is_no_return_but_an_approval_pushed_through_is():
+    courtesy = ("Nou, als u mij even een mailtje terugstuurt dat u akkoord bent, dan laat ik "
+                "die rente vallen, prima.")
+    assert not asks_return(courtesy.lower())
+    assert asks_return("Betaalt u vandaag de helft, dan laat ik de rente vallen.".lower())
+    assert asks_return("Ik kan akkoord gaan met dinsdag 20 september als jij hem vandaag nog "
+                       "met voorrang bij de projectmanager neerlegt.".lower())

@@ -102,3 +102,10 @@ def test_we_will_hear_it_and_no_need_to_worry_drop_the_goal():
     assert drops_goal(act("Weet u wat, u moet zich daar nu echt geen zorgen over maken."))
     assert not drops_goal(act("Wij horen het graag vrijdag van u."))
     assert not drops_goal(act("U hoeft zich daar geen zorgen over te maken."))
+
+
+def test_calling_ones_own_day_too_tight_or_taking_the_debtors_word_drops_the_goal():
+    assert drops_goal(act("Nou, weet u wat, vrijdag is misschien ook wel erg krap voor u."))
+    assert drops_goal(act("Ja, nee, dan zal het wel onderweg zijn."))
+    assert not drops_goal(act("Vrijdag is krap, dat weet ik, maar het moet wel."))
+    assert not drops_goal(act("Wanneer zal het binnen zijn?"))

@@ -25,13 +25,13 @@ SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a sto
 # vanmiddag naar."), unlike "Ja, nou, daar wilde ik u al over bellen".
 FIRM_YES = re.compile(r"^(prima|akkoord|afgesproken|is goed|dat is goed|top)\b(?![\s,]*maar)")
 # A yes or a promise on a condition that is not the debtor's to meet: someone else's approval,
-# proof or payment ("Ja, als hij het bevestigt, hè.", "als die urenstaat klopt", "als zij
-# vrijdag betalen") or something still to come ("Maar alleen als die creditnota er is, hè.",
-# "…, als de rekening dan weer open is.").
+# proof or payment ("Ja, als hij het bevestigt, hè.", "indien de directeur morgen tekent", "als
+# die urenstaat klopt", "als zij vrijdag betalen") or something still to come ("Maar alleen
+# als die creditnota er is, hè.", "…, als de rekening dan weer open is.").
 ON_CONDITION = re.compile(
     r"\bals (\w+ ){1,2}(het|dat) goed ?vindt\b|\bals (\w+ ){1,3}(akkoord|accoord) (is|gaat|geeft)\b"
     rf"|{THIRD_PARTY_PAYS}"
-    r"|\bals (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
+    r"|\b(als|indien|mits) (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
     r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"
@@ -90,6 +90,12 @@ KEEPS_TERMS = re.compile(r"\b(staan|staat|blijft|blijven) (\w+ )?(vast|staan)\b"
                          r"|\b(zijn|bent|zijt) (we|wij|u|ge|je) (het )?(dan |dus )?(\w+ )?eens\b"
                          r"|\bis dat (dan |dus )?(afgesproken|een deal)\b")
 BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
+# Knowing the invoice ("Ja, ik ken hem. Het probleem is …", "Ja, die ken ik."): no yes to
+# paying it.
+KNOWS_IT = re.compile(r"((ja|jawel|ah|o|oh)\W+)*(ik ken (hem|haar|'m|die|het|dat)"
+                      r"|(die|dat) ken ik|die heb ik (\w+ )?(hier|gezien|liggen))\W*")
+# A greeting back ("Ja, goedemorgen ook. Met Peter de Groot."): the call starts, no yes.
+GREETS = re.compile(r"\b(goede?|goeie|goei)(morgen|middag|avond|dag)\b|\bhallo\b|\bhoi\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
 ABOUT_THE_MAIL = re.compile(r"stur|mail|bevestig")
 # What a debtor's "ja, …" is not a yes to a proposal in: "Ja, ik wou jullie al bellen, want
@@ -121,11 +127,14 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     if _held_back(turns, index) and (mailed or aside or BARE_YES.fullmatch(first.lower())):
         return False  # "Beloven kan ik niks." … "Ja, ja.": the debtor still holds back; "Ik
         #               leg het voor." – "Ik mail u de foto's." – "Oké, handig.": no yes to it
+    if KNOWS_IT.fullmatch(first.lower().strip()) and not TAKES_IT_ON.search(text):
+        return False
     # "Ja, nou, daar wilde ik u al over bellen." starts a story, not a yes
     whole_yes = bool(WHOLE_YES.fullmatch(first.lower().strip())) and not BUT_NEXT.search(text)
     return answer.intent in ACCEPTANCE or bool(TAKES_IT_ON.search(text)) or whole_yes or (
         answer.intent not in NOT_A_YES and (
         len(first.split()) <= SHORT_YES and bool(YES.search(first.lower()))
+        and not GREETS.search(first.lower())
         or bool(FIRM_YES.search(first.lower()))))
 
 

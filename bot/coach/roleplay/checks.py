@@ -152,7 +152,8 @@ def check_understanding(turns: Sequence[Turn], ex: Example) -> tuple[float, str 
                      f"van de debiteur begrijpt (“Dat is vervelend, dat snap ik.”) en ga dan "
                      f"verder met uw voorstel.")
     agreed = check_concrete_agreement(turns, ex)[0] == 1.0
-    dropped = [i for i in range(shown[0] + 1, len(lines)) if drops_goal(lines[i])]
+    dropped = [i for i in range(max(shown[0] - 1, 0), len(lines))  # also just before it
+               if i != shown[0] and drops_goal(lines[i])]
     if dropped and any(t.intent in PRESSING and exact_date(t)  # "Maar lukt vrijdag dan toch?"
                        for t in lines[shown[0] + 1:dropped[0]]):
         dropped = []

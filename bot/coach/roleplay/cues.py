@@ -24,6 +24,7 @@ from bot.coach.roleplay.turns import COLLECTOR, Turn
 from bot.coach.roleplay.warmth import (
     CLOSING,
     EMPATHY,
+    FACT_CHECK,
     KNOWN_TO_ALL,
     OWN_FAULT,
     UNDERSTANDING,
@@ -104,6 +105,15 @@ RULES = re.compile(r"volgens (onze|de) (\w+ )?(voorwaarden|regels|afspraken|proc
                    r"(werkt|werken|loopt)\b"
                    r"|\bhelaas\b|genoodzaakt"
                    r"|\bmoet (ik|we|wij) (\w+ ){0,4}(overdragen|uit handen geven)")
+# The firm's procedure said as a plain fact ("…, gaat het dossier volgens onze vaste procedure
+# naar het incassobureau."), with nothing harsh added to it (costs, the bailiff at the door,
+# no more deliveries, "dat beloof ik u"): informing, not threatening, even unsoftened.
+PROCEDURE = re.compile(r"\bvolgens (onze|de) (vaste |gebruikelijke |normale |standaard )?"
+                       r"(procedure|werkwijze|voorwaarden|regels)\b")
+HANDED_OVER = re.compile(r"\b(ons |een |het |onze )?(extern\w* )?(incassobureau|incassotraject"
+                         r"|incassopartner)\b")
+HARSH = re.compile(r"kosten|duurder|dubbel|beloof|stoep|lever|slot|zwart|\bluister\b|beslag"
+                   r"|rechter|faillissement|deurwaarder|vergeten|fluiten|\bzat\b")
 SPARING = re.compile(r"voorkomen|besparen|behoeden|niet om (u|je|jullie) (onder druk|bang)"
                      r"|\bniet op uit(komen|draaien)\b|\bis dat (ook )?niet nodig\b"
                      r"|waar (u|je|jullie) aan toe (bent|bén|is)"
@@ -195,8 +205,10 @@ def evident(turn: Turn) -> Turn:
     text = turn.text.lower()
     intent = turn.intent
     kind = question_kind(text)
-    if THREAT.search(text) or doubts(text):
+    if threatens(text):
         intent = moves.THREATEN
+    elif THREAT.search(text) and intent in (moves.THREATEN, moves.ASK_IN_RETURN):
+        intent = ""  # the procedure said as a fact informs; it asks nothing back
     elif MAILS_FIRST.search(text) and confirms(text):
         intent = moves.ANNOUNCE_CONFIRMATION  # "Ik stuur u een mailtje met die afspraak: …"
     elif intent == moves.ASK_IN_RETURN and asks_return(text):
@@ -221,7 +233,7 @@ def evident(turn: Turn) -> Turn:
         intent = moves.OFFER_CONCESSION  #                               tijd ontstaan?"
     elif UNEASE.search(text):  # "Het is een beetje vervelend, maar ik bel over …"
         intent = moves.STATE_PURPOSE if PURPOSE.search(text) else ""
-    elif kind is None and EMPATHY.search(text):
+    elif kind is None and EMPATHY.search(FACT_CHECK.sub(" ", text)):
         intent = moves.SHOW_UNDERSTANDING
     elif kind in ("social", "factual") or (intent in QUESTIONS and "?" not in text
                                and text.rstrip()[-1:] in (".", "!")):
@@ -244,11 +256,11 @@ def evident(turn: Turn) -> Turn:
 
 
 _NEEDS_WORDS = {
-    moves.THREATEN: lambda text: bool(THREAT.search(text)) or doubts(text),
+    moves.THREATEN: lambda text: threatens(text),
     moves.STATE_PURPOSE: lambda text: bool(PURPOSE.search(text) or ABOUT_THE_DEBT.search(text)),
     moves.OFFER_CONCESSION: lambda text: gives(text),
     moves.ANNOUNCE_CONFIRMATION: lambda text: confirms(text),
-    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(text))
+    moves.SHOW_UNDERSTANDING: lambda text: bool(UNDERSTANDING.search(FACT_CHECK.sub(" ", text)))
     and not (OWN_FAULT.search(text) and not EMPATHY.search(text)) and not KNOWN_TO_ALL.search(text),
     moves.ASK_IN_RETURN: lambda text: asks_return(text),
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
@@ -261,6 +273,14 @@ ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) "
                            r"|\bdeze (tijd|maand|periode|week|weken|dagen) (\w+ )?vaker\b")
 # Laughing along ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug."): a joke.
 LAUGH = re.compile(r"\b(haha|hihi|hehe)\w*")
+
+
+def threatens(text: str) -> bool:
+    """A threat, a reproach or doubt of the debtor's story, not the firm's procedure said as a
+    plain fact (``PROCEDURE``)."""
+    plain = PROCEDURE.search(text) and not HARSH.search(text) \
+        and not THREAT.search(HANDED_OVER.sub(" ", text))
+    return bool(THREAT.search(text)) and not plain or doubts(text)
 
 
 def doubts(text: str) -> bool:

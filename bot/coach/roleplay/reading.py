@@ -39,6 +39,7 @@ from bot.coach.roleplay.debtor_asks import (
 )
 from bot.coach.roleplay.terms import (
     SENTENCE_END,
+    THIS_WEEK,
     VAGUE_DATE,
     ahead_only,
     before_christmas,
@@ -125,7 +126,8 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                 # the wish to spare gives nothing itself
                 current = current.read_as("")
         rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
-        if current.intent == moves.SUMMARISE and _asks_to_commit(current, rest):
+        if current.intent == moves.SUMMARISE and (_asks_to_commit(current, rest) or (
+                not summing_up and read and _continues_proposal(current, read[-1]))):
             current = current.read_as(moves.CONCRETE_PROPOSAL)
         if read and read[-1].speaker != COLLECTOR and _takes_offer_as_plan(current, read[-1]):
             current = current.read_as("")
@@ -213,6 +215,16 @@ def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
     return bool(asked) and not SUMMARY.search(text)
 
 
+def _continues_proposal(act: Turn, before: Turn) -> bool:
+    """What the model read as a summary, without the words of one, straight after the
+    collector's own proposal in the same turn ("Zou u vrijdag 30 september de eerste helft
+    kunnen doen, dus 925 euro? En de andere 925 euro op maandag 31 oktober."): the rest of
+    the proposal, before the debtor said yes to anything; words with no terms of their own
+    ("Woensdag 7 november, 4.118,75 euro. Da's de afspraak.") sum it up."""
+    return (before.speaker == COLLECTOR and before.intent == moves.CONCRETE_PROPOSAL
+            and (act.has("date") or act.has("amount")) and not says_back(act.text.lower()))
+
+
 def _normalises(act: Turn, before: Turn) -> bool:
     """"Dat begrijp ik. Voor een sportschool is dit de stilste tijd, dat hoor ik vaker.":
     after understanding in the same turn, "dat hoor ik vaker" says it happens to others
@@ -227,15 +239,25 @@ def _holds_firm(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:
     lijst voor het incassobureau."): ``act`` gave nothing. A yes in words ("Goed, volgende
     week dan. Maar anders …") stays a yes."""
     echo = not ACCEPT.search(act.text.lower())
+    if any(map(_presses_this_week, SENTENCE_END.split(act.text.lower().strip())[1:])):
+        return True  # "Precies. Wat zou je deze week wel kunnen betalen?" presses on
     for later in rest:
         text = later.text.lower()
         if SENDS.search(text) and not (PAYS.search(text) or THREAT.search(text)):
             continue  # "Dan stuur ik hem vandaag nog een keer.": a day for the mail
+        if _presses_this_week(text):
+            return True
         dates = dates_of(later)
         own = expected is not None and all(d <= expected for d in dates)
         if own and (dates or echo and (THREAT.search(text) or REJECTS.search(text))):
             return True  # "Dan moet het ook echt eind van de maand zijn, anders …" takes it
     return False
+
+
+def _presses_this_week(text: str) -> bool:
+    """A question what the debtor can pay this week ("Wat zou je deze week wel kunnen
+    betalen?"): the collector's term still stands."""
+    return bool(THIS_WEEK.search(text) and PAYS.search(text)) and text.rstrip().endswith("?")
 
 
 def _waits_then_holds(act: Turn, rest: list[Turn], expected: dt.date | None) -> bool:

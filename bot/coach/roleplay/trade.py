@@ -13,9 +13,10 @@ import re
 from bot.coach.roleplay.turns import Turn
 
 # A concession on top of what was traded ("die kosten laat ik ook vallen", "en weet je wat, …",
-# "En die veertig euro laat ik vallen" after "In twee keer kan, als …").
+# "En die veertig euro laat ik vallen" after "In twee keer kan, als …", "En voor het
+# meerwerk, ja, da zien we in januari wel.").
 ADDS = re.compile(r"\book\b|bovendien|daarnaast|weet (je|u|ge|gij) wat"
-                  r"|^en (die|de|het|dat|uw|jullie)\b")
+                  r"|^en ((voor|wat|over) )?(die|de|het|dat|uw|jullie)\b")
 # Refusing what the debtor asked ("Een betalingsregeling is volgens onze voorwaarden niet
 # mogelijk.", "Korting kan ik u niet geven."): the words of a concession, not given.
 REFUSED = re.compile(
@@ -66,8 +67,9 @@ ON_THE_LINE = re.compile(r"(geen haast\W+)?ik (wacht|blijf) (wel )?(even|eventje
 # The debtor's ask said back as a question of a word or two ("Korting?").
 ECHO_QUESTION = re.compile(r"(^|(?<=[.!?…]\s))\W*\w+( \w+)?\?")
 # Letting the payment wait ("geen haast", "dan bel ik volgende week wel weer", "zet ik het
-# on hold"): a concession here, and giving up the goal in bot.coach.roleplay.warmth.
-WAITING = (r"geen haast|geen stress|zien we (dan )?wel|laten we (\w+ ){0,8}vergeten"
+# on hold", "da zien we in januari wel"): a concession here, and giving up the goal in
+# bot.coach.roleplay.warmth.
+WAITING = (r"geen haast|geen stress|zien we (dan |\w+ \w+ )?wel\b|laten we (\w+ ){0,8}vergeten"
            r"|bel (ik|we|wij) (\w+ ){0,4}wel (weer|nog eens|een keer)\b"
            r"|wanneer het (u |je |jullie )?uitkomt|wacht ik (\w+ ){0,3}(tot|af|maar)\b|on hold"
            r"|laten (we )?(het|dat) (\w+ )?(even |maar )?rusten"
@@ -123,6 +125,9 @@ CONCESSION = re.compile(
     r"|vooruit dan|dan moet het (dan )?maar|het is niet anders|nou ja\W*goed"
     r"|\b(we|wij|ik) (willen|wil) (ook |echt )?niet moeilijk doen\b"
     r"|wordt het (dan )?maar\b|betaal (het )?maar (\w+ ){0,3}(als|wanneer|zodra)\b"
+    # giving in to be rid of it ("Betaal die 1.500 dan maar, dan zijn we ervan af.")
+    r"|\bbetaal (\S+ ){0,3}dan maar\b|\b(zijn|ben) (we|wij|ik|u|je) (er )?(van )?af\b"
+    r"|\b(zijn|ben) (we|wij|ik) ervan af\b"
     r"|doe (het )?dan (ook )?maar|doen we dat (dan )?maar"
     r"|hoor ik het (dan )?wel (als|zodra|wanneer) (het|u|je|jullie) (weer )?(wat )?"
     r"(beter|kan|lukt)"
@@ -139,14 +144,18 @@ CONDITION = re.compile(
     r"|(maar )?dan (wil|vraag|verwacht|moet) ik|maar dan|verwacht ik|wil ik (dan )?wel"
     r"|wat kunt u|wat krijg ik|vraag ik|\bdan \w+ (u|je|jullie) wel\b|\bwel dat (u|je)\b"
     r"|\b(stuur|mail|bel) (me|mij) (dan )?(\w+ ){0,2}wel\b"
-    # "Betaalt u …, dan …", not "Belt u ons maar als …, dan …"
-    r"|^(\w+\W+){0,2}?(?!weet )\w+t (u|je|jullie|ge) (?!(\w+ )?maar als\b)[^.?!]*,\s*dan\b")
+    # "Betaalt u …, dan …", not "Belt u ons maar als …, dan …" nor the tail of a courtesy
+    # ("… een mailtje terugstuurt dat u akkoord bent, dan …")
+    r"|^(\w+\W+){0,2}?(?!(weet|dat|wat|niet|met|het|tot|want) )\w+t (u|je|jullie|ge) "
+    r"(?!(\w+ )?maar als\b)[^.?!]*,\s*dan\b")
 COMMITMENT = re.compile(
     r"betaal|betalen|overmaak|overgemaakt|over ?te ?maken|maakt .{0,30}over|overschrij[fv]"
     r"|doorstort|binnen|aanbetaling|termijn|eerste|helft|bevestig|stuur|teken|datum|€|euro|\d|incasso"
     r"|belt|laat weten|toezeg|aanbied|teruggeven|betaalbewijs|kopie|ordernummer|regeling"
     r"|saldo|hoofdsom|voldoe|vastleg|reactie|akkoord|rest|honderd|duizend"
-    r"|klaar ?zet|klaargezet|screenshot|schermafdruk")
+    r"|klaar ?zet|klaargezet|screenshot|schermafdruk"
+    # pushing it through the debtor's approval ("als jij hem vandaag met voorrang neerlegt")
+    r"|voorrang|neerleg|neer ?te ?leggen|doorzet|door ?te ?zetten")
 TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
                    r"|vraag (ik|we|wij) (\w+ ){0,3}(voor |daarvoor )?terug"
                    r"|\brekenen (we|wij|ik) (daarover |daarvoor |daar |dan |wel )*(een )?"

@@ -12,10 +12,15 @@ from bot.coach.roleplay.terms import deadline_words
 from bot.coach.roleplay.trade import ON_THE_LINE, WAITING
 from bot.coach.roleplay.turns import Turn
 
-UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u|kan me voorstellen"
-                           r"|kan ik me voorstellen|dank u dat|fijn dat u|goed dat u|logisch"
+UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u"
+                           r"|kan (ik )?me (\w+ ){0,2}voorstellen"
+                           r"|dank u dat|fijn dat u|goed dat u|logisch"
                            r"|sorry(?!,? dat ik (\w+ ){0,2}(stoor|bel))"
                            r"|excuses|balen|rot|niet makkelijk|ken ik|klinkt|spijt|versta ik")
+# Checking a fact ("Ik bel u nu op uw mobiel, begrijp ik?", "Als ik het goed begrijp, is hij
+# er morgen?"): the words of understanding, none shown.
+FACT_CHECK = re.compile(r"\b(begrijp|snap|hoor) ik( dat| het| u)?( goed| nou| nu| dan)?\s*\?"
+                        r"|\bals ik (het |u |dat )?goed begrijp\b|\bbegrijp ik (het|dat|u) goed\b")
 # Telling the debtor what anybody knows ("Dat kost gewoon geld, dat snapt iedereen."): a
 # put-down, no understanding.
 KNOWN_TO_ALL = re.compile(r"\b(snapt|begrijpt|weet) (toch )?iedereen\b"
@@ -27,7 +32,8 @@ OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schu
 # Understanding that stands on its own, whatever the model read ("Dat is balen.").
 EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goed|goed|ik)\b"
                      r"|\bdat ken ik\b|\bik ken (het|dat)\b"
-                     r"|vervelend|balen|kan (ik )?me (dat |het )?(heel |goed )?voorstellen"
+                     r"|vervelend|balen"
+                     r"|kan (ik )?me (dat |het )?(heel |goed |best |zeker |wel |echt )*voorstellen"
                      r"|wat naar|wat rot|niet (zo )?makkelijk|ach gut|wat (een )?pech"
                      r"|(dat is|da'?s) (ook |wel |echt )?(lastig|sneu|zuur|jammer|pech|pittig)"
                      r"|(dat is|da'?s) (ook |echt )?niet (zo )?plezant"
@@ -60,7 +66,11 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\biedereen heeft (het )?(\w+ )?(druk|krap|moeilijk|zwaar|lastig)\b"
                      r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
                      r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b"
-                     r"|\bdat verklaart (\w+ )?(een hoop|veel|alles|het een en ander)\b")
+                     r"|\bdat verklaart (\w+ )?(een hoop|veel|alles|het een en ander)\b"
+                     # others in the same boat ("Dat hoor ik vaker van praktijken, dat …"), not
+                     # doubt ("… vaker van klanten, dat het al betaald is")
+                     r"|\bhoor ik (wel |nu |ook )?vaker (van|bij) "
+                     r"(?!(klanten|mensen|debiteuren|wanbetalers)\b)\w+")
 CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morgen|weekend|week"
                      r"|reis|feestdagen|kerst|jaarwisseling|\w*maand)\b|bedankt(?! dat)"
                      r"|dank (u|je)( wel)?\b(?! (wel )?dat)|dank (u|je) voor"
@@ -118,7 +128,12 @@ DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|\bhoeft (het|dat) (van mij )?(\w+ )?niet (meer )?"
                         r"(volgende week|deze week|vrijdag|meteen|direct|nu)\b"
                         r"|\b(wil|ga) (ik )?(u|je|jou|jullie) (ook )?niet in de problemen"
-                        r" brengen\b")
+                        r" brengen\b"
+                        # the collector's own day too tight ("vrijdag is misschien ook wel erg
+                        # krap voor u"), the debtor's word taken ("dan zal het wel onderweg zijn")
+                        r"|\b(te|erg|nogal|wat) krap voor (u|je|jou|jullie|ge)\b"
+                        r"|\bzal (het|dat|die|hij|ie|ze) (\w+ )?wel (onderweg|binnen|goed|in orde"
+                        r"|geregeld|betaald) (zijn|komen|gaan)\b")
 
 # Holding to payment after understanding ("Maar ze moet wel betaald worden, hè.").
 PRESSES = re.compile(r"\bmoet (\w+ ){0,3}(wel|toch|echt) (\w+ )?(betaald|binnen|voldaan)\b")
