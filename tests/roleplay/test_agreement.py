@@ -387,3 +387,13 @@ def test_a_summary_that_waits_on_someone_elses_signature_is_no_agreement():
                 "betaalt u donderdag 3 december € 6.200,00.", moves.SUMMARISE,
                 {"date": ["2026-12-03"], "amount": [6200.0]})
     assert not agreed(plan, Turn(DEBTOR, "Zo is het.", "affirm", {}))
+
+
+def test_terms_that_wait_on_the_debtors_customer_are_no_agreement():
+    plan = Turn(COLLECTOR, "Dus maandag 7 december € 4.200, als het tuincentrum betaalt.",
+                moves.SUMMARISE, {"date": ["2026-12-07"], "amount": [4200.0]})
+    assert not agreed(plan, Turn(DEBTOR, "Ja, zo doen we het.", "affirm", {}))
+
+
+def test_dat_lukt_wel_is_a_yes_whatever_the_turn_asks_next():
+    assert agreed(PLAN, Turn(DEBTOR, "Dat lukt wel. En die kosten?", "request_discount", {}))

@@ -908,3 +908,12 @@ def test_understanding_in_other_words_and_a_fact_checked_in_its_words(text, mode
 ])
 def test_the_procedure_said_as_a_plain_fact_informs(text, model, read):
     assert evident(act(text, model)).intent == read
+
+
+@pytest.mark.parametrize("text", [
+    "Dan kunt u morgen niet eens meer rijden.",
+    "Er is bij jullie ook altijd wel iemand weg, hè.",
+    "Dat zou bij een normaal bedrijf toch wel geregeld zijn.",
+])
+def test_a_consequence_spelled_out_and_a_sneer_are_threats(text):
+    assert evident(act(text, moves.OFFER_CONCESSION)).intent == moves.THREATEN

@@ -1260,3 +1260,27 @@ def test_a_yes_that_presses_for_this_week_in_the_same_breath_gives_nothing():
     assert score([*turns, pressed], today=TODAY).result("concession_return").passed
     taken = act("Precies.", moves.OFFER_CONCESSION)
     assert not score([*turns, taken], today=TODAY).result("concession_return").passed
+
+
+def test_the_day_in_a_warning_about_the_procedure_gives_no_time():
+    asked = act("Ik wil met u afspreken dat dit bedrag uiterlijk vrijdag 4 december is voldaan.",
+                moves.STATE_PURPOSE, date=["2026-12-04"])
+    bank = debtor_says("De bank is bezig, ik hoop dat het maandag 7 december loopt.",
+                       "excuse_bank_problem", date=["2026-12-07"])
+    warning = act("Ik wijs u er wel op dat het dossier volgens onze vaste procedure op 18 "
+                  "december wordt overgedragen aan een incassobureau.", moves.OFFER_CONCESSION,
+                  date=["2026-12-18"])
+    assert score([asked, bank, warning], today=TODAY).result("concession_return").passed
+
+
+def test_dus_after_ones_own_conditional_offer_spells_it_out_and_after_a_yes_sums_it_up():
+    offer = act("Drie termijnen kan, als de eerste termijn dan wel deze vrijdag binnen is.",
+                moves.ASK_IN_RETURN, date=["2026-12-04"])
+    spelled = act("Dus € 1.709,20 op vrijdag 4 december.", moves.SUMMARISE,
+                  date=["2026-12-04"], amount=[1709.2])
+    assert not score([offer, spelled], today=TODAY).result("summarised").passed
+    yes = debtor_says("Ja, dat lukt wel.", "affirm")
+    back = act("Prima. Dan is het dus vrijdag 4 december, de € 1.709,20.",
+               moves.CONCRETE_PROPOSAL, date=["2026-12-04"], amount=[1709.2])
+    check = act("Is dat goed?", moves.CLOSED_QUESTION)
+    assert score([offer, yes, back, check], today=TODAY).result("summarised").passed

@@ -280,3 +280,10 @@ def test_the_tail_of_a_courtesy_is_no_return_but_an_approval_pushed_through_is()
     assert asks_return("Betaalt u vandaag de helft, dan laat ik de rente vallen.".lower())
     assert asks_return("Ik kan akkoord gaan met dinsdag 20 september als jij hem vandaag nog "
                        "met voorrang bij de projectmanager neerlegt.".lower())
+
+
+def test_some_percent_off_is_given_and_conditions_announced_are_a_return():
+    assert gives("ehm, we kunnen er misschien wel tien procent vanaf doen?")
+    assert asks_return("dat kan, onder voorwaarden.")
+    assert not asks_return("nou, dat vind ik goed, als je me dan wel even je mobiele nummer "
+                           "geeft, dan kan ik je makkelijker bereiken.")

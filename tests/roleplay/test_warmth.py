@@ -109,3 +109,8 @@ def test_calling_ones_own_day_too_tight_or_taking_the_debtors_word_drops_the_goa
     assert drops_goal(act("Ja, nee, dan zal het wel onderweg zijn."))
     assert not drops_goal(act("Vrijdag is krap, dat weet ik, maar het moet wel."))
     assert not drops_goal(act("Wanneer zal het binnen zijn?"))
+
+
+def test_waiting_to_hear_when_the_debtor_can_pay_drops_the_goal():
+    assert drops_goal(act("Dan hoor ik wel van u wanneer u kunt betalen?"))
+    assert not drops_goal(act("Dan hoor ik vrijdag van u of u kunt betalen?"))

@@ -83,6 +83,7 @@ TAKES_IT_ON = re.compile(r"\b(dat|die|het) (krijg|kan) (ik|we) (\w+ )?rond\b"
 # …", "Perfect. En ik geef u ook ons nieuw adres door."): it answers the proposal, whatever
 # the turn goes on to raise, unless a "maar" follows.
 WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|is akkoord)\W*"
+                       r"|(dat|da) (lukt|kan) (wel|best|prima)\W*"
                        r"|(prima|perfect|akkoord|afgesproken|uitstekend)\W*")
 # The terms just proposed held to or put to the debtor again, with no new day or amount ("Die
 # termijnen staan vast, ook als het regent.", "Dus we zijn het eens?"): a yes to it takes them.

@@ -73,6 +73,11 @@ THREAT = re.compile(
     # "Als het morgen niet binnen is, halen we de bus op."
     r"|\bals (het|dat|u|je|ge) (\w+ ){0,3}niet (\w+ ){0,2}(binnen|betaald|betaalt|overmaakt)\b"
     r"[^.?!]{0,12}\b(halen|nemen|zetten|stoppen|sluiten) (we|wij|ik)\b"
+    # a consequence spelled out ("Dan kunt u morgen niet eens meer rijden."), a sneer ("Er is
+    # bij jullie ook altijd wel iemand weg, hè", "bij een normaal bedrijf")
+    r"|\b(kunt|kan) (u|je|ge|jullie) (\w+ ){0,2}niet eens meer\b"
+    r"|\baltijd wel (iemand (\w+ )?(weg|ziek|afwezig|op vakantie)|een (reden|excuus|smoes))\b"
+    r"|\bbij een normaal bedrijf\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\bgeen (nette|fatsoenlijke|correcte) manier van zakendoen\b"
     r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"

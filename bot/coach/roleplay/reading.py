@@ -25,6 +25,7 @@ from bot.coach.roleplay.cues import (
     SPARING,
     SUMMARY,
     THREAT,
+    YES,
     asks_back,
     evident,
     says_back,
@@ -42,6 +43,7 @@ from bot.coach.roleplay.terms import (
     THIS_WEEK,
     VAGUE_DATE,
     ahead_only,
+    amount_named,
     before_christmas,
     dates_of,
     deadline_words,
@@ -56,7 +58,7 @@ from bot.coach.roleplay.trade import (
     asks_return,
     gives,
 )
-from bot.coach.roleplay.turns import COLLECTOR, Turn
+from bot.coach.roleplay.turns import ACCEPTANCE, COLLECTOR, Turn
 from bot.coach.roleplay.written import SENDS, asks_for_invoice, resends_it, sends_invoice
 
 # Asking the debtor to commit ("Lukt dat?", "Kunt u dat toezeggen?"), not checking what was
@@ -126,7 +128,9 @@ def read_acts(turns: list[Turn], today: dt.date | None = None) -> list[Turn]:
                 # the wish to spare gives nothing itself
                 current = current.read_as("")
         rest = list(takewhile(lambda t: t.speaker == COLLECTOR, turns[index + 1:]))
-        if current.intent == moves.SUMMARISE and (_asks_to_commit(current, rest) or (
+        if read and _after_yes(current, read[-1]):
+            current = current.read_as(moves.SUMMARISE)
+        elif current.intent == moves.SUMMARISE and (_asks_to_commit(current, rest) or (
                 not summing_up and read and _continues_proposal(current, read[-1]))):
             current = current.read_as(moves.CONCRETE_PROPOSAL)
         if read and read[-1].speaker != COLLECTOR and _takes_offer_as_plan(current, read[-1]):
@@ -215,14 +219,31 @@ def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
     return bool(asked) and not SUMMARY.search(text)
 
 
+# "Dus …", "Dan is het dus …": the terms said back.
+SAID_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*"
+                       r"(dan (is|wordt) het )?dus\b")
+
+
+def _after_yes(act: Turn, before: Turn) -> bool:
+    """The terms said back with "dus" straight after the debtor's yes ("Ja, dat lukt wel." –
+    "Prima. Dan is het dus vrijdag 9 juni, de 2.450 euro. Is dat goed?"): a summary, checked;
+    not the same terms asked as a question ("Dus vrijdag 16 september, 1.275 euro?")."""
+    return (before.speaker != COLLECTOR and (before.intent in ACCEPTANCE or bool(
+        YES.search(before.text.lower()))) and bool(SAID_BACK.search(act.text.lower()))
+        and not act.text.rstrip().endswith("?") and exact_date(act) and amount_named(act))
+
+
 def _continues_proposal(act: Turn, before: Turn) -> bool:
     """What the model read as a summary, without the words of one, straight after the
     collector's own proposal in the same turn ("Zou u vrijdag 30 september de eerste helft
-    kunnen doen, dus 925 euro? En de andere 925 euro op maandag 31 oktober."): the rest of
-    the proposal, before the debtor said yes to anything; words with no terms of their own
+    kunnen doen, dus 925 euro? En de andere 925 euro op maandag 31 oktober.", "Drie
+    termijnen kan, als de eerste dan wel deze vrijdag binnen is. Dus € 1.709,20 op vrijdag 10
+    februari."): the rest of the proposal, before the debtor said yes to anything; only the
+    words of a summary ("Samengevat: …") sum it up there, and words with no terms of their own
     ("Woensdag 7 november, 4.118,75 euro. Da's de afspraak.") sum it up."""
-    return (before.speaker == COLLECTOR and before.intent == moves.CONCRETE_PROPOSAL
-            and (act.has("date") or act.has("amount")) and not says_back(act.text.lower()))
+    return (before.speaker == COLLECTOR
+            and before.intent in (moves.CONCRETE_PROPOSAL, moves.ASK_IN_RETURN)
+            and (act.has("date") or act.has("amount")) and not SUMMARY.search(act.text.lower()))
 
 
 def _normalises(act: Turn, before: Turn) -> bool:
@@ -337,9 +358,9 @@ def _gives_in(act: Turn, ask: Turn, asked_by: dt.date | None, now: dt.date | Non
         return False  # "Is uw zaak dan gesloten tot half januari?" asks, gives nothing
     if act.intent in (moves.ASK_IN_RETURN, moves.THREATEN) or asks_return(text) \
             or CHECKS_STORY.search(text) or CLOSING.search(text) and not ACCEPT.search(text) \
-            or REJECTS.search(text) or SCORN.search(text) \
+            or REJECTS.search(text) or SCORN.search(text) or THREAT.search(text) \
             or EMPATHY.search(text) or act.intent == moves.SUMMARISE and says_back(text):
-        return False
+        return False  # a warning's day ("… op 5 juni overgedragen …") is no day given
     if re.search(THIRD_PARTY_PAYS, ask.text.lower()) and ACCEPT.search(text):
         return True  # "… als die corporatie vrijdag betaalt, …" – "Dat is goed. Maandag dan."
     expected = asked_by or now

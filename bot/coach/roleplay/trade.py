@@ -105,7 +105,7 @@ CONCESSION = re.compile(
     r"|wanneer (u|je|ge|gij|jij|jullie) (maar )?wil(t|len)?\b"
     r"|maar (\w+ )?wat (u|je|ge|jij|jullie) (\w+ )?(kan|kunt|kunnen|lukt|missen)\b"
     r"|\b(ik|we|wij) (kan|kunnen|mag|mogen|wil|willen) (\w+ ){0,4}per (kwartaal|maand|week)\b"
-    r"|(?<!hangt )(?<!zijn we )(?<!zijn wij )(?<!bent u )(?<!ben je )\ber (\w+ ){0,3}vanaf\b"
+    r"|(?<!hangt )(?<!zijn we )(?<!zijn wij )(?<!bent u )(?<!ben je )\ber (\w+ ){0,4}vanaf\b"
     r"|in (delen|termijnen|twee|drie|vier)|betalingsregeling|regeling|coulance"
     r"|\b(twee|drie|vier|vijf|zes|\d+) (termijnen|delen) (is|zijn|kan|mag|lukt)\b"
     r"|tegemoet ?(te )?k[ow]m"
@@ -156,7 +156,8 @@ COMMITMENT = re.compile(
     r"|klaar ?zet|klaargezet|screenshot|schermafdruk"
     # pushing it through the debtor's approval ("als jij hem vandaag met voorrang neerlegt")
     r"|voorrang|neerleg|neer ?te ?leggen|doorzet|door ?te ?zetten")
-TRADE = re.compile(r"tegenover|in ruil|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
+TRADE = re.compile(r"tegenover|in ruil|\bonder (\w+ )?voorwaarden?\b"
+                   r"|iets (van (u|je|jullie) |voor |daarvoor )?terug|wat krijg ik"
                    r"|vraag (ik|we|wij) (\w+ ){0,3}(voor |daarvoor )?terug"
                    r"|\brekenen (we|wij|ik) (daarover |daarvoor |daar |dan |wel )*(een )?"
                    r"(?!geen |niet )(\w+ )?(rente|intrest|vergoeding)\b"
@@ -200,8 +201,9 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,2}(het|uw|ons|de) (factuurnummer"
                      r"|kenmerk|referentie|betalingskenmerk)\w* (\w+ ){0,3}vermeld\w*"
                      # a detail for the files ("als ge mij uw nieuw rekeningnummer mailt")
-                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,3}(uw|je|jullie|het) (nieuwe? )?"
-                     r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer)"
+                     r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,5}(uw|je|jullie|het) (nieuwe? )?"
+                     r"(mobiele |vaste |directe )?"
+                     r"(rekeningnummer|iban|mailadres|e-mailadres|adres|telefoonnummer|nummer)"
                      r" (\w+ ){0,4}(door)?(mailt|stuurt|geeft)\b"
                      # a reply to the collector's own mail ("als u de bevestiging even terugmailt")
                      r"|\bals (u|je|jij|ge|jullie) (\w+ ){0,8}"
@@ -215,6 +217,7 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
 # "zodra uw klant betaald heeft"): a condition the debtor does not meet, so no return asked
 # and no firm agreement (bot.coach.roleplay.agreement).
 THIRD_PARTY_PAYS = (r"\b(als|zodra|mits|op voorwaarde dat) (zij|ze|hij|die \w+"
+                    r"|het (?!bedrag|geld|saldo|restant)\w+"
                     r"|de (?!rest|helft|eerste|tweede|factuur|termijn|bedrag|betaling)\w+"
                     r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
                     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
