@@ -397,3 +397,13 @@ def test_terms_that_wait_on_the_debtors_customer_are_no_agreement():
 
 def test_dat_lukt_wel_is_a_yes_whatever_the_turn_asks_next():
     assert agreed(PLAN, Turn(DEBTOR, "Dat lukt wel. En die kosten?", "request_discount", {}))
+
+
+def test_a_proposal_put_politely_as_a_question_is_offered_not_hedged():
+    offer = Turn(DEBTOR, "Misschien € 300 op maandag 7 december, en de rest, € 512, op woensdag "
+                 "23 december?", "promise_to_pay",
+                 {"date": ["2026-12-07", "2026-12-23"], "amount": [300.0, 512.0]})
+    assert agreed(offer, Turn(COLLECTOR, "Ja, dat is prima hoor.", "", {}))
+    hedged = Turn(DEBTOR, "Misschien € 300 op maandag 7 december, en de rest later.",
+                  "promise_vague", {"date": ["2026-12-07"], "amount": [300.0]})
+    assert not agreed(hedged, Turn(COLLECTOR, "Ja, dat is prima hoor.", "", {}))

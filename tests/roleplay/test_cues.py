@@ -917,3 +917,14 @@ def test_the_procedure_said_as_a_plain_fact_informs(text, model, read):
 ])
 def test_a_consequence_spelled_out_and_a_sneer_are_threats(text):
     assert evident(act(text, moves.OFFER_CONCESSION)).intent == moves.THREATEN
+
+
+@pytest.mark.parametrize("text, read", [
+    ("O, ja, dat is... dat is naar.", moves.SHOW_UNDERSTANDING),
+    ("Dat gebeurt makkelijk met twee keer hetzelfde bedrag.", moves.SHOW_UNDERSTANDING),
+    ("Het is wel steeds hetzelfde verhaal bij jullie, hè.", moves.THREATEN),
+    ("Allez, da's altijd hetzelfde liedje rond de zomer, hè.", ""),
+    ("Merci, Bart, en nog een goeie service vanavond!", moves.POSITIVE_CLOSE),
+])
+def test_more_words_for_understanding_a_reproach_and_a_good_wish(text, read):
+    assert evident(act(text)).intent == read

@@ -1284,3 +1284,21 @@ def test_dus_after_ones_own_conditional_offer_spells_it_out_and_after_a_yes_sums
                moves.CONCRETE_PROPOSAL, date=["2026-12-04"], amount=[1709.2])
     check = act("Is dat goed?", moves.CLOSED_QUESTION)
     assert score([offer, yes, back, check], today=TODAY).result("summarised").passed
+
+
+def test_asking_the_debtor_to_look_it_up_after_understanding_gives_nothing_away():
+    turns = [debtor_says("Ik dacht dat die al betaald was.", "claim_already_paid"),
+             act("Ja, da's vervelend, ik snap dat ge dacht dat alles in orde was.",
+                 moves.SHOW_UNDERSTANDING),
+             act("Kunt ge efkes in uw bank kijken?", moves.VAGUE_PROPOSAL)]
+    assert score(turns, today=TODAY).result("understanding").passed
+    gave = [*turns[:2], act("Betaal maar wat u kunt.", moves.VAGUE_PROPOSAL)]
+    assert not score(gave, today=TODAY).result("understanding").passed
+
+
+def test_a_good_wish_for_tonight_after_the_summary_closes():
+    turns = [act("Dus ge betaalt die € 2.100 maandag 7 december.", moves.SUMMARISE,
+                 date=["2026-12-07"], amount=[2100.0]),
+             act("Merci, Bart, en nog een goeie service vanavond!", moves.SUMMARISE,
+                 date=["2026-12-02"])]
+    assert score(turns, today=TODAY).result("positive_close").passed

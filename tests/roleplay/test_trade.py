@@ -287,3 +287,11 @@ def test_some_percent_off_is_given_and_conditions_announced_are_a_return():
     assert asks_return("dat kan, onder voorwaarden.")
     assert not asks_return("nou, dat vind ik goed, als je me dan wel even je mobiele nummer "
                            "geeft, dan kan ik je makkelijker bereiken.")
+
+
+def test_a_later_term_said_to_be_fine_is_given_not_asked_back():
+    text = ("Top. En zeg maar, het hoeft ook niet meteen deze week hoor, als het eind november "
+            "binnen is vind ik het ook prima.").lower()
+    assert gives(text) and not asks_return(text)
+    assert gives("nou, laat maar zitten dan.")
+    assert asks_return("als het vrijdag binnen is, laat ik de rente vallen.")

@@ -114,3 +114,9 @@ def test_calling_ones_own_day_too_tight_or_taking_the_debtors_word_drops_the_goa
 def test_waiting_to_hear_when_the_debtor_can_pay_drops_the_goal():
     assert drops_goal(act("Dan hoor ik wel van u wanneer u kunt betalen?"))
     assert not drops_goal(act("Dan hoor ik vrijdag van u of u kunt betalen?"))
+
+
+def test_it_will_come_later_and_calling_back_some_time_drop_the_goal():
+    assert drops_goal(act("Gaat u vooral voor uw man zorgen, het komt later wel."))
+    assert drops_goal(act("Ik bel wel een keer terug."))
+    assert not drops_goal(act("Ik bel u vrijdag terug."))

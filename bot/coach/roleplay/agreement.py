@@ -95,6 +95,8 @@ BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
 # paying it.
 KNOWS_IT = re.compile(r"((ja|jawel|ah|o|oh)\W+)*(ik ken (hem|haar|'m|die|het|dat)"
                       r"|(die|dat) ken ik|die heb ik (\w+ )?(hier|gezien|liggen))\W*")
+# A proposal put politely as a question ("Misschien driehonderd op vrijdag …?").
+OFFERED_POLITELY = re.compile(r"^(\w+\W+)?misschien\b")
 # A greeting back ("Ja, goedemorgen ook. Met Peter de Groot."): the call starts, no yes.
 GREETS = re.compile(r"\b(goede?|goeie|goei)(morgen|middag|avond|dag)\b|\bhallo\b|\bhoi\b")
 # A yes to the mail announced after the proposal ("Ge moogt dat sturen, ja."), not to it.
@@ -231,7 +233,7 @@ def took_debtors_promise(turns: Sequence[Turn]) -> bool:
     collector's answer says yes to it ("Maandag de 21e. Nou ja, goed, dan wordt het
     maandag.", "Helemaal goed.")."""
     for i, t in enumerate(turns):
-        if t.speaker == COLLECTOR or HEDGE.search(t.text.lower()) or not _taken(turns, i):
+        if t.speaker == COLLECTOR or HEDGE.search(_as_offered(t.text)) or not _taken(turns, i):
             continue
         dated = exact_date(t) and not vague_date(t)
         yes_to_amount = (i > 0 and turns[i - 1].speaker == COLLECTOR
@@ -241,6 +243,14 @@ def took_debtors_promise(turns: Sequence[Turn]) -> bool:
         if dated and (_payment(t) or yes_to_amount) or _payment(t) and _taken_day(turns, i):
             return True
     return False
+
+
+def _as_offered(text: str) -> str:
+    """The debtor's turn without the "misschien" that puts a proposal as a question
+    ("Misschien driehonderd op vrijdag de 21ste, en de rest op maandag 31 juli?"): the
+    terms are offered, not hedged."""
+    text = text.lower().strip()
+    return OFFERED_POLITELY.sub("", text) if text.endswith("?") else text
 
 
 def _taken(turns: Sequence[Turn], index: int) -> bool:

@@ -78,6 +78,8 @@ THREAT = re.compile(
     r"|\b(kunt|kan) (u|je|ge|jullie) (\w+ ){0,2}niet eens meer\b"
     r"|\baltijd wel (iemand (\w+ )?(weg|ziek|afwezig|op vakantie)|een (reden|excuus|smoes))\b"
     r"|\bbij een normaal bedrijf\b"
+    r"|\b(steeds|altijd|elke keer|telkens) (weer )?hetzelfde (verhaal|liedje|riedeltje) "
+    r"(bij|met) (jullie|u|je)\b"
     # a lecture or weariness ("wij zijn geen bank", "ik ga niet weer achter u moeten bellen")
     r"|\bgeen (nette|fatsoenlijke|correcte) manier van zakendoen\b"
     r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"

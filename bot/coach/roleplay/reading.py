@@ -313,9 +313,11 @@ def _heads_summary(act: Turn) -> bool:
 
 def _part_of_summary(act: Turn) -> bool:
     """A sentence with a date or an amount after "Dan vat ik het even samen." ("Vrijdag 18
-    december maakt u € 4.000 over.") sums up as well."""
+    december maakt u € 4.000 over.") sums up as well; a good wish for tonight ("Merci, en nog
+    een goeie service vanavond!") closes."""
     return (act.has("date") or act.has("amount")) and act.intent not in (
-        moves.THREATEN, moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION, moves.CLOSED_QUESTION)
+        moves.THREATEN, moves.ANNOUNCE_CONFIRMATION, moves.OPEN_QUESTION, moves.CLOSED_QUESTION,
+        moves.POSITIVE_CLOSE)
 
 
 ECHO_WORDS = 8  # a date and an amount said back, with no more than a word or two around them

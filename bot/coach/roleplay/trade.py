@@ -90,7 +90,8 @@ CONCESSION = re.compile(
     r"(?! om (\w+ ){0,3}(na te (kijken|gaan|lezen)|te (bekijken|controleren|lezen|zoeken)))"
     r"|neem (\w+ ){0,2}(de|uw|je|jullie|alle) tijd"
     r"|laat (\w+ ){0,3}(maar )?(even |nog )?liggen|(laat|laten) (\w+ ){0,3}(maar )?(even )?staan\b"
-    r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten"
+    r"|(laat|laten) (ik|we|wij|het|dat|die|ze|hem) (\w+ ){0,3}zitten|\blaat (\w+ )?maar zitten\b"
+    r"|\bhoeft (\w+ ){0,2}niet (meteen|direct|per se|perse) (deze week|vandaag|nu)\b"
     r"|(laat|laten) (\w+ ){0,3}vervallen"
     r"|houden we het (dan |maar )?zo\b"
     rf"|{REST_LEFT_OPEN}"
@@ -221,8 +222,11 @@ THIRD_PARTY_PAYS = (r"\b(als|zodra|mits|op voorwaarde dat) (zij|ze|hij|die \w+"
                     r"|de (?!rest|helft|eerste|tweede|factuur|termijn|bedrag|betaling)\w+"
                     r"|(mijn|onze|uw|jullie|je) (klant|opdrachtgever|afnemer)) (\w+ ){0,3}"
                     r"(betalen|betaalt|betaald hebben|betaald heeft|overmaken|overmaakt)\b")
-# A hope, no condition ("Dus als het goed is dinsdag 2 mei").
-HOPING = re.compile(r"\bals (het|alles) goed (is|gaat)\b")
+# A hope, no condition ("Dus als het goed is dinsdag 2 mei"), or a later term said to be fine
+# ("als het eind november binnen is vind ik het ook prima").
+HOPING = re.compile(r"\bals (het|alles) goed (is|gaat)\b"
+                    r"|\bals (het|dat|die) (\w+ ){0,4}binnen is,? (vind ik het|is het|is dat) "
+                    r"(ook )?(prima|goed|oké|best)\b")
 # What happens when the debtor fails ("Mist u een termijn, dan is het hele restant direct
 # opeisbaar."): a sanction, not a return; a return asked before it in the same sentence
 # ("dan wil ik wel dat de eerste helft er morgen is, en dat u akkoord gaat dat het restant

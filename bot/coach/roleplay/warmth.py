@@ -67,6 +67,10 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
                      r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b"
                      r"|\bdat verklaart (\w+ )?(een hoop|veel|alles|het een en ander)\b"
+                     # "O, ja, dat is... dat is naar.", "Dat gebeurt makkelijk met twee keer
+                     # hetzelfde bedrag."
+                     r"|\b(dat is|da'?s) (ook |echt |wel |heel )?naar(?=\s*[.!,]|\s*$)"
+                     r"|\b(dat|da|zoiets) gebeurt (\w+ )?(makkelijk|snel|vaak|wel eens|weleens)\b"
                      # others in the same boat ("Dat hoor ik vaker van praktijken, dat …"), not
                      # doubt ("… vaker van klanten, dat het al betaald is")
                      r"|\bhoor ik (wel |nu |ook )?vaker (van|bij) "
@@ -85,7 +89,9 @@ CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morg
                      r"|prettig (gesprek|weekend)|dank ik (u|je|jullie)\b|(fijne|prettige) dagen"
                      r"|gelukkig (nieuw ?jaar|nieuwjaar)"
                      r"|(gezond|goed) (en \w+ )?(nieuw ?jaar|20\d\d)"
-                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel plezier\b|\bbeterschap\b")
+                     r"|\bgeniet\b|\balaaf\b|goede start|\bveel plezier\b|\bbeterschap\b"
+                     r"|\bnog een (goeie|goede|fijne|prettige|mooie) (service|dienst|avond|dag"
+                     r"|middag|voorstelling|wedstrijd)\b")
 # The collector's own unease about calling ("Het is een beetje vervelend, maar ik bel over
 # een factuur.", "Sorry dat ik u stoor"): no understanding of the debtor's situation.
 UNEASE = re.compile(r"\b(het|dit) is (\w+ ){0,3}(vervelend|lastig|ongemakkelijk)\W+(maar )?"
@@ -111,7 +117,8 @@ DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|laten we het (\w+ ){0,3}(zo|tot)\b|is (dan )?(eigenlijk )?wel prima"
                         r"|\blaten (we|wij) (het|dat|da) (\w+ ){0,3}liggen\b"
                         r"|niet (echt |zo'?n )?haast|laat (het|dat) (dan )?maar (even )?zitten"
-                        r"|\bhet komt wel\b"
+                        r"|\bhet komt (later |straks )?wel\b"
+                        r"|\bik bel (u |je )?(\w+ )?wel (een keer|nog eens|weer) (terug)?"
                         r"|\b(het geld|het|dat|die) komt (heus |vast |best |toch )*wel een keer\b"
                         r"|(niet|geen) druk (om|over) (te )?maken|in de wacht"
                         r"|niet (te )?forceren"
@@ -137,6 +144,8 @@ DROPS_GOAL = re.compile(rf"{WAITING}|wachten we (\w+ ){{0,3}}(tot|af|maar)"
                         r"|\bzal (het|dat|die|hij|ie|ze) (\w+ )?wel (onderweg|binnen|goed|in orde"
                         r"|geregeld|betaald) (zijn|komen|gaan)\b")
 
+# Asking the debtor to look it up ("Kunt ge efkes in uw bank kijken?"): no proposal.
+LOOK_IT_UP = re.compile(r"\b(kijken|nakijken|checken|controleren|opzoeken|navragen)\?")
 # Holding to payment after understanding ("Maar ze moet wel betaald worden, hè.").
 PRESSES = re.compile(r"\bmoet (\w+ ){0,3}(wel|toch|echt) (\w+ )?(betaald|binnen|voldaan)\b")
 
@@ -152,4 +161,5 @@ def gives_way(act: Turn) -> bool:
     deze week iets betalen?") or that it be paid all the same ("Maar ze moet wel betaald
     worden, hè.")."""
     return act.intent == moves.OFFER_CONCESSION or act.intent == moves.VAGUE_PROPOSAL and not (
-        act.has("date") or deadline_words(act) or PRESSES.search(act.text.lower()))
+        act.has("date") or deadline_words(act) or PRESSES.search(act.text.lower())
+        or LOOK_IT_UP.search(act.text.lower()))
