@@ -63,9 +63,11 @@ def evaluate(rows: list, c: float, forward: bool) -> None:
     scored = [r for r in rounds if not forward or r >= FIRST_FORWARD]
     hits: dict[str, list[int]] = {"rules": [], "learned": []}
     per_round = []
+    total = 0
     for number in scored:
         got = {"rules": 0, "learned": 0}
         test_rows = [row for row in rows if row[0] == number]
+        total += len(test_rows)
         for check in sorted({row[1] for row in rows}):
             test = [row for row in test_rows if row[1] == check]
             train = [row for row in rows if row[1] == check and (
@@ -76,7 +78,6 @@ def evaluate(rows: list, c: float, forward: bool) -> None:
         for key in got:
             hits[key].append(got[key])
         per_round.append((got["rules"] / len(test_rows), got["learned"] / len(test_rows)))
-    total = sum(len([row for row in rows if row[0] == n]) for n in scored)
     how = "trained on earlier rounds only" if forward else "trained on all other rounds"
     print(f"{len(scored)} rounds, {total} checks, {how}: rules {sum(hits['rules']) / total:.2%}, "
           f"learned {sum(hits['learned']) / total:.2%}; rounds at 95% or more: rules "

@@ -151,14 +151,15 @@ SUMMARY = re.compile(r"samenvat|samengevat|samen te vatten|vat .{0,20}samen|op e
                      r"|noteer ik\s*:|\bik noteer\s*:"
                      r"|\bstel (ik|we|wij) (\w+ )?vast wat|wat (we|wij) (zijn )?overeengekomen"
                      r"|\blees (ik|we) (\w+ ){0,4}(voor|terug)\b")
+# The words a saying back may open with ("Goed. Dus …", "Prima. Dan is het dus …").
+SAYING_BACK = r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*"
 # "Goed. Dus woensdag 16 december € 4.118,73 voor factuur 2026.0918.": the agreement said
 # back, with its date and amount, after it was made.
-SAYS_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
-                       r"(?!.*\?\s*$)")
+SAYS_BACK = re.compile(rf"{SAYING_BACK}dus\b(?!.*\?\s*$)")
 # The same, checked with the debtor ("Dus u betaalt € 2.178,00 uiterlijk vrijdag 18 juni, klopt
 # dat?").
-CHECKED_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*dus\b"
-                          r".*[,.]\s*(klopt dat|toch|is dat (juist|correct))\?\s*$")
+CHECKED_BACK = re.compile(rf"{SAYING_BACK}dus\b.*[,.]\s*(klopt dat|toch|is dat (juist|correct))"
+                          r"\?\s*$")
 # Putting a proposal ("Dan stel ik voor dat u …", "Zullen we afspreken dat …").
 PROPOSES = re.compile(r"\bstel (ik|wij|we) (u |je |jullie )?voor\b|\b(mijn|ons) voorstel\b"
                       r"|\b(zullen|kunnen) (we|wij) (dan )?afspreken\b")

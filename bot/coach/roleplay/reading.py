@@ -22,6 +22,7 @@ from bot.coach.roleplay.cues import (
     CLOSING,
     EMPATHY,
     RULES,
+    SAYING_BACK,
     SPARING,
     SUMMARY,
     THREAT,
@@ -220,8 +221,7 @@ def _asks_to_commit(act: Turn, rest: list[Turn]) -> bool:
 
 
 # "Dus …", "Dan is het dus …": the terms said back.
-SAID_BACK = re.compile(r"^(?:(?:goed|oké|ok|prima|mooi|top|fijn|helder|akkoord)\W+)*"
-                       r"(dan (is|wordt) het )?dus\b")
+SAID_BACK = re.compile(rf"{SAYING_BACK}(dan (is|wordt) het )?dus\b")
 
 
 def _after_yes(act: Turn, before: Turn) -> bool:
