@@ -238,9 +238,9 @@ def _continues_proposal(act: Turn, before: Turn) -> bool:
     collector's own proposal in the same turn ("Zou u vrijdag 30 september de eerste helft
     kunnen doen, dus 925 euro? En de andere 925 euro op maandag 31 oktober.", "Drie
     termijnen kan, als de eerste dan wel deze vrijdag binnen is. Dus € 1.709,20 op vrijdag 10
-    februari."): the rest of the proposal, before the debtor said yes to anything; only the
-    words of a summary ("Samengevat: …") sum it up there, and words with no terms of their own
-    ("Woensdag 7 november, 4.118,75 euro. Da's de afspraak.") sum it up."""
+    februari."): the rest of the proposal, before the debtor said yes to anything. Two
+    readings stay summaries: the words of one ("Samengevat: …"), and words with no terms of
+    their own ("Woensdag 7 november, 4.118,75 euro. Da's de afspraak.")."""
     return (before.speaker == COLLECTOR
             and before.intent in (moves.CONCRETE_PROPOSAL, moves.ASK_IN_RETURN)
             and (act.has("date") or act.has("amount")) and not SUMMARY.search(act.text.lower()))
