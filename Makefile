@@ -10,6 +10,9 @@ export SQLALCHEMY_SILENCE_UBER_WARNING := 1
 export PYTHONPATH := $(CURDIR)
 
 MODEL := models/incassocoach.tar.gz
+SECOND_READING := models/scorecard-second-reading.pkl
+JUDGED_INPUTS := bot/roleplay/first_scorings.yml bot/coach/roleplay/second_reading.py \
+	scripts/train_second_reading.py $(wildcard tests/data/dev/judged_*/*)
 TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name '*.yml' 2>/dev/null) \
 	bot/nlu/entity_extractor.py bot/coach/dutch_values.py bot/coach/dutch_dates.py bot/nlu/unknown_words_guard.py \
 	bot/nlu/intent_classifier.py bot/nlu/tfidf_classifier.py bot/nlu/linear.py build/spacy_nl/incasso_pipeline.json
@@ -20,14 +23,18 @@ TRAINING_INPUTS := config.yml bot/domain.yml $(shell find bot/data -type f -name
 install:
 	@bash scripts/install.sh
 
-## train: train the model when training data, domain or config changed
+## train: train the model when training data, domain or config changed, and the
+## scorecard's second reading when the judged calls or its code changed
 train: install
-	@$(MAKE) --no-print-directory $(MODEL)
+	@$(MAKE) --no-print-directory $(MODEL) $(SECOND_READING)
 
 $(MODEL): $(TRAINING_INPUTS)
 	$(RASA) train --config config.yml --domain bot/domain.yml --data bot/data \
 		--out models --fixed-model-name incassocoach
 	@touch $(MODEL)
+
+$(SECOND_READING): $(JUDGED_INPUTS)
+	$(PY) scripts/train_second_reading.py
 
 ## run: install, train if needed, start the servers and print the URL of the live pane
 run: train

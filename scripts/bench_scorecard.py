@@ -42,6 +42,7 @@ class Judged:
     high: int
     disagreements: list[tuple[str, bool, str]]  # (check, judge's verdict, judge's why)
     checks: int
+    turned: list[tuple[str, bool]]  # (check, verdict) the second reading turned
 
     @property
     def in_range(self) -> bool:
@@ -94,7 +95,8 @@ def judge(folder: Path) -> list[Judged]:
         low, high = verdict["total_range"]
         results.append(Judged(f"{folder.name}/{transcript.name}", verdict["quality"],
                               card.total, int(low), int(high), disagreements,
-                              sum(1 for key in ours if key in theirs)))
+                              sum(1 for key in ours if key in theirs),
+                              [(r.check.key, r.passed) for r in card.results if r.turned]))
     return results
 
 
@@ -113,6 +115,14 @@ def report(results: list[Judged], folders: list[Path]) -> str:
         f"| {r.name} | {key} | {'pass' if verdict else 'fail'} | "
         f"{'fail' if verdict else 'pass'} | {why.replace('|', '/')[:160]} |"
         for r in results for key, verdict, why in r.disagreements) or "| – | – | – | – | – |"
+    # The rules' verdict is the scorecard's, turned back where the second reading turned it.
+    turns = [(r.name, key, passed, key not in {d[0] for d in r.disagreements})
+             for r in results for key, passed in r.turned]
+    rules_agreed = agreed + sum(-1 if right else 1 for *_, right in turns)
+    turned = "\n".join(
+        f"| {name} | {key} | {'fail' if passed else 'pass'} → {'pass' if passed else 'fail'} | "
+        f"{'yes' if right else 'no'} |" for name, key, passed, right in turns
+    ) or "| – | – | – | – |"
     gap = (f"; good minus mediocre: {means['good'] - means['mediocre']:.0f} points"
            if "good" in means and "mediocre" in means else "")
     return "\n".join([
@@ -129,12 +139,17 @@ def report(results: list[Judged], folders: list[Path]) -> str:
         f"- Totals inside the judge's range: **{sum(r.in_range for r in results)}/"
         f"{len(results)}** (target: all)",
         "- Mean total by the judge's quality: " + ", ".join(
-            f"{q} {m:.0f}" for q, m in means.items()) + gap, "",
+            f"{q} {m:.0f}" for q, m in means.items()) + gap,
+        f"- The rules alone, without the second reading: {rules_agreed}/{checks} "
+        f"({rules_agreed / checks:.1%}); the second reading turned {len(turns)} checks, "
+        f"{sum(right for *_, right in turns)} of them to the judge's verdict", "",
         "| transcript | judge's quality | our total | judge's range | in range | checks agreeing |",
         "|---|---|---:|---|---|---:|", rows, "",
         "Disagreements (the judge's reason in their words):", "",
         "| transcript | check | judge | scorecard | judge's reason |",
-        "|---|---|---|---|---|", misses,
+        "|---|---|---|---|---|", misses, "",
+        "Checks the second reading turned (rules → scorecard; agrees with the judge):", "",
+        "| transcript | check | turned | judge agrees |", "|---|---|---|---|", turned,
     ])
 
 

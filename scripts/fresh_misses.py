@@ -4,14 +4,21 @@ and its disagreements counted by check and by which way they went. Later scoring
 same sets (after rules were built on them) are left out: they no longer measure
 generalisation.
 
-    python scripts/fresh_misses.py
+    python scripts/fresh_misses.py [--export bot/roleplay/first_scorings.yml]
+
+With ``--export`` it writes the rounds as the scorecard's second reading learns from them
+(bot.coach.roleplay.second_reading): each round's sets and the checks the rules missed.
 """
 from __future__ import annotations
 
+import argparse
 import re
 import subprocess
 from collections import Counter
 from dataclasses import dataclass
+from pathlib import Path
+
+import yaml
 
 BENCH_FILE = "docs/benchmarks.md"
 SECTION = re.compile(r"## Scorecard against an independent judge(.*?)<!-- bench-scorecard:end -->",
@@ -20,14 +27,24 @@ SECTION = re.compile(r"## Scorecard against an independent judge(.*?)<!-- bench-
 CALL = re.compile(r"^\| (judged_[^|]+?) \| (?:good|mediocre|poor) \|", re.M)
 # | judged_…/call-NN.txt | check | judge | scorecard | reason |
 MISS = re.compile(r"^\| (judged_[^|]+?) \| (\w+) \| (pass|fail) \| (?:pass|fail) \|", re.M)
+# | judged_…/call-NN.txt | check | pass → fail | yes |  (turned by the second reading)
+TURNED = re.compile(r"^\| (judged_[^|]+?) \| (\w+) \| (?:pass|fail) → (?:pass|fail) \|", re.M)
 
 
 @dataclass(frozen=True)
 class Round:
-    """One blind round as first scored: its calls ("judged_2026-12cf/call-01.txt") and the
-    checks the scorecard got wrong, with the judge's verdict on each."""
+    """One blind round as first scored: its calls ("judged_2026-12cf/call-01.txt"), the
+    checks the scorecard got wrong, with the judge's verdict on each, and the checks its
+    second reading turned (rounds scored since it exists)."""
     calls: tuple[str, ...]
     misses: dict[tuple[str, str], bool]  # (call, check) -> the judge passed it
+    turned: frozenset[tuple[str, str]] = frozenset()
+
+    def rules_missed(self, call: str) -> list[str]:
+        """The checks of ``call`` the rules alone got wrong: the scorecard's misses,
+        turned back where the second reading turned them."""
+        missed = {check for c, check in self.misses if c == call}
+        return sorted(missed ^ {check for c, check in self.turned if c == call})
 
 
 def _git(*args: str) -> str:
@@ -46,12 +63,33 @@ def first_scorings() -> list[Round]:
         if sets and sets not in rounds:
             misses = {(call, check): judge == "pass"
                       for call, check, judge in MISS.findall(found.group(1))}
-            rounds[sets] = Round(calls, misses)
+            rounds[sets] = Round(calls, misses, frozenset(TURNED.findall(found.group(1))))
     return list(rounds.values())
 
 
+EXPORT_HEADER = """\
+# The rules' verdicts when they first scored each blind round (`make bench-scorecard`,
+# read back from the git history of docs/benchmarks.md): a round's sets and, per call,
+# the checks where the rules and the judge disagreed; on every other check they agreed.
+# The scorecard's second reading learns from these (bot/coach/roleplay/second_reading.py).
+# Written by scripts/fresh_misses.py --export.
+"""
+
+
+def export(rounds: list[Round], path: Path) -> None:
+    listed = [{"sets": sorted({call.split("/")[0] for call in r.calls}), "missed": {
+        call: r.rules_missed(call) for call in r.calls if r.rules_missed(call)}}
+        for r in rounds]
+    path.write_text(EXPORT_HEADER + yaml.safe_dump({"rounds": listed}, allow_unicode=True,
+                                                   sort_keys=False), encoding="utf-8")
+
+
 def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--export", type=Path, help="write the rounds to this YAML file")
     rounds = first_scorings()
+    if (path := parser.parse_args().export) is not None:
+        export(rounds, path)
     misses = Counter(check for r in rounds for _, check in r.misses)
     lenient = Counter(check for r in rounds for (_, check), passed in r.misses.items()
                       if not passed)

@@ -20,6 +20,7 @@ from bot.coach.errors import CoachError
 from bot.coach.playbook import Playbook, default_playbook, fill
 from bot.coach.recording import Recorder
 from bot.coach.roleplay.scorecard import score
+from bot.coach.roleplay.second_reading import trained_second_reading
 from bot.coach.roleplay.turns import Turn
 from bot.coach.stores import CallStore
 from bot.coach.summary import summarise_call
@@ -277,7 +278,7 @@ class CallService:
         # Every call is reviewed by the practice standard, not a sample: the scorecard goes
         # with the summary, for the collector and their manager.
         review = score(call_turns(self.storage.calls.events_after(record.id), today), case,
-                       today).to_payload()
+                       today, second_reading=trained_second_reading()).to_payload()
         self.storage.calls.end(record.id, now.replace(microsecond=0), payload)
         event = self.storage.calls.add_event(record.id, "summary",
                                              {"payloads": [payload, review]})

@@ -34,6 +34,7 @@ from bot.coach.roleplay.scorecard import (
     checks_for,
     score,
 )
+from bot.coach.roleplay.second_reading import SecondReading, trained_second_reading
 from bot.coach.roleplay.simulator import ACKNOWLEDGE, DebtorSimulator, DebtorState
 from bot.coach.roleplay.transcript import Classify, transcript_turns
 from bot.coach.roleplay.turns import Turn
@@ -181,11 +182,13 @@ class Trainer:
 
     def __init__(self, store: CaseLookup, scenarios: dict[str, Scenario] | None = None,
                  history: TrainingHistory | None = None,
-                 assignments: Assignments | None = None):
+                 assignments: Assignments | None = None,
+                 second_reading: SecondReading | None = None):
         self.scenarios = scenarios if scenarios is not None else load_scenarios(SCENARIO_DIR)
         self.store = store
         self.history = history or default_history()
         self.assignments = assignments or default_assignments()
+        self.second_reading = second_reading or trained_second_reading()
 
     def scenario(self, scenario_id: str) -> Scenario:
         key = str(scenario_id or "").strip().lower()
@@ -253,7 +256,7 @@ class Trainer:
         """Score the session and store it in the trainee's history."""
         scenario = self.scenario(session.scenario_id)
         card = score(session.turns, self.case(scenario), today or current_day(),
-                     scenario_focus(scenario))
+                     scenario_focus(scenario), self.second_reading)
         if not session.finished:
             level = difficulty_of(session.difficulty)
             recorded = self.history.record(session.trainee, scenario.id, card, session.turns,
@@ -268,7 +271,7 @@ class Trainer:
         """Score a real call (raises TranscriptError); stored when a trainee is named."""
         turns = transcript_turns(text, classify)
         case = self.store.get(case_id) if case_id else None
-        card = score(turns, case, today or current_day())
+        card = score(turns, case, today or current_day(), second_reading=self.second_reading)
         if trainee and trainee.strip():
             self.history.record(trainee, TRANSCRIPT, card, turns)
         return card, turns

@@ -1,0 +1,27 @@
+"""`make train` (after the NLU model): the scorecard's second reading, learned from the
+judged development calls (tests/data/dev/judged_*) and the rules' verdicts when they first
+saw them (bot/roleplay/first_scorings.yml), written to models/ (never committed).
+
+    python scripts/train_second_reading.py
+"""
+from __future__ import annotations
+
+from bot.coach.roleplay.second_reading import DEFAULT_PATH, SecondReading, judged_calls
+from bot.servers import ROOT
+
+SETS = ROOT / "tests" / "data" / "dev"
+FIRST_SCORINGS = ROOT / "bot" / "roleplay" / "first_scorings.yml"
+
+
+def main() -> None:
+    calls = judged_calls(SETS, FIRST_SCORINGS)
+    if not calls:
+        raise SystemExit(f"No judged calls of {FIRST_SCORINGS} found in {SETS}")
+    reading = SecondReading.fit(calls)
+    reading.save(DEFAULT_PATH)
+    print(f"Second reading of the scorecard: {len(calls)} judged calls, "
+          f"{len(reading.models)} checks → {DEFAULT_PATH.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main()
