@@ -19,8 +19,9 @@ def main() -> None:
         raise SystemExit(f"No judged calls of {FIRST_SCORINGS} found in {SETS}")
     reading = SecondReading.fit(calls)
     reading.save(DEFAULT_PATH)
-    print(f"Second reading of the scorecard: {len(calls)} judged calls, "
-          f"{len(reading.models)} checks → {DEFAULT_PATH.relative_to(ROOT)}")
+    print(f"Second reading of the scorecard: {len(calls)} judged calls, {len(reading.verdicts)} "
+          f"checks, {len(reading.lines)} of them with the lines judges quoted → "
+          f"{DEFAULT_PATH.relative_to(ROOT)}")
 
 
 if __name__ == "__main__":

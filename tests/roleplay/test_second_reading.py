@@ -25,9 +25,11 @@ GIFT = "Het meerwerk boeken we voor deze keer op ons eigen conto."  # no rule kn
 BONUS = "Mooi, dan noteer ik dat zo in het dossier."
 
 
-def _call(extra: str | None, rules: bool, judge: bool) -> JudgedCall:
+def _call(extra: str | None, rules: bool, judge: bool, quoted: bool = True) -> JudgedCall:
     lines = PLAIN if extra is None else (*PLAIN[:3], extra, PLAIN[3])
-    return JudgedCall(lines, {"concession_return": rules}, {"concession_return": judge})
+    reason = f"Weggegeven: '{extra}'" if extra and quoted and not judge else "Prima."
+    return JudgedCall(lines, {"concession_return": rules}, {"concession_return": judge},
+                      {"concession_return": reason})
 
 
 @pytest.fixture(scope="module")
@@ -60,19 +62,28 @@ def test_nothing_turns_for_an_unknown_check_or_a_call_without_lines(learned):
     assert learned.verdict("concession_return", (), True) is None
 
 
-def test_no_check_is_taken_away_without_a_line_to_quote():
-    """A judge who fails nearly every call makes the model say fail on its own; with no
-    line that tipped it, the rules' pass stands."""
-    calls = ([_call(None, True, False) for _ in range(20)]
-             + [_call(GIFT, False, True) for _ in range(2)])
-    strict = SecondReading.fit(calls)
-    unseen = ("Hoi Kees.", "Doei.")  # words it never saw
-    assert strict.verdict("concession_return", unseen, True) is None
+def test_no_check_is_taken_away_when_judges_never_quoted_a_line_for_it():
+    calls = ([_call(GIFT, True, False, quoted=False) for _ in range(12)]
+             + [_call(None, passed, passed) for passed in (True, False) * 12])
+    unquoted = SecondReading.fit(calls)
+    assert "concession_return" in unquoted.verdicts and unquoted.lines == {}
+    assert unquoted.verdict("concession_return", (*PLAIN, GIFT), True) is None
+
+
+@pytest.mark.parametrize(("line", "reason", "quoted"), [
+    ("Dan laat ik de rente vallen, goed?", "Gift: 'ik de rente vallen' zonder ruil.", True),
+    ("Dan laat ik de rente vallen.", "Zie “… laat ik de rente …”, niets terug.", True),
+    ("Dan laat ik de rente vallen.", "Rente vallen gelaten, zonder citaat.", False),
+    ("Dan laat ik de rente vallen.", "Ze zei 'rente'.", False),
+    ("Wanneer betaalt u?", "Gift: 'ik de rente vallen'.", False),
+])
+def test_a_line_is_quoted_when_words_in_a_row_of_a_quote_are_in_it(line, reason, quoted):
+    assert reading.quoted_in(line, reason) is quoted
 
 
 def test_a_check_the_judge_never_decided_otherwise_is_not_learned():
     calls = [_call(None, True, True) for _ in range(6)]
-    assert SecondReading.fit(calls).models == {}
+    assert SecondReading.fit(calls).verdicts == {}
 
 
 def test_the_scorecard_quotes_the_line_and_says_the_check_was_turned(learned):
@@ -136,7 +147,7 @@ def _judged_set(root: Path, name: str, verdicts: dict[str, bool]) -> None:
     folder.mkdir(parents=True)
     (folder / "call-01.txt").write_text("Incasseerder: Goedemorgen.\nDebiteur: Hallo.\n"
                                         "Incasseerder: Tot ziens.\n", encoding="utf-8")
-    checks = {key: {"pass": passed, "why": "."} for key, passed in verdicts.items()}
+    checks = {key: {"pass": passed, "why": f"Zie '{key}'."} for key, passed in verdicts.items()}
     (folder / "call-01.judgment.yml").write_text(yaml.safe_dump({"checks": checks}),
                                                  encoding="utf-8")
 
@@ -151,6 +162,7 @@ def test_judged_calls_turn_the_judge_where_the_rules_missed_and_skip_blind_sets(
     assert call.collector_lines == ("Goedemorgen.", "Tot ziens.")
     assert call.judge == {"no_threats": True, "summarised": False}
     assert call.rules == {"no_threats": True, "summarised": True}
+    assert call.reasons == {"no_threats": "Zie 'no_threats'.", "summarised": "Zie 'summarised'."}
 
 
 def test_the_first_scorings_name_only_sets_and_checks_that_exist():
