@@ -407,3 +407,17 @@ def test_a_proposal_put_politely_as_a_question_is_offered_not_hedged():
     hedged = Turn(DEBTOR, "Misschien € 300 op maandag 7 december, en de rest later.",
                   "promise_vague", {"date": ["2026-12-07"], "amount": [300.0]})
     assert not agreed(hedged, Turn(COLLECTOR, "Ja, dat is prima hoor.", "", {}))
+
+
+def test_a_yes_to_is_dat_de_afspraak_takes_the_terms_just_proposed():
+    asked = Turn(COLLECTOR, "Is dat dan de afspraak?", "nlu_fallback", {})
+    assert agreed(PLAN, Turn(DEBTOR, "Nou, ik moet het nog met mijn compagnon bespreken.",
+                             "promise_vague", {}), asked,
+                  Turn(DEBTOR, "Ja, afgesproken.", "affirm", {}))
+
+
+def test_terms_said_back_as_if_all_goes_well_agree_nothing():
+    hedged = Turn(COLLECTOR, "Dus maandag 7 december, € 2.695,00, als het goed is.",
+                  moves.SUMMARISE, {"date": ["2026-12-07"], "amount": [2695.0]})
+    assert not agreed(hedged, Turn(DEBTOR, "Ja.", "affirm", {}))
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, als het goed is lukt dat.", "affirm", {}))

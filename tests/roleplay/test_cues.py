@@ -928,3 +928,23 @@ def test_a_consequence_spelled_out_and_a_sneer_are_threats(text):
 ])
 def test_more_words_for_understanding_a_reproach_and_a_good_wish(text, read):
     assert evident(act(text)).intent == read
+
+
+def test_resigning_to_the_debtors_later_week_gives_it_away():
+    asked = act("Ik zou graag zien dat hij deze week nog de deur uitgaat.", "")
+    later = debtor_says("Deze week gaat niet lukken, eind volgende week wel.", "cannot_pay",
+                        date=["2026-12-11"])
+    given = act("Oké, nou ja, dan moet dat maar.", "")
+    assert read_acts([asked, later, given], TODAY)[-1].intent == moves.OFFER_CONCESSION
+
+
+@pytest.mark.parametrize("text, read", [
+    ("Ja, maar da's toch uw verantwoordelijkheid om uw adreswijziging door te geven, hè.",
+     moves.THREATEN),
+    ("Ja, na de zomer is het bij veel bedrijven krap, dat hoor ik vaker.",
+     moves.SHOW_UNDERSTANDING),
+    ("Dat hoor ik vaker, dat het al betaald is.", moves.THREATEN),
+])
+def test_blame_for_a_move_is_a_reproach_and_a_tight_season_for_many_is_understanding(text,
+                                                                                    read):
+    assert evident(act(text, moves.THREATEN)).intent == read

@@ -67,3 +67,14 @@ def test_weet_u_wat_as_an_aside_asks_nothing_open(text, kind):
 ])
 def test_small_talk_facts_people_and_reproaches_are_no_open_questions(text, kind):
     assert question_kind(text) == kind
+
+
+@pytest.mark.parametrize("text, kind", [
+    ("Ah, verhuisd! Leuk, hoe bevalt de nieuwe winkel?", "social"),
+    ("Top. Eh, wat is jullie nieuwe adres precies?", "factual"),
+    ("Waarom zou ik dat geloven?", "closed"),
+    ("Leuk, wat is er nodig om de factuur goedgekeurd te krijgen?", "open"),
+    ("Wat is voor u een haalbaar bedrag deze maand?", "open"),
+])
+def test_small_talk_after_leuk_an_address_and_disbelief_are_no_open_questions(text, kind):
+    assert question_kind(text) == kind

@@ -120,3 +120,9 @@ def test_it_will_come_later_and_calling_back_some_time_drop_the_goal():
     assert drops_goal(act("Gaat u vooral voor uw man zorgen, het komt later wel."))
     assert drops_goal(act("Ik bel wel een keer terug."))
     assert not drops_goal(act("Ik bel u vrijdag terug."))
+
+
+def test_resigning_to_it_drops_the_goal():
+    assert drops_goal(act("Ah ja, allez, dan is 't zo."))
+    assert drops_goal(act("Nou, dan is het zo."))
+    assert not drops_goal(act("Dan is het zo geregeld: vrijdag 1.200 euro."))

@@ -94,3 +94,14 @@ def test_a_mail_asking_a_colleague_to_confirm_is_no_confirmation_to_the_debtor()
     assert not confirms("en ik stuur een mail naar mark van verkoop of hij die korting even kan "
                         "bevestigen.")
     assert confirms("en ik stuur u vandaag een mail met die afspraak.")
+
+
+@pytest.mark.parametrize("text, confirmed", [
+    ("Ik zet dat straks nog in een mail naar u, met de factuur erbij, zodat u die zo kunt "
+     "doorsturen.", True),
+    ("Ik zet dat nog even in een mailtje naar u, samen met de factuur.", True),
+    ("Ik stuur u een mail met de factuur.", False),
+    ("Ik stuur de factuur nog even door.", False),
+])
+def test_the_invoice_going_along_with_the_agreement_still_confirms_it(text, confirmed):
+    assert confirms(text.lower()) is confirmed

@@ -34,6 +34,7 @@ ON_CONDITION = re.compile(
     r"|\b(als|indien|mits) (\w+ ){1,3}(bevestigt|goedkeurt|goedgekeurd (is|wordt)|tekent"
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
+    r"|\bals (het|'t) goed is\W*$"  # "Dus de vijftiende, 812 euro, als het goed is."
     r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"
     r"|\bals (de|die|onze|mijn|uw) (bank)?rekening (\w+ ){0,2}open\b"
     r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b"
@@ -45,7 +46,8 @@ HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
                    r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
                    r"|\b(kan|wil|durf) ik (\w+ )?(niet|niks|niets) (beloven|garanderen|toezeggen)\b"
-                   r"|\bals (het|'t) lukt\b|\bik zal (eens )?(zien|kijken)\b|\bwe zien (het )?wel\b"
+                   r"|\bals (het|'t) (lukt|goed is)\b|\bik zal (eens )?(zien|kijken)\b"
+                   r"|\bwe zien (het )?wel\b"
                    r"|\b(we|wij|ik) (gaan|zullen|ga|zal) (het )?zien\b"
                    r"|\b(ons|mijn|m'n|me) (uiterste )?best (doen|te doen)\b"
                    r"|\bik (ga|zal) (het )?proberen\b|^(\w+\W+)?proberen\b"
@@ -89,7 +91,8 @@ WHOLE_YES = re.compile(r"(ja|oké|ok|nou)\W+(dat|da) (kan|is goed|lukt|is prima|
 # termijnen staan vast, ook als het regent.", "Dus we zijn het eens?"): a yes to it takes them.
 KEEPS_TERMS = re.compile(r"\b(staan|staat|blijft|blijven) (\w+ )?(vast|staan)\b"
                          r"|\b(zijn|bent|zijt) (we|wij|u|ge|je) (het )?(dan |dus )?(\w+ )?eens\b"
-                         r"|\bis dat (dan |dus )?(afgesproken|een deal)\b")
+                         r"|\bis dat (dan |dus )?(afgesproken|een deal|de afspraak)\b"
+                         r"|\bhebben (we|wij) (dan |dus )?een (deal|afspraak)\b")
 BUT_NEXT = re.compile(r"[.!?]\s*maar\b")
 # Knowing the invoice ("Ja, ik ken hem. Het probleem is …", "Ja, die ken ik."): no yes to
 # paying it.

@@ -84,6 +84,7 @@ THREAT = re.compile(
     r"|\bgeen (nette|fatsoenlijke|correcte) manier van zakendoen\b"
     r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"
     r"|\b(uw|je|jullie) eigen verantwoordelijkheid\b"
+    r"|\btoch (uw|je|jullie) verantwoordelijkheid\b"  # "da's toch uw verantwoordelijkheid"
     r"|\b(ben|zijn) (het|'t) (\w+ ){0,4}zat\b|\b(andere|verdere|zwaardere) maatregelen\b"
     r"|\bwordt het (\w+ ){0,4}(een stuk |veel |flink )?duurder\b"
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"
@@ -184,6 +185,7 @@ ACCEPT = re.compile(r"(^|[.!?…]\s+)(eh\W*|ehm\W*|nou\W*|oké\W*|ok\W*|ah\W*|al
                     r"|\w+ is ook (goed|prima|akkoord)|precies"
                     r"|dat vind ik goed|vooruit|nou ja\W*goed|is goed|dan doen we dat"
                     r"|doe (dan |dat |het )?maar|dat (moet|zal|mag) (wel |ook )?kunnen"
+                    r"|dan (moet|zal) (dat|het) (dan )?maar"
                     r"|dat is (correct|juist)|dat klopt(?![\s,]*maar))\b"
                     r"|,\s*(prima|(dat is|da'?s) (ook |helemaal )?(goed|prima|akkoord)|dat kan"
                     r"|akkoord"
@@ -274,9 +276,12 @@ _NEEDS_WORDS = {
     moves.POSITIVE_CLOSE: lambda text: bool(CLOSING.search(text))}
 
 
-# "… vaker, in de transport", "… vaker bij ondernemers", "… vaker deze maand": it happens to
-# others too, or at this time of year.
+# "… vaker, in de transport", "… vaker bij ondernemers", "… vaker deze maand", "na de zomer
+# is het bij veel bedrijven krap, dat hoor ik vaker": it happens to others too, or at this
+# time of year.
 ELSEWHERE_TOO = re.compile(r"vaker,? (hoor,? |hè,? )?(in|bij|met|van) "
+                           r"|\bbij (veel|zoveel|de meeste|meer) (\w+ )?(bedrijven|klanten"
+                           r"|ondernemers|zaken|mensen|organisaties)\b"
                            r"|vaker,? (\w+ )?(rond )?deze (tijd|maand|periode|week|weken|dagen)\b"
                            r"|\bdeze (tijd|maand|periode|week|weken|dagen) (\w+ )?vaker\b")
 # Laughing along ("Haha, dat hoor ik vaker, die krijgen we altijd als laatste terug."): a joke.

@@ -22,7 +22,7 @@ SENTENCE_BREAK = re.compile(r"(?<=[.!?…])\s+")  # between the sentences of a t
 SHORT_WORDS = 3  # a sentence this short leads into or tags onto the one that matters
 
 _FILLERS = (r"(?:(?:en|maar|dus|oké|ok|okay|ah|aha|nou|goed|ja|nee|tja|eh|ehm|uh|oh|o|hé|hey|want"
-            r"|dan|zeg|kijk|prima|mooi|helder|duidelijk|hm|hmm)\b[,.!…]*\s+)*")
+            r"|dan|zeg|kijk|prima|mooi|leuk|fijn|helder|duidelijk|hm|hmm)\b[,.!…]*\s+)*")
 _LEAD_CLAUSE = r"(?:(?:als|zodra|stel dat|nu|omdat|voordat|nadat)\b[^,?]{0,80},\s*)?"
 _PREPOSITION = r"(?:(?:naar|met|bij|voor|van|op|tot|vanaf|aan|over|om|in|door|uit)\s+)?"
 _QUESTION_WORD = (r"(?:wat|wie|wiens|waar\w*|wanneer|waarom|hoe\w*|welke?|in hoeverre"
@@ -48,10 +48,12 @@ TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven
                      rf"|^{_FILLERS}mag ik (?:u |je )?(?:\w+ )?vragen[:,]? {_QUESTION_WORD}")
 PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?:van|ervan)"
                        rf"|wat zegt (?:u|je|gij|ge) (?:van|ervan) als|hoe klinkt dat)\b")
-# "Waarom heeft u die proef dan goedgekeurd?", "Waarom hoor ik dat nu pas?", "Waarom moet bij
+# "Waarom heeft u die proef dan goedgekeurd?", "Waarom zou ik dat geloven?", "Waarom hoor ik
+# dat nu pas?", "Waarom moet bij
 # jullie altijd alles zo moeilijk?", "Hoe kan het nou dat jullie drie herinneringen laten
 # liggen?": a reproach put as a question, which asks for no explanation.
 REPROACH = re.compile(rf"^{_FILLERS}waarom\b[^,]*\b(?:dan|niet|nooit|toch|altijd|nu pas|pas nu)\b"
+                      rf"|^{_FILLERS}waarom zou (?:ik|ik u|ik dat|we|wij) (?:\w+ )?geloven\b"
                       rf"|^{_FILLERS}hoe kan (?:het|dat) (?:nou|nu|toch) (?:\w+ )?dat\b")
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
                     rf"(?: ermee| daar| bij jullie)?(?: vandaag)?"
@@ -65,16 +67,20 @@ SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou
                     rf"(?!de |het |die |dat |uw |je |jullie |onze |ons )\w+,")
 
 # Asking for a fact to read off a paper ("Op welke datum precies?", "Welk factuurnummer
-# staat in de omschrijving?", "Welk bedrag heeft u dan overgemaakt?", "Op welk adres?", not
-# "Naar welk adres gaan jullie facturen normaal gesproken?") or for who does a task ("Wie
-# doet dat bij u als Geert er niet is?"): it lets the debtor explain nothing; "Welke datum
-# kunt u toezeggen?" asks them to commit and "Welke datum heeft de klant u genoemd?" to tell.
+# staat in de omschrijving?", "Welk bedrag heeft u dan overgemaakt?", "Op welk adres?",
+# "Wat is jullie nieuwe adres precies?", not "Naar welk adres gaan jullie facturen normaal
+# gesproken?") or for who does a task ("Wie doet dat bij u als Geert er niet is?"): it lets
+# the debtor explain nothing; "Welke datum kunt u toezeggen?" asks them to commit and "Welke
+# datum heeft de klant u genoemd?" to tell.
 FACTUAL = re.compile(rf"^{_FILLERS}{_PREPOSITION}welke? (\w+ )?(factuurnummer|nummer"
                      rf"|rekeningnummer|iban|kenmerk|omschrijving|mededeling|referentie"
                      rf"|ordernummer|bedrag)\b(?![^?]*\b(kunt|kan|kunnen|zou|zouden|wilt|wil|lukt"
                      rf"|past|haalbaar)\b)"
                      rf"|^{_FILLERS}{_PREPOSITION}welke? (datum|dag|adres|mailadres|e-mailadres)"
                      rf"( \w+)?\?$"
+                     # "Wat is jullie nieuwe adres precies?"
+                     rf"|^{_FILLERS}wat is (uw|jullie|je|jouw|het) (\w+ )?(adres|mailadres"
+                     rf"|e-mailadres|telefoonnummer|rekeningnummer|iban)\b"
                      # asking to be put through ("Met wie kan ik daarover spreken?")
                      rf"|^{_FILLERS}met wie (kan|moet|mag) ik (\w+ ){{0,2}}(spreken|zijn|praten)\b"
                      rf"|^{_FILLERS}wie (doet|regelt) (dat|dit|het|die) (\w+ ){{0,3}}als\b")

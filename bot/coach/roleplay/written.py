@@ -17,6 +17,10 @@ SENDS = re.compile(r"\b(ik|wij|we) (\w+ ){0,3}(stuur|zet|mail|bevestig|leg)"
                    r"|(stuur|zet|mail|bevestig) (ik|wij|we)\b|(krijgt|ontvangt) u"
                    r"|u (krijgt|ontvangt)")
 INVOICE = re.compile(r"factu(u)?r|nota\b|\brekening\b|(?<!in )kopie")  # not "met Kris in kopie"
+# The invoice going along with the mail ("Ik zet dat in een mail naar u, met de factuur
+# erbij", "…, samen met de factuur"): what is sent is still "dat", the agreement.
+WITH_INVOICE = re.compile(r"\b(samen )?met (de|die|een|uw) (factuur|nota|kopie)\b( \w+)?"
+                          r"( (erbij|mee)\b)?")
 # The words a bare "I'll send it" is made of ("Ik zet het vanmiddag even voor u op de mail");
 # any other word names what is sent ("Ik mail u het nummer van de monteur").
 SEND_WORDS = frozenset(
@@ -65,7 +69,7 @@ def confirms(text: str) -> bool:
     about = bool(ABOUT_AGREEMENT.search(text))
     sends = SENDS.search(text)
     return bool(WRITTEN.search(text)) and (about or sends is not None and _bare(text, sends.end())
-                                           and not (INVOICE.search(text)
+                                           and not (INVOICE.search(WITH_INVOICE.sub(" ", text))
                                                     or OTHER_MATTER.search(text)
                                                     or text.rstrip().endswith("?")))
 
