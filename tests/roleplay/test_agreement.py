@@ -421,3 +421,20 @@ def test_terms_said_back_as_if_all_goes_well_agree_nothing():
                   moves.SUMMARISE, {"date": ["2026-12-07"], "amount": [2695.0]})
     assert not agreed(hedged, Turn(DEBTOR, "Ja.", "affirm", {}))
     assert not agreed(PLAN, Turn(DEBTOR, "Ja, als het goed is lukt dat.", "affirm", {}))
+
+
+@pytest.mark.parametrize("text", [
+    "Ja, als hij er is, dan wel.",
+    "Als meneer Jansen weer terug is, dan betalen we het.",
+    "Als de rekening vrijdag werkt, dan gaat die 2.695 maandag de deur uit. Beloven kan ik het "
+    "niet.",
+])
+def test_a_yes_waiting_on_someone_to_be_back_or_promising_nothing_agrees_nothing(text):
+    assert not agreed(PLAN, Turn(DEBTOR, text, "affirm", {}))
+
+
+def test_the_firms_expectation_put_on_the_mail_and_let_be_is_not_agreed():
+    expected = Turn(COLLECTOR, "Ik zet op de mail dat we het hele bedrag maandag verwachten.",
+                    "", {"date": ["2026-12-07"]})
+    assert not agreed(expected, Turn(DEBTOR, "Doe maar. Ik betaal de twaalfhonderd, de rest "
+                                     "hoort u van ons.", "promise_to_pay", {"amount": [1200.0]}))

@@ -948,3 +948,29 @@ def test_resigning_to_the_debtors_later_week_gives_it_away():
 def test_blame_for_a_move_is_a_reproach_and_a_tight_season_for_many_is_understanding(text,
                                                                                     read):
     assert evident(act(text, moves.THREATEN)).intent == read
+
+
+@pytest.mark.parametrize("text, model, read", [
+    ("Ja, da's niet simpel, zo in december, en dan nog alleen op de zaak.", "",
+     moves.SHOW_UNDERSTANDING),
+    ("Tja. Dan had u de kleine lettertjes van de offerte beter moeten lezen.", "",
+     moves.THREATEN),
+    ("U gaat me toch niet vertellen dat u het meerwerk niet gezien heeft?", "",
+     moves.THREATEN),
+    ("U begrijpt toch wel dat dit een uitzondering is?", moves.SHOW_UNDERSTANDING, ""),
+    ("Dank je wel dat je zo meedenkt, Marloes.", "", moves.POSITIVE_CLOSE),
+    ("Als er iets is, bel je me gewoon, hè.", moves.VAGUE_PROPOSAL, moves.POSITIVE_CLOSE),
+])
+def test_not_simple_hindsight_a_lecture_and_thanks_for_thinking_along(text, model, read):
+    assert evident(act(text, model)).intent == read
+
+
+def test_offering_the_later_of_the_debtors_days_for_some_air_gives_it_away():
+    asked = act("Ik zou hem graag voor vrijdag 4 december binnen hebben.", "",
+                date=["2026-12-04"])
+    days = debtor_says("Dan gaat hij mee in de betaalrun van dinsdag of woensdag.",
+                       "promise_to_pay", date=["2026-12-08", "2026-12-09"])
+    offered = act("Nou, weet je wat, zeg ik gewoon vrijdag de elfde?", "", date=["2026-12-11"])
+    air = act("Dan heeft u ook een beetje lucht, met al die drukte.", "")
+    read = read_acts([asked, days, offered, air], TODAY)
+    assert moves.OFFER_CONCESSION in {t.intent for t in read}

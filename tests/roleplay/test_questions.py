@@ -78,3 +78,8 @@ def test_small_talk_facts_people_and_reproaches_are_no_open_questions(text, kind
 ])
 def test_small_talk_after_leuk_an_address_and_disbelief_are_no_open_questions(text, kind):
     assert question_kind(text) == kind
+
+
+def test_a_why_about_being_the_dupe_is_a_reproach():
+    assert question_kind("Waarom moet ik daar nou weer de dupe van worden?") == "closed"
+    assert question_kind("Waarom is de betaling blijven liggen?") == "open"

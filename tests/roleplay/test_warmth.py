@@ -126,3 +126,4 @@ def test_resigning_to_it_drops_the_goal():
     assert drops_goal(act("Ah ja, allez, dan is 't zo."))
     assert drops_goal(act("Nou, dan is het zo."))
     assert not drops_goal(act("Dan is het zo geregeld: vrijdag 1.200 euro."))
+

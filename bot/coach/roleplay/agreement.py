@@ -19,6 +19,7 @@ from bot.coach.roleplay.turns import (
     EXCUSE_INTENTS,
     Turn,
 )
+from bot.coach.roleplay.written import EXPECTED
 
 SHORT_YES = 6  # words in a first sentence that is a yes, not the start of a story
 # A yes that no story starts with, however the sentence goes on ("Prima, dan kijk ik er
@@ -35,6 +36,8 @@ ON_CONDITION = re.compile(
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
     r"|\bals (het|'t) goed is\W*$"  # "Dus de vijftiende, 812 euro, als het goed is."
+    # someone who must be back first ("als meneer Jansen weer terug is", "als hij er is")
+    r"|\bals (hij|zij|ze|meneer \w+|mevrouw \w+) (\w+ ){0,2}(terug|er|beter|hersteld) is\b"
     r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"
     r"|\bals (de|die|onze|mijn|uw) (bank)?rekening (\w+ ){0,2}open\b"
     r"|\bals (die|het|dat|hij|ze|de \w+) (\w+ )?klopt\b"
@@ -44,7 +47,8 @@ ON_CONDITION = re.compile(
 # kan doen.", "Ik leg het voor.") or waits on a condition: no agreement.
 HEDGE = re.compile(r"\b(niks|niets) (te )?(beloven|garanderen|toezeggen)"
                    r"|\bgeen (garantie|beloftes?|toezegging)\b"
-                   r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (niks|niets|niet)\b"
+                   r"|\b(beloven|garanderen|toezeggen) (kan|wil|doe) ik (het |dat )?"
+                   r"(niks|niets|niet)\b"
                    r"|\b(kan|wil|durf) ik (\w+ )?(niet|niks|niets) (beloven|garanderen|toezeggen)\b"
                    r"|\bals (het|'t) (lukt|goed is)\b|\bik zal (eens )?(zien|kijken)\b"
                    r"|\bwe zien (het )?wel\b"
@@ -123,6 +127,9 @@ def accepted_after(turns: Sequence[Turn], index: int) -> bool:
     if vague_date(answer) or HEDGE.search(text) or ABOUT_THE_MAIL.search(text) and mailed \
             or _on_condition(turns[index]):
         return False  # the act itself waits: "…, als de rekening dan weer open is."
+    if EXPECTED.search(turns[index].text.lower()):
+        return False  # "Ik zet op de mail dat we het hele bedrag vrijdag verwachten." – "Doe
+        #               maar.": the firm's expectation put down, let be, not agreed
     if MURMUR.fullmatch(text.strip()):
         return False  # "Mm." hears the proposal out, whatever the model read
     first = _first_words(answer.text)

@@ -48,7 +48,7 @@ THREAT = re.compile(
     r"|\b(wanneer|hoe lang) (\w+ ){0,3}(nou|nu) eens\b"
     r"|\b(dit|dat|het) ((kan|gaat) zo niet langer|zo niet langer (kan|gaat))\b"
     r"|\b(dat|het) had (al(lang)?|toch|eigenlijk|gewoon) (?!(ik|we|wij) )(\w+ )?moeten\b"
-    r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,40}"
+    r"|(had(den)? (u|je|jullie|ge|gij)|(u|je|jullie|ge|gij) had(den|t)?)\b.{0,60}"
     r"(moeten|mogen|kunnen)(?! (krijgen|ontvangen|horen)\b)"  # not what we owed them
     r"|\bnu is (het|'t) te laat\b|\btoen kon het (\w+ )?wel\b"
     r"|(wel|ook|best|nogal) (een beetje )?(vreemd|raar)"
@@ -85,6 +85,7 @@ THREAT = re.compile(
     r"|\b(wij|we) leveren,? en (u|jullie|je|ge) betaal?t niet\b"
     r"|\b(uw|je|jullie) eigen verantwoordelijkheid\b"
     r"|\btoch (uw|je|jullie) verantwoordelijkheid\b"  # "da's toch uw verantwoordelijkheid"
+    r"|\b(u|je|ge|jij|jullie) (gaat|gaan) (me|mij) toch niet vertellen\b"
     r"|\b(ben|zijn) (het|'t) (\w+ ){0,4}zat\b|\b(andere|verdere|zwaardere) maatregelen\b"
     r"|\bwordt het (\w+ ){0,4}(een stuk |veel |flink )?duurder\b"
     r"|\b(wij|we) zijn geen bank\b|\bzaken (\w+ )?(beter )?op orde\b|\bons probleem niet\b"

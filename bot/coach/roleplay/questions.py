@@ -48,12 +48,14 @@ TELL_ME = re.compile(rf"\b(?:vertellen|uitleggen|toelichten|aangeven|beschrijven
                      rf"|^{_FILLERS}mag ik (?:u |je )?(?:\w+ )?vragen[:,]? {_QUESTION_WORD}")
 PROPOSING = re.compile(rf"^{_FILLERS}(?:wat als|wat dacht (?:u|je|jij|gij|ge) (?:van|ervan)"
                        rf"|wat zegt (?:u|je|gij|ge) (?:van|ervan) als|hoe klinkt dat)\b")
-# "Waarom heeft u die proef dan goedgekeurd?", "Waarom zou ik dat geloven?", "Waarom hoor ik
+# "Waarom heeft u die proef dan goedgekeurd?", "Waarom zou ik dat geloven?", "Waarom moet ik
+# daar nou weer de dupe van worden?", "Waarom hoor ik
 # dat nu pas?", "Waarom moet bij
 # jullie altijd alles zo moeilijk?", "Hoe kan het nou dat jullie drie herinneringen laten
 # liggen?": a reproach put as a question, which asks for no explanation.
 REPROACH = re.compile(rf"^{_FILLERS}waarom\b[^,]*\b(?:dan|niet|nooit|toch|altijd|nu pas|pas nu)\b"
                       rf"|^{_FILLERS}waarom zou (?:ik|ik u|ik dat|we|wij) (?:\w+ )?geloven\b"
+                      rf"|^{_FILLERS}waarom\b[^,]*\b(?:nou weer|de dupe)\b"
                       rf"|^{_FILLERS}hoe kan (?:het|dat) (?:nou|nu|toch) (?:\w+ )?dat\b")
 SOCIAL = re.compile(rf"^{_FILLERS}(?:hoe (?:is|gaat)(?: het)?(?: met (?:u|je|jou|jullie))?"
                     rf"(?: ermee| daar| bij jullie)?(?: vandaag)?"

@@ -41,7 +41,7 @@ REJECTS = re.compile(r"\b(is|zijn) niks\b|\bgaat (echt |gewoon |helaas )?niet\b"
 # tijd om dat met die bank te regelen", "dan geven we jullie gewoon wat lucht").
 UNASKED = re.compile(r"\b(zit|zitten|bent|zijt) (u|je|ge|jullie) "
                      r"(\w+ )?niet zo krap\b|\b(heeft|hebt|heb|hebben) (u|je|ge|jullie) (\w+ )?"
-                     r"(wat |even )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
+                     r"(wat |even |een beetje )?(meer )?(adem)?(lucht|ruimte|speling|rust)\b"
                      r"|\bneem (\w+ )?(gerust|rustig|maar) (\w+ ){0,2}tot\b"
                      r"|\b(zit|zitten|bent|zijt) (u|je|ge|jullie) (zeker |wel |dan )?safe\b"
                      r"|\b(zal ik|zullen we|zullen wij) (dan )?maar gewoon (\w+ ){0,4}zeggen\b"

@@ -21,10 +21,13 @@ UNDERSTANDING = re.compile(r"begrijp|snap|vervelend|lastig|naar voor u"
 # er morgen?"): the words of understanding, none shown.
 FACT_CHECK = re.compile(r"\b(begrijp|snap|hoor) ik( dat| het| u)?( goed| nou| nu| dan)?\s*\?"
                         r"|\bals ik (het |u |dat )?goed begrijp\b|\bbegrijp ik (het|dat|u) goed\b")
-# Telling the debtor what anybody knows ("Dat kost gewoon geld, dat snapt iedereen."): a
-# put-down, no understanding.
+# Telling the debtor what anybody knows ("Dat kost gewoon geld, dat snapt iedereen.") or what
+# they ought to see ("U begrijpt toch wel dat dit een uitzondering is?"): a put-down, no
+# understanding.
 KNOWN_TO_ALL = re.compile(r"\b(snapt|begrijpt|weet) (toch )?iedereen\b"
-                          r"|\biedereen (snapt|begrijpt|weet) (dat|toch)\b")
+                          r"|\biedereen (snapt|begrijpt|weet) (dat|toch)\b"
+                          r"|\b(u|je|ge|jij|jullie) (begrijpt|snapt|begrijpen|snappen) (toch )?"
+                          r"(wel |ook )?(toch )?dat\b")
 # Sorry for one's own tone ("Sorry, dat was niet netjes van me."): no understanding of the
 # debtor's situation.
 OWN_FAULT = re.compile(r"niet (netjes|aardig|nodig) van (me|mij)|mijn (fout|schuld)"
@@ -70,6 +73,8 @@ EMPATHY = re.compile(r"\b(ik )?(begrijp|snap) (het|dat|u|je|jullie|best|heel goe
                      r"|\b(is|blijft|da'?s) (\w+ ){0,2}(altijd|toch|echt) (een )?(\w+ )?gedoe\b"
                      r"|\b(dat|da) is (dan |toch |ook )?niet (uw|je|jouw|jullie) schuld\b"
                      r"|\bdat verklaart (\w+ )?(een hoop|veel|alles|het een en ander)\b"
+                     r"|\b(dat is|da'?s) (ook |echt |natuurlijk )?niet (zo )?(simpel|makkelijk"
+                     r"|eenvoudig)\b"
                      # "O, ja, dat is... dat is naar.", "Dat gebeurt makkelijk met twee keer
                      # hetzelfde bedrag."
                      r"|\b(dat is|da'?s) (ook |echt |wel |heel )?naar(?=\s*[.!,]|\s*$)"
@@ -85,6 +90,9 @@ CLOSING = re.compile(r"\b(fijne?|prettige?|goede) (dag|middag|avond|ochtend|morg
                      r"|wens (ik )?(u|je|jullie)|sterkte|de groeten|graag gedaan"
                      r"|\bsucces (met|op|bij|morgen|vandaag|straks|vanavond)\b|\bveel succes\b"
                      r"|\bdank voor (uw|je|jouw|jullie)\b"
+                     # "Dank je wel dat je zo meedenkt", "Als er iets is, bel je me gewoon"
+                     r"|\bdank (u|je) (wel )?dat (u|je|jij|ge) (zo |even )?(mee ?denkt|meedacht)\b"
+                     r"|\bals er (iets|wat) is,? (bel|mail|app) (je|u|ge) (me|mij|ons)\b"
                      r"|\bmerci\b|zet (\'?m|hem|em) op"
                      r"|\b(jij|u|gij|jullie) ook,? (doei|dag|hoor|ciao)\b"
                      r"|goeie (dag|middag|avond|morgen|reis|feestdagen)"
