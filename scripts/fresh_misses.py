@@ -54,16 +54,20 @@ def _git(*args: str) -> str:
 def first_scorings() -> list[Round]:
     """Each blind round as first written into docs/benchmarks.md, oldest first."""
     rounds: dict[tuple[str, ...], Round] = {}
+    seen: set[str] = set()  # a call scored again with a later round keeps its first scoring
     for commit in reversed(_git("log", "--format=%H", "--", BENCH_FILE).split()):
         found = SECTION.search(_git("show", f"{commit}:{BENCH_FILE}"))
         if not found:
             continue
-        calls = tuple(sorted(set(CALL.findall(found.group(1)))))
+        calls = tuple(sorted(set(CALL.findall(found.group(1))) - seen))
         sets = tuple(sorted({call.split("/")[0] for call in calls}))
         if sets and sets not in rounds:
             misses = {(call, check): judge == "pass"
-                      for call, check, judge in MISS.findall(found.group(1))}
-            rounds[sets] = Round(calls, misses, frozenset(TURNED.findall(found.group(1))))
+                      for call, check, judge in MISS.findall(found.group(1)) if call in calls}
+            turned = frozenset((call, check) for call, check in TURNED.findall(found.group(1))
+                               if call in calls)
+            rounds[sets] = Round(calls, misses, turned)
+            seen.update(calls)
     return list(rounds.values())
 
 
