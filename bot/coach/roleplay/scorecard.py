@@ -186,7 +186,7 @@ def _read_again(result: CheckResult, said: Sequence[Turn], second_reading: Secon
     turned = second_reading.verdict(result.check.key, [t.text for t in said], result.passed)
     if turned is None:
         return result
-    if turned.passed or turned.line is None:
+    if turned.line is None:  # a check won has nothing to quote
         return CheckResult(result.check, 1.0, None, turned=True)
     doubt = result.check.doubt.format(invoice=example.invoice, amount=example.amount,
                                       deadline=example.deadline)

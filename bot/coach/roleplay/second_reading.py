@@ -1,6 +1,6 @@
 """A second reading of the scorecard's checks, learned from calls an independent judge
 scored. The rules read a call act by act; on calls they have never seen they still miss
-about one check in seventeen, a third of those gifts said in words no rule knows. Per
+a few checks in a hundred, a third of them gifts said in words no rule knows. Per
 check, a logistic regression over the rules' verdict and the collector's words (TF-IDF)
 predicts the judge, and where it says the judge would decide otherwise the check turns.
 
