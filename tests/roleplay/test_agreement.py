@@ -438,3 +438,7 @@ def test_the_firms_expectation_put_on_the_mail_and_let_be_is_not_agreed():
                     "", {"date": ["2026-12-07"]})
     assert not agreed(expected, Turn(DEBTOR, "Doe maar. Ik betaal de twaalfhonderd, de rest "
                                      "hoort u van ons.", "promise_to_pay", {"amount": [1200.0]}))
+
+
+def test_a_yes_once_everything_is_released_agrees_nothing():
+    assert not agreed(PLAN, Turn(DEBTOR, "Ja, als alles vrijgegeven is, ja.", "affirm", {}))

@@ -127,3 +127,8 @@ def test_resigning_to_it_drops_the_goal():
     assert drops_goal(act("Nou, dan is het zo."))
     assert not drops_goal(act("Dan is het zo geregeld: vrijdag 1.200 euro."))
 
+
+
+def test_looking_it_up_oneself_after_all_drops_the_goal():
+    assert drops_goal(act("Dan zoek ik het zelf wel even uit."))
+    assert not drops_goal(act("Ik zoek het vandaag uit en bel u morgen voor tien uur terug."))

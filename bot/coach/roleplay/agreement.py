@@ -36,6 +36,8 @@ ON_CONDITION = re.compile(
     r"|(toestemming|groen licht) geeft|laat zien|aantoont)\b"
     r"|\balleen als\b|\bals (ik|we|wij|u|je|ge) (\w+ ){0,3}(creditnota|goedkeuring|toestemming)\b"
     r"|\bals (het|'t) goed is\W*$"  # "Dus de vijftiende, 812 euro, als het goed is."
+    # everything released first ("Ja, als alles vrijgegeven is, ja.")
+    r"|\bals (alles|het geld|de rekening) (\w+ )?(vrijgegeven|vrij) is\b"
     # someone who must be back first ("als meneer Jansen weer terug is", "als hij er is")
     r"|\bals (hij|zij|ze|meneer \w+|mevrouw \w+) (\w+ ){0,2}(terug|er|beter|hersteld) is\b"
     r"|\bals (de|die|onze|mijn) bank (\w+ ){0,4}(opgelost|geregeld|in orde)\b"

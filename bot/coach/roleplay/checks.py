@@ -17,7 +17,7 @@ from bot.coach.roleplay.agreement import (
 )
 from bot.coach.roleplay.concessions import unpaired_concessions
 from bot.coach.roleplay.cues import has_phrase
-from bot.coach.roleplay.questions import open_questions_in, question_kind
+from bot.coach.roleplay.questions import question_kind
 from bot.coach.roleplay.terms import amount_named, deadline_words, debt_amount, exact_date
 from bot.coach.roleplay.tips import Example, after_excuse, closing, first_line, last_line, quote
 from bot.coach.roleplay.turns import (
@@ -117,7 +117,9 @@ def check_invoice_amount(turns: Sequence[Turn], ex: Example) -> tuple[float, str
 
 
 def check_open_questions(turns: Sequence[Turn], ex: Example) -> tuple[float, str | None]:
-    count = sum(open_questions_in(t.text) for t in said(turns, moves.OPEN_QUESTION)) + sum(
+    # Two questions in one breath ("Wanneer is Pieter terug, en wie kan het in de tussentijd
+    # aftekenen?") count once: one moment the debtor gets to explain, as the judges count it.
+    count = len(said(turns, moves.OPEN_QUESTION)) + sum(
         # "Wat zou wél lukken, als we …?"
         question_kind(t.text) == "open" for t in collector_turns(turns)
         if t.intent in (moves.OFFER_CONCESSION, moves.ASK_IN_RETURN))

@@ -88,20 +88,6 @@ FACTUAL = re.compile(rf"^{_FILLERS}{_PREPOSITION}welke? (\w+ )?(factuurnummer|nu
                      rf"|^{_FILLERS}wie (doet|regelt) (dat|dit|het|die) (\w+ ){{0,3}}als\b")
 
 
-# A second open question in the same breath ("Hoe komen de facturen binnen, en wie moet die
-# goedkeuren?").
-SECOND_OPEN = re.compile(r"\b(wie|wat|hoe|waarom|wanneer|welke|waar)\b[^?]*([,;] (en|of) "
-                         r"(wie|wat|hoe|waarom|wanneer|welke|waar)\b"
-                         # "Wat is er toen afgesproken en met wie?"
-                         r"| (en|of) (met|bij|door|van|aan|voor) (wie|wanneer)\b)[^?]*\?")
-
-
-def open_questions_in(text: str) -> int:
-    """How many open questions an act read as one asks: two when a second follows in the
-    same breath ("…, en wie moet die goedkeuren?"), not "welk bedrag en welke mededeling"."""
-    return 1 + bool(SECOND_OPEN.search(text.lower()))
-
-
 def tagged_statement(text: str) -> bool:
     """A statement with a short check question after it ("€ 2.000 op 15 december en de rest
     op 15 januari. Klopt dat?"): the statement is the act."""

@@ -192,7 +192,8 @@ TRIVIAL = re.compile(r"(\bals (u|je|jij|ge|jullie) (\w+ ){0,5})?"
                      r"|de (\w+ )?(betaling|overboeking|overschrijving)) "
                      r"(\w+ ){0,4}(ontvangen|gekregen|gezien|betaald|overgemaakt|binnen|gedaan"
                      r"|eruit|verstuurd|de deur uit|goedgekeurd|geregeld|geboekt|ingeboekt"
-                     r"|verwerkt|vertrokken|verzonden|weg|eraf|afgemeld|vrijgegeven|afgetekend)\b"
+                     r"|verwerkt|vertrokken|verzonden|weg|eraf|afgemeld|vrijgegeven|afgetekend"
+                     r"|ligt|klaarligt|klaarstaat)\b"
                      # word by mail or phone ("als u me dan even mailt dat u hem gevonden
                      # heeft")
                      r"|\bals (u|je|jij|ge|jullie) (me|mij|ons) (dan )?(even |eventjes )?"
