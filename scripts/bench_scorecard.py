@@ -116,12 +116,12 @@ def report(results: list[Judged], folders: list[Path]) -> str:
         f"{'fail' if verdict else 'pass'} | {why.replace('|', '/')[:160]} |"
         for r in results for key, verdict, why in r.disagreements) or "| – | – | – | – | – |"
     # The rules' verdict is the scorecard's, turned back where the second reading turned it.
-    turns = [(r.name, key, passed, key not in {d[0] for d in r.disagreements})
-             for r in results for key, passed in r.turned]
-    rules_agreed = agreed + sum(-1 if right else 1 for *_, right in turns)
-    turned = "\n".join(
+    turned_checks = [(r.name, key, passed, key not in {d[0] for d in r.disagreements})
+                     for r in results for key, passed in r.turned]
+    rules_agreed = agreed + sum(-1 if right else 1 for *_, right in turned_checks)
+    turned_rows = "\n".join(
         f"| {name} | {key} | {'fail' if passed else 'pass'} → {'pass' if passed else 'fail'} | "
-        f"{'yes' if right else 'no'} |" for name, key, passed, right in turns
+        f"{'yes' if right else 'no'} |" for name, key, passed, right in turned_checks
     ) or "| – | – | – | – |"
     gap = (f"; good minus mediocre: {means['good'] - means['mediocre']:.0f} points"
            if "good" in means and "mediocre" in means else "")
@@ -141,15 +141,15 @@ def report(results: list[Judged], folders: list[Path]) -> str:
         "- Mean total by the judge's quality: " + ", ".join(
             f"{q} {m:.0f}" for q, m in means.items()) + gap,
         f"- The rules alone, without the second reading: {rules_agreed}/{checks} "
-        f"({rules_agreed / checks:.1%}); the second reading turned {len(turns)} checks, "
-        f"{sum(right for *_, right in turns)} of them to the judge's verdict", "",
+        f"({rules_agreed / checks:.1%}); the second reading turned {len(turned_checks)} checks, "
+        f"{sum(right for *_, right in turned_checks)} of them to the judge's verdict", "",
         "| transcript | judge's quality | our total | judge's range | in range | checks agreeing |",
         "|---|---|---:|---|---|---:|", rows, "",
         "Disagreements (the judge's reason in their words):", "",
         "| transcript | check | judge | scorecard | judge's reason |",
         "|---|---|---|---|---|", misses, "",
         "Checks the second reading turned (rules → scorecard; agrees with the judge):", "",
-        "| transcript | check | turned | judge agrees |", "|---|---|---|---|", turned,
+        "| transcript | check | turned | judge agrees |", "|---|---|---|---|", turned_rows,
     ])
 
 

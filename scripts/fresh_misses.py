@@ -82,7 +82,7 @@ EXPORT_HEADER = """\
 
 def export(rounds: list[Round], path: Path) -> None:
     listed = [{"sets": sorted({call.split("/")[0] for call in r.calls}), "missed": {
-        call: r.rules_missed(call) for call in r.calls if r.rules_missed(call)}}
+        call: missed for call in r.calls if (missed := r.rules_missed(call))}}
         for r in rounds]
     path.write_text(EXPORT_HEADER + yaml.safe_dump({"rounds": listed}, allow_unicode=True,
                                                    sort_keys=False), encoding="utf-8")

@@ -9,15 +9,14 @@ it quotes is one the judge quoted.
 from __future__ import annotations
 
 from bot.coach.roleplay.second_reading import (
+    FIRST_SCORINGS,
+    JUDGED_SETS,
     JudgedCall,
     SecondReading,
     judged_rounds,
     quoted_in,
 )
-from bot.servers import ROOT
 
-SETS = ROOT / "tests" / "data" / "dev"
-FIRST_SCORINGS = ROOT / "bot" / "roleplay" / "first_scorings.yml"
 FIRST_SCORED = 10  # the rounds before train the first one scored
 
 
@@ -42,7 +41,7 @@ def score_round(reading: SecondReading, calls: list[JudgedCall]) -> dict[str, in
 
 
 def main() -> None:
-    rounds = judged_rounds(SETS, FIRST_SCORINGS)
+    rounds = judged_rounds(JUDGED_SETS, FIRST_SCORINGS)
     total: dict[str, int] = {}
     at_target = {"rules": 0, "reading": 0}
     for number in range(FIRST_SCORED, len(rounds)):

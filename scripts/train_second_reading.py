@@ -6,17 +6,20 @@ saw them (bot/roleplay/first_scorings.yml), written to models/ (never committed)
 """
 from __future__ import annotations
 
-from bot.coach.roleplay.second_reading import DEFAULT_PATH, SecondReading, judged_calls
-from bot.servers import ROOT
-
-SETS = ROOT / "tests" / "data" / "dev"
-FIRST_SCORINGS = ROOT / "bot" / "roleplay" / "first_scorings.yml"
+from bot.coach.roleplay.second_reading import (
+    DEFAULT_PATH,
+    FIRST_SCORINGS,
+    JUDGED_SETS,
+    ROOT,
+    SecondReading,
+    judged_calls,
+)
 
 
 def main() -> None:
-    calls = judged_calls(SETS, FIRST_SCORINGS)
+    calls = judged_calls(JUDGED_SETS, FIRST_SCORINGS)
     if not calls:
-        raise SystemExit(f"No judged calls of {FIRST_SCORINGS} found in {SETS}")
+        raise SystemExit(f"No judged calls of {FIRST_SCORINGS} found in {JUDGED_SETS}")
     reading = SecondReading.fit(calls)
     reading.save(DEFAULT_PATH)
     print(f"Second reading of the scorecard: {len(calls)} judged calls, {len(reading.verdicts)} "

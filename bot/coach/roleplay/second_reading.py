@@ -30,7 +30,10 @@ from sklearn.linear_model import LogisticRegression
 
 log = logging.getLogger(__name__)
 
-DEFAULT_PATH = Path(__file__).resolve().parents[3] / "models" / "scorecard-second-reading.pkl"
+ROOT = Path(__file__).resolve().parents[3]
+DEFAULT_PATH = ROOT / "models" / "scorecard-second-reading.pkl"
+JUDGED_SETS = ROOT / "tests" / "data" / "dev"  # the judged development calls it learns from
+FIRST_SCORINGS = ROOT / "bot" / "roleplay" / "first_scorings.yml"
 RULE_WEIGHT = 3.0  # the rules' verdict as a feature, above the weight of any one word
 STRENGTH = 1000.0  # inverse regularisation; chosen on earlier rounds (README, "Figures")
 SPEAKER = "Incasseerder: "  # how a collector's line starts in a judged transcript
